@@ -1,0 +1,14 @@
+namespace ControlCenter.Contracts;
+
+/// <summary>Provider and state names in one place, never repeated as literals.</summary>
+public static class StorageNames
+{
+    /// <summary>The grain storage provider every persisted grain uses.</summary>
+    public const string GrainStore = "city";
+
+    public const string SensorState = "sensor";
+    public const string LotState = "lot";
+    public const string JunctionState = "junction";
+    public const string ZoneState = "zone";
+    public const string CityState = "city";
+}

@@ -1,0 +1,56 @@
+using System.Collections.Frozen;
+
+namespace ControlCenter.Domain.Catalog;
+
+/// <summary>The whole catalogue of one city with the look-ups every other part needs.</summary>
+public sealed class CityCatalog
+{
+    private readonly FrozenDictionary<string, Sensor> _sensors;
+    private readonly FrozenDictionary<string, ParkingLot> _lots;
+    private readonly FrozenDictionary<string, Junction> _junctions;
+    private readonly FrozenDictionary<string, Zone> _zones;
+    private readonly FrozenDictionary<string, Sensor[]> _sensorsByParent;
+
+    public CityCatalog(string city, IReadOnlyList<Zone> zones, IReadOnlyList<ParkingLot> parkingLots,
+        IReadOnlyList<Junction> junctions, IReadOnlyList<Sensor> sensors)
+    {
+        City = city;
+        Zones = zones;
+        ParkingLots = parkingLots;
+        Junctions = junctions;
+        Sensors = sensors;
+        _zones = zones.ToFrozenDictionary(z => z.Id, StringComparer.Ordinal);
+        _lots = parkingLots.ToFrozenDictionary(l => l.Id, StringComparer.Ordinal);
+        _junctions = junctions.ToFrozenDictionary(j => j.Id, StringComparer.Ordinal);
+        _sensors = sensors.ToFrozenDictionary(s => s.Id, StringComparer.Ordinal);
+        _sensorsByParent = sensors.Where(s => s.ParentId is not null)
+            .GroupBy(s => s.ParentId!, StringComparer.Ordinal)
+            .ToFrozenDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal);
+    }
+
+    public string City { get; }
+    public IReadOnlyList<Zone> Zones { get; }
+    public IReadOnlyList<ParkingLot> ParkingLots { get; }
+    public IReadOnlyList<Junction> Junctions { get; }
+    public IReadOnlyList<Sensor> Sensors { get; }
+
+    public int TotalParkingCapacity => ParkingLots.Sum(l => l.Capacity);
+
+    public Sensor? FindSensor(string id) => _sensors.GetValueOrDefault(id);
+    public ParkingLot? FindLot(string id) => _lots.GetValueOrDefault(id);
+    public Junction? FindJunction(string id) => _junctions.GetValueOrDefault(id);
+    public Zone? FindZone(string id) => _zones.GetValueOrDefault(id);
+
+    /// <summary>The sensors that feed a lot or junction.</summary>
+    public IReadOnlyList<Sensor> SensorsOf(string parentId) =>
+        _sensorsByParent.TryGetValue(parentId, out var sensors) ? sensors : [];
+
+    /// <summary>What kind of entity an id names: a sensor kind, "parking-lot", "junction", "zone", or null.</summary>
+    public string? EntityKindOf(string id) =>
+        _sensors.TryGetValue(id, out var s) ? s.Kind
+        : _lots.ContainsKey(id) ? EntityKinds.ParkingLot
+        : _junctions.ContainsKey(id) ? EntityKinds.Junction
+        : _zones.ContainsKey(id) ? EntityKinds.Zone
+        : id == EntityKinds.CityId ? EntityKinds.City
+        : null;
+}

@@ -1,0 +1,54 @@
+using ControlCenter.Contracts.Messages;
+using ControlCenter.Domain.Air;
+using ControlCenter.Domain.Derived;
+using ControlCenter.Domain.Thresholds;
+
+namespace ControlCenter.Grains.City;
+
+/// <summary>The city's KPI tiles from its zones' summaries; every status line comes from the threshold packs.</summary>
+public static class KpiBuilder
+{
+    public static IReadOnlyList<KpiTile> Build(IReadOnlyCollection<ZoneSummary> zones, ThresholdPacks packs, VnAqi aqi)
+    {
+        var capacity = zones.Sum(z => z.Parking.Capacity);
+        var free = zones.Sum(z => z.Parking.Free);
+        var worstAir = zones.Where(z => z.Air.WorstAqi is not null).MaxBy(z => z.Air.WorstAqi);
+        var lowestDo = zones.Where(z => z.Water.LowestDoMgL is not null).MinBy(z => z.Water.LowestDoMgL);
+        var wettest = zones.Where(z => z.Rain.Max1hMm is not null).MaxBy(z => z.Rain.Max1hMm);
+        var deepest = zones.Where(z => z.Flood.MaxDepthCm is not null).MaxBy(z => z.Flood.MaxDepthCm);
+        var health = zones.Aggregate(SensorHealthCounts.None, (sum, z) => sum.Add(z.Health));
+        var jammed = zones.Sum(z => z.Traffic.Jammed);
+        var congested = zones.Sum(z => z.Traffic.Congested);
+        var flooded = zones.Sum(z => z.Flood.FloodedPoints);
+
+        var aqiCategory = worstAir?.Air.WorstAqi is { } worst ? aqi.CategoryOf(worst) : null;
+        var doMgL = lowestDo?.Water.LowestDoMgL;
+        var rain1h = wettest?.Rain.Max1hMm;
+        var depth = deepest?.Flood.MaxDepthCm;
+
+        return
+        [
+            new KpiTile("free-spaces", free, "spaces",
+                Wire(capacity > 0 && free < capacity * (1 - packs.Parking.NearlyFullRatio) ? EntityStatus.Warning : EntityStatus.Ok)) { Of = capacity },
+            new KpiTile("worst-aqi", worstAir?.Air.WorstAqi, "VN_AQI",
+                Wire(aqiCategory is null ? EntityStatus.Stale : aqiCategory.Level >= 4 ? EntityStatus.Alert : aqiCategory.Level == 3 ? EntityStatus.Warning : EntityStatus.Ok))
+            { EntityId = worstAir?.Air.WorstStationId, Label = aqiCategory?.Name },
+            new KpiTile("west-lake-do", doMgL, "mg/L",
+                Wire(doMgL is null ? EntityStatus.Stale : doMgL < packs.Water.DoCriticalMgL ? EntityStatus.Alert : doMgL < packs.Water.DoWarningMgL ? EntityStatus.Warning : EntityStatus.Ok))
+            { EntityId = lowestDo?.Water.LowestDoStationId },
+            new KpiTile("max-rain-1h", rain1h, "mm",
+                Wire(rain1h is null ? EntityStatus.Stale : rain1h > packs.Rain.ViolentMmPerHour ? EntityStatus.Alert : rain1h >= packs.Rain.HeavyMmPerHour ? EntityStatus.Warning : EntityStatus.Ok))
+            { EntityId = wettest?.Rain.WettestGaugeId, Label = rain1h is { } r ? RainFigures.IntensityOf(r, packs.Rain) : null },
+            new KpiTile("flooded-points", flooded, "points",
+                Wire(depth >= packs.Flood.MajorCm ? EntityStatus.Alert : flooded > 0 ? EntityStatus.Warning : EntityStatus.Ok))
+            { EntityId = deepest?.Flood.DeepestSensorId, Of = depth },
+            new KpiTile("jammed-junctions", jammed, "junctions",
+                Wire(jammed > 0 ? EntityStatus.Alert : congested > 0 ? EntityStatus.Warning : EntityStatus.Ok))
+            { Of = zones.Sum(z => z.Traffic.Junctions) },
+            new KpiTile("sensors-silent", health.Stale + health.Offline, "sensors",
+                Wire(health.Offline > 0 ? EntityStatus.Warning : EntityStatus.Ok)) { Of = health.Sensors },
+        ];
+    }
+
+    private static string Wire(EntityStatus status) => status.ToWire();
+}

@@ -1,0 +1,11 @@
+namespace ControlCenter.Grains.Hosting;
+
+/// <summary>How often the grains look at the clock and publish aggregate changes.</summary>
+public sealed class CityModelOptions
+{
+    /// <summary>How often each sensor re-evaluates its health (stale/offline) against the clock.</summary>
+    public TimeSpan HealthCheckPeriod { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Zones and the city coalesce member changes and publish at most this often.</summary>
+    public TimeSpan AggregateFlushPeriod { get; set; } = TimeSpan.FromSeconds(1);
+}

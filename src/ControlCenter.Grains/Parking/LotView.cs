@@ -1,0 +1,61 @@
+using ControlCenter.Contracts.Messages;
+using ControlCenter.Domain.Catalog;
+using ControlCenter.Domain.Derived;
+using ControlCenter.Domain.Thresholds;
+
+namespace ControlCenter.Grains.Parking;
+
+/// <summary>
+/// A lot's occupancy from its members: spot sensors (one per space) or one gate counter. Spaces whose sensor
+/// never reported or is offline are "unknown" and never counted as free.
+/// </summary>
+public static class LotView
+{
+    public static (EntityStatus Status, Dictionary<string, object?> Derived, Dictionary<string, double> Figures, SensorHealthCounts Health, DateTimeOffset? Ts)
+        Compute(ParkingLot lot, IReadOnlyCollection<MemberSummary> members, ParkingPack pack)
+    {
+        var health = members.Aggregate(SensorHealthCounts.None, (sum, m) => sum.Add(m.Health));
+        var gate = members.FirstOrDefault(m => m.Kind == SensorKinds.ParkingGate);
+        int occupied, unknown;
+        if (gate is not null)
+        {
+            var known = gate.Ts is not null && gate.Status != EntityStatus.Offline && gate.Figures.ContainsKey("occupiedCount");
+            occupied = known ? (int)gate.Figures["occupiedCount"] : 0;
+            unknown = known ? 0 : lot.Capacity;
+        }
+        else
+        {
+            var reporting = members.Where(m => m.Ts is not null && m.Status != EntityStatus.Offline).ToList();
+            occupied = reporting.Count(m => m.Figures.GetValueOrDefault("occupied") >= 1);
+            unknown = lot.Capacity - reporting.Count;
+        }
+
+        var occupancy = Occupancy.Of(occupied, lot.Capacity, pack);
+        var free = Math.Max(0, occupancy.Free - unknown);
+        var derived = new Dictionary<string, object?>(StringComparer.Ordinal)
+        {
+            ["capacity"] = lot.Capacity,
+            ["occupied"] = occupancy.Occupied,
+            ["free"] = free,
+            ["unknown"] = unknown,
+            ["occupancy"] = occupancy.Ratio,
+            ["full"] = occupancy.Full,
+            ["countedBy"] = gate is null ? "spots" : "gate",
+            ["sensorsStale"] = health.Stale,
+            ["sensorsOffline"] = health.Offline,
+        };
+        var figures = new Dictionary<string, double>(StringComparer.Ordinal)
+        {
+            ["capacity"] = lot.Capacity, ["occupied"] = occupancy.Occupied, ["free"] = free,
+            ["unknown"] = unknown, ["full"] = occupancy.Full ? 1 : 0,
+        };
+
+        var silent = health.Stale + health.Offline;
+        var status = health.Sensors > 0 && health.Offline == health.Sensors ? EntityStatus.Offline
+            : health.Sensors > 0 && silent * 2 >= health.Sensors ? EntityStatus.Stale
+            : occupancy.Full ? EntityStatus.Warning
+            : EntityStatus.Ok;
+        var ts = members.Max(m => m.Ts);
+        return (status, derived, figures, health, ts);
+    }
+}

@@ -1,0 +1,103 @@
+using ControlCenter.Contracts;
+using ControlCenter.Contracts.Grains;
+using ControlCenter.Contracts.Messages;
+using ControlCenter.Domain.Catalog;
+using ControlCenter.Domain.Derived;
+using ControlCenter.Domain.Thresholds;
+using ControlCenter.Grains.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace ControlCenter.Grains.Sensors;
+
+/// <summary>
+/// One catalogue sensor: applies its readings (de-duplicated by timestamp), keeps what its derived figures
+/// need, watches its own health on a timer, and tells its parent and zone after every change.
+/// </summary>
+public sealed class SensorGrain(
+    [PersistentState(StorageNames.SensorState, StorageNames.GrainStore)] IPersistentState<SensorGrainState> store,
+    CityCatalog catalog,
+    ThresholdPacks packs,
+    SensorDerivation derivation,
+    CityClock clock,
+    IOptions<CityModelOptions> options) : Grain, ISensorGrain
+{
+    private Sensor _sensor = null!;
+    private SensorView _view = null!;
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        _sensor = catalog.FindSensor(this.GetPrimaryKeyString())
+            ?? throw new InvalidOperationException($"Sensor '{this.GetPrimaryKeyString()}' is not in the catalogue.");
+        if (store.State.FirstKnownAt is null) store.State = store.State with { FirstKnownAt = clock.Now };
+        _view = derivation.Derive(_sensor, store.State, CurrentHealth());
+        var period = options.Value.HealthCheckPeriod;
+        this.RegisterGrainTimer(RefreshHealth, new GrainTimerCreationOptions(period, period) { KeepAlive = true });
+        return Task.CompletedTask;
+    }
+
+    public async Task<ReadingOutcome[]> Ingest(SensorReading[] readings)
+    {
+        var outcomes = new ReadingOutcome[readings.Length];
+        var state = store.State;
+        for (var i = 0; i < readings.Length; i++)
+        {
+            outcomes[i] = DedupWindow.Classify(state.RecentTs, readings[i].Ts.ToUnixTimeMilliseconds());
+            if (outcomes[i] == ReadingOutcome.Accepted) state = ReadingBuffers.Apply(state, _sensor.Kind, readings[i]);
+        }
+
+        if (Array.IndexOf(outcomes, ReadingOutcome.Accepted) >= 0)
+        {
+            var health = CurrentHealth(state);
+            await Commit(state with { Health = health.ToString().ToLowerInvariant() }, health);
+        }
+
+        return outcomes;
+    }
+
+    public Task<EntityState> GetState() => Task.FromResult(ToEntityState());
+
+    public Task<MemberSummary> GetSummary() => Task.FromResult(ToSummary());
+
+    public async Task RefreshHealth()
+    {
+        var health = CurrentHealth();
+        var wire = health.ToString().ToLowerInvariant();
+        if (wire == store.State.Health) return;
+        await Commit(store.State with { Health = wire }, health);
+    }
+
+    /// <summary>Write first, then tell the aggregates (so nothing is announced that a crash could take back).</summary>
+    private async Task Commit(SensorGrainState next, HealthState health)
+    {
+        store.State = next with { Version = next.Version + 1 };
+        await store.WriteStateAsync();
+        _view = derivation.Derive(_sensor, store.State, health);
+        var summary = ToSummary();
+        if (_sensor.ParentId is { } parent)
+        {
+            IAggregateGrain aggregate = _sensor.Kind == SensorKinds.Traffic
+                ? GrainFactory.GetGrain<IJunctionGrain>(parent)
+                : GrainFactory.GetGrain<IParkingLotGrain>(parent);
+            await aggregate.MemberChanged(summary);
+        }
+        else
+        {
+            await GrainFactory.GetGrain<IZoneGrain>(_sensor.ZoneId).MemberChanged(summary);
+        }
+    }
+
+    private HealthState CurrentHealth(SensorGrainState? state = null)
+    {
+        state ??= store.State;
+        var lastHeard = state.LastTs ?? state.FirstKnownAt ?? clock.Now;
+        return SensorHealth.Evaluate(lastHeard, clock.Now, _sensor.ReportingIntervalSeconds, packs.Health);
+    }
+
+    private EntityState ToEntityState() => new(
+        _sensor.Id, _sensor.Kind, _sensor.ZoneId, store.State.Version, store.State.LastTs,
+        _view.Status.ToWire(), store.State.Values, _view.Derived);
+
+    private MemberSummary ToSummary() => new(
+        _sensor.Id, _sensor.Kind, store.State.Version, _view.Status, store.State.LastTs, _view.Figures,
+        new SensorHealthCounts(1, _view.Status == EntityStatus.Stale ? 1 : 0, _view.Status == EntityStatus.Offline ? 1 : 0));
+}

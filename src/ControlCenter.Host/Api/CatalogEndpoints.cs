@@ -1,0 +1,15 @@
+using ControlCenter.Domain.Catalog;
+
+namespace ControlCenter.Host.Api;
+
+/// <summary><c>GET /api/v1/catalog</c>: every zone, lot, junction and sensor of the city.</summary>
+public static class CatalogEndpoints
+{
+    public static IEndpointRouteBuilder MapCatalog(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/v1/catalog", (CityCatalog catalog) => Results.Ok(
+            new CatalogDocument(catalog.City, catalog.Zones, catalog.ParkingLots, catalog.Junctions, catalog.Sensors)))
+            .WithName("GetCatalog");
+        return app;
+    }
+}

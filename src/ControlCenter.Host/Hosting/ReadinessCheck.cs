@@ -1,0 +1,23 @@
+using ControlCenter.Host.Storage;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+
+namespace ControlCenter.Host.Hosting;
+
+/// <summary>Ready when the silo has activated the city model and the database answers.</summary>
+public sealed class ReadinessCheck(CityWarmup warmup, CityDatabase database) : IHealthCheck
+{
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        if (!warmup.Done.Task.IsCompletedSuccessfully) return HealthCheckResult.Unhealthy("The silo has not activated the city model yet.");
+        try
+        {
+            await using var connection = await database.OpenAsync(cancellationToken);
+            await CityDatabase.ExecuteAsync(connection, "SELECT 1", cancellationToken);
+            return HealthCheckResult.Healthy();
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            return HealthCheckResult.Unhealthy("The database does not answer.", ex);
+        }
+    }
+}

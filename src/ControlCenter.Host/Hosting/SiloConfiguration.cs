@@ -1,0 +1,58 @@
+using System.Net;
+using ControlCenter.Contracts;
+using ControlCenter.Domain.Catalog;
+using ControlCenter.Domain.Thresholds;
+using ControlCenter.Grains.Hosting;
+using ControlCenter.Host.Storage;
+using Orleans.Configuration;
+using Orleans.Storage;
+
+namespace ControlCenter.Host.Hosting;
+
+/// <summary>Composes the Orleans silo for the configured storage profile.</summary>
+public static class SiloConfiguration
+{
+    public static WebApplicationBuilder AddCitySilo(this WebApplicationBuilder builder, CityCatalog catalog)
+    {
+        var silo = builder.Configuration.GetSection(SiloOptions.Section).Get<SiloOptions>() ?? new SiloOptions();
+        var database = builder.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        var connectionString = database.ResolveConnectionString();
+
+        builder.Services.Configure<DatabaseOptions>(builder.Configuration.GetSection(DatabaseOptions.Section));
+        builder.Services.AddSingleton<CityDatabase>();
+        // Registered before the silo so the schema exists before Orleans touches storage or membership.
+        builder.Services.AddHostedService<SchemaInitializer>();
+        builder.Services.AddCityModel(catalog, ThresholdPacks.Defaults, TimeProvider.System, o =>
+        {
+            o.HealthCheckPeriod = silo.HealthCheckPeriod;
+            o.AggregateFlushPeriod = silo.AggregateFlushPeriod;
+        });
+
+        builder.UseOrleans(orleans =>
+        {
+            orleans.Configure<ClusterOptions>(o => { o.ClusterId = silo.ClusterId; o.ServiceId = silo.ServiceId; });
+            orleans.AddAdoNetGrainStorage(StorageNames.GrainStore, o =>
+            {
+                o.Invariant = database.Invariant;
+                o.ConnectionString = connectionString;
+            });
+            // Orleans' binary serializer: compact, fast, and it round-trips the immutable collections in grain state.
+            orleans.Services.AddOptions<AdoNetGrainStorageOptions>(StorageNames.GrainStore)
+                .Configure<Orleans.Serialization.Serializer>((o, serializer) => o.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer));
+
+            if (database.Provider == DatabaseProvider.PostgreSql)
+            {
+                orleans.ConfigureEndpoints(IPAddress.Parse(silo.AdvertisedAddress), silo.SiloPort, silo.GatewayPort, listenOnAnyHostAddress: silo.AdvertisedAddress != "127.0.0.1");
+                orleans.UseAdoNetClustering(o => { o.Invariant = database.Invariant; o.ConnectionString = connectionString; });
+                orleans.UseAdoNetReminderService(o => { o.Invariant = database.Invariant; o.ConnectionString = connectionString; });
+            }
+            else
+            {
+                // SQLite has grain storage only: one silo on this machine, in-memory reminders.
+                orleans.UseLocalhostClustering(silo.SiloPort, silo.GatewayPort, serviceId: silo.ServiceId, clusterId: silo.ClusterId);
+                orleans.UseInMemoryReminderService();
+            }
+        });
+        return builder;
+    }
+}

@@ -1,0 +1,19 @@
+namespace ControlCenter.Host.Hosting;
+
+/// <summary>The silo's identity and ports. Each silo on one machine needs its own pair of ports.</summary>
+public sealed class SiloOptions
+{
+    public const string Section = "Orleans";
+
+    public string ClusterId { get; set; } = "controlcenter";
+    /// <summary>Part of every stored grain's key: keep it stable across restarts and releases.</summary>
+    public string ServiceId { get; set; } = "controlcenter";
+    /// <summary>The address other silos reach this one at (PostgreSQL clustering); a pod IP in Kubernetes.</summary>
+    public string AdvertisedAddress { get; set; } = "127.0.0.1";
+    public int SiloPort { get; set; } = 11111;
+    public int GatewayPort { get; set; } = 30000;
+    /// <summary>How often sensors re-check their health against the clock.</summary>
+    public TimeSpan HealthCheckPeriod { get; set; } = TimeSpan.FromSeconds(10);
+    /// <summary>How often lots, junctions, zones and the city publish coalesced changes.</summary>
+    public TimeSpan AggregateFlushPeriod { get; set; } = TimeSpan.FromSeconds(1);
+}

@@ -1,0 +1,40 @@
+using ControlCenter.Domain.Catalog;
+using ControlCenter.Host.Ingest;
+using ControlCenter.Host.Storage;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Options;
+
+namespace ControlCenter.Host.Hosting;
+
+/// <summary>Prints where the control centre listens and, in Development, the seeded ingest key.</summary>
+public sealed class StartupBanner(
+    IServer server, IHostApplicationLifetime lifetime, IHostEnvironment environment, CityCatalog catalog,
+    CityDatabase database, IOptions<IngestKeyOptions> keys) : IHostedService
+{
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        lifetime.ApplicationStarted.Register(Print);
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    private void Print()
+    {
+        var addresses = server.Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
+        var url = addresses.FirstOrDefault() ?? "(no address)";
+        Console.WriteLine();
+        Console.WriteLine($"ControlCenter — {catalog.City}: {catalog.Sensors.Count} sensors, {catalog.ParkingLots.Count} lots "
+            + $"({catalog.TotalParkingCapacity} spaces), {catalog.Junctions.Count} junctions, {catalog.Zones.Count} zones");
+        Console.WriteLine($"  Listening on: {url}   (storage: {database.Provider})");
+        Console.WriteLine($"  Catalogue:    {url}/api/v1/catalog");
+        Console.WriteLine($"  City KPIs:    {url}/api/v1/kpi");
+        if (environment.IsDevelopment())
+        {
+            foreach (var key in keys.Value.Keys) Console.WriteLine($"  Development ingest key '{key.Name}': {key.Key}");
+        }
+
+        Console.WriteLine();
+    }
+}

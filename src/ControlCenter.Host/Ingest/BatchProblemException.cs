@@ -1,0 +1,8 @@
+namespace ControlCenter.Host.Ingest;
+
+/// <summary>A problem with the whole request: answered as RFC 7807 problem details with this status.</summary>
+public sealed class BatchProblemException(int status, string title, string detail) : Exception(detail)
+{
+    public int Status { get; } = status;
+    public string Title { get; } = title;
+}

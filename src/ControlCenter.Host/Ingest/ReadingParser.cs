@@ -1,0 +1,96 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using ControlCenter.Contracts.Messages;
+using ControlCenter.Domain.Catalog;
+using ControlCenter.Domain.Readings;
+using ControlCenter.Host.History;
+using Microsoft.Extensions.Options;
+
+namespace ControlCenter.Host.Ingest;
+
+/// <summary>
+/// Turns an ingest body into readings: whole-request problems throw <see cref="BatchProblemException"/>; a bad reading
+/// is refused by index and never sinks the rest of the batch.
+/// </summary>
+public sealed partial class ReadingParser(CityCatalog catalog, TimeProvider time, IOptions<HistoryOptions> history)
+{
+    public const int MaxReadings = 5000;
+
+    public ParsedBatch Parse(JsonElement root, IngestKey key)
+    {
+        if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("readings", out var readings) || readings.ValueKind != JsonValueKind.Array)
+            throw new BatchProblemException(StatusCodes.Status400BadRequest, "Malformed batch", "The body must be an object with a \"readings\" array.");
+        var count = readings.GetArrayLength();
+        if (count == 0)
+            throw new BatchProblemException(StatusCodes.Status400BadRequest, "Empty batch", "\"readings\" holds no reading.");
+        if (count > MaxReadings)
+            throw new BatchProblemException(StatusCodes.Status413PayloadTooLarge, "Too many readings", $"{count} readings; at most {MaxReadings} per request.");
+
+        var now = time.GetUtcNow();
+        var valid = new List<(int, SensorReading)>(count);
+        var rejected = new List<IngestRejection>();
+        var index = 0;
+        foreach (var element in readings.EnumerateArray())
+        {
+            var (reading, rejection) = ParseOne(element, index, key, now);
+            if (reading is not null) valid.Add((index, reading));
+            else rejected.Add(rejection!);
+            index++;
+        }
+
+        return new ParsedBatch(valid, rejected);
+    }
+
+    private (SensorReading?, IngestRejection?) ParseOne(JsonElement element, int index, IngestKey key, DateTimeOffset now)
+    {
+        IngestRejection Reject(string code, string message) => new(index, code, message);
+
+        if (element.ValueKind != JsonValueKind.Object)
+            return (null, Reject(RejectionCodes.InvalidReading, "A reading must be a JSON object."));
+        if (!element.TryGetProperty("sensorId", out var idElement) || idElement.ValueKind != JsonValueKind.String)
+            return (null, Reject(RejectionCodes.InvalidReading, "\"sensorId\" must be a string."));
+        var sensorId = idElement.GetString()!;
+        if (!EntityId.IsValid(sensorId))
+            return (null, Reject(RejectionCodes.UnknownSensor, "\"sensorId\" is not a valid id ([a-z0-9-]{1,64})."));
+        if (!element.TryGetProperty("ts", out var tsElement) || tsElement.ValueKind != JsonValueKind.String)
+            return (null, Reject(RejectionCodes.BadTimestamp, "\"ts\" must be an ISO 8601 string with an offset."));
+        if (!TryParseTimestamp(tsElement.GetString()!, out var ts))
+            return (null, Reject(RejectionCodes.BadTimestamp, "\"ts\" must be ISO 8601 with a UTC offset, e.g. 2026-11-26T17:00:00+07:00."));
+        if (!element.TryGetProperty("values", out var valuesElement) || valuesElement.ValueKind != JsonValueKind.Object)
+            return (null, Reject(RejectionCodes.InvalidReading, "\"values\" must be an object of metric: number."));
+
+        var values = new Dictionary<string, double>(StringComparer.Ordinal);
+        foreach (var property in valuesElement.EnumerateObject())
+        {
+            if (property.Value.ValueKind != JsonValueKind.Number)
+                return (null, Reject(RejectionCodes.InvalidReading, $"\"{Shorten(property.Name)}\" must be a number."));
+            if (!property.Value.TryGetDouble(out var value) || !double.IsFinite(value))
+                return (null, Reject(RejectionCodes.OutOfRange, $"\"{Shorten(property.Name)}\" is not a finite number."));
+            if (!values.TryAdd(property.Name, value))
+                return (null, Reject(RejectionCodes.InvalidReading, $"\"{Shorten(property.Name)}\" appears twice."));
+        }
+
+        if (values.Count == 0)
+            return (null, Reject(RejectionCodes.InvalidReading, "\"values\" is empty."));
+
+        if (catalog.FindSensor(sensorId) is { } sensor && !IngestKeyRing.Allows(key, sensor))
+            throw new BatchProblemException(StatusCodes.Status403Forbidden, "Sensor not allowed for this key",
+                $"Key '{key.Name}' may not write sensor '{sensorId}' (reading {index}).");
+
+        var problem = ReadingRules.Check(catalog, sensorId, ts, values, now, history.Value.Retention);
+        return problem is { } p ? (null, Reject(p.Code, p.Message)) : (new SensorReading(sensorId, ts, values), null);
+    }
+
+    private static bool TryParseTimestamp(string text, out DateTimeOffset ts)
+    {
+        ts = default;
+        return IsoWithOffset().IsMatch(text)
+            && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out ts);
+    }
+
+    private static string Shorten(string name) => name.Length <= 64 ? name : name[..64] + "…";
+
+    [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,7})?)?(Z|[+-]\d{2}:\d{2})$", RegexOptions.CultureInvariant)]
+    private static partial Regex IsoWithOffset();
+}
