@@ -1,0 +1,14 @@
+-- ControlCenter: shared table for the Orleans 10.4.2 ADO.NET providers on PostgreSQL 15+ (invariant "Npgsql").
+-- Written by us from the providers' C# code; see docs/storage-schema.md.
+-- Run before orleans-persistence.sql, orleans-clustering.sql and orleans-reminders.sql.
+-- Idempotent. One Npgsql command can run the whole file (it runs as one implicit transaction).
+
+-- Every provider reads its SQL from here at start-up: "SELECT QueryKey, QueryText FROM OrleansQuery".
+-- Names are unquoted, so PostgreSQL folds them to lower case; Npgsql matches the column names Orleans asks
+-- for (e.g. "QueryKey") case-insensitively.
+CREATE TABLE IF NOT EXISTS OrleansQuery
+(
+    QueryKey  varchar(64) NOT NULL,
+    QueryText text        NOT NULL,
+    CONSTRAINT PK_OrleansQuery PRIMARY KEY (QueryKey)
+);
