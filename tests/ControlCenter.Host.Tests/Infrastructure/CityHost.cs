@@ -1,0 +1,70 @@
+using System.Net.Http.Json;
+using ControlCenter.Contracts.Messages;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace ControlCenter.Host.Tests.Infrastructure;
+
+/// <summary>
+/// The real host (silo, ingest, APIs) in process, on the storage profile a test chooses. Several may run at
+/// once (two silos on PostgreSQL): each gets its own silo and gateway ports.
+/// </summary>
+public sealed class CityHost : WebApplicationFactory<Program>
+{
+    public const string DevKey = "dev-ingest-key-hanoi";
+    public const string TayHoKey = "tay-ho-only-key";
+
+    private readonly Dictionary<string, string?> _settings;
+
+    private CityHost(Dictionary<string, string?> settings) => _settings = settings;
+
+    public static CityHost OnSqlite(string dataDirectory, params (string Key, string Value)[] extra) =>
+        new(Settings(extra, ("Storage:Provider", "Sqlite"), ("Storage:DataDirectory", dataDirectory)));
+
+    public static CityHost OnPostgreSql(string connectionString, params (string Key, string Value)[] extra) =>
+        new(Settings(extra, ("Storage:Provider", "PostgreSql"), ("Storage:ConnectionString", connectionString)));
+
+    private static Dictionary<string, string?> Settings((string, string)[] extra, params (string Key, string Value)[] storage)
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["Orleans:SiloPort"] = FreePorts.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Orleans:GatewayPort"] = FreePorts.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Orleans:HealthCheckPeriod"] = "00:00:01",
+            ["Orleans:AggregateFlushPeriod"] = "00:00:00.100",
+            ["History:FlushInterval"] = "00:00:00.100",
+            ["Ingest:Keys:1:Name"] = "tay-ho-gateway",
+            ["Ingest:Keys:1:Key"] = TayHoKey,
+            ["Ingest:Keys:1:Zones:0"] = "tay-ho",
+        };
+        foreach (var (key, value) in storage.Concat(extra)) settings[key] = value;
+        return settings;
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Development");
+        foreach (var (key, value) in _settings) builder.UseSetting(key, value);
+    }
+
+    public HttpClient Ingester(string key = DevKey)
+    {
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Add("X-Api-Key", key);
+        return client;
+    }
+
+    public async Task<EntityState> Entity(string id)
+    {
+        using var client = CreateClient();
+        return (await client.GetFromJsonAsync<EntityState>($"/api/v1/entities/{id}", Json.Options))!;
+    }
+
+    /// <summary>Waits until the host reports ready (silo up, city model active, database answering).</summary>
+    public async Task WaitUntilReady()
+    {
+        using var client = CreateClient();
+        await Eventually.Until(async () => (await client.GetAsync("/health/ready")).StatusCode,
+            s => s == System.Net.HttpStatusCode.OK, "/health/ready to answer 200", TimeSpan.FromSeconds(60));
+    }
+}
