@@ -14,7 +14,7 @@ public sealed class PostgresDatabase : IAsyncDisposable
 
     private readonly string _name = $"cc_test_{Guid.NewGuid():N}";
 
-    public string ConnectionString => new NpgsqlConnectionStringBuilder(AdminConnectionString) { Database = _name, Pooling = true }.ConnectionString;
+    public string ConnectionString => new NpgsqlConnectionStringBuilder(AdminConnectionString) { Database = _name, Pooling = true, MaxPoolSize = 30 }.ConnectionString;
 
     public static async Task<PostgresDatabase> Create()
     {
