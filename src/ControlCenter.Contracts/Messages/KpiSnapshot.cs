@@ -18,4 +18,8 @@ public sealed record KpiTile(
     [Id(4)] public double? Of { get; init; }
     [Id(5)] public string? EntityId { get; init; }
     [Id(6)] public string? Label { get; init; }
+    /// <summary>The largest single figure behind a count (the deepest flood, in cm).</summary>
+    [Id(7)] public double? Peak { get; init; }
+    /// <summary>How much of the figure is not known (spaces whose sensors are silent).</summary>
+    [Id(8)] public double? Unknown { get; init; }
 }

@@ -17,7 +17,9 @@ public sealed record ZoneSummary(
     [property: Id(8)] SensorHealthCounts Health);
 
 [GenerateSerializer, Immutable]
-public sealed record ParkingFigures([property: Id(0)] int Capacity, [property: Id(1)] int Occupied, [property: Id(2)] int Free, [property: Id(3)] int LotsFull);
+public sealed record ParkingFigures(
+    [property: Id(0)] int Capacity, [property: Id(1)] int Occupied, [property: Id(2)] int Free, [property: Id(3)] int LotsFull,
+    [property: Id(4)] int Unknown);
 
 [GenerateSerializer, Immutable]
 public sealed record AirFigures([property: Id(0)] int? WorstAqi, [property: Id(1)] string? WorstStationId, [property: Id(2)] int Stations);

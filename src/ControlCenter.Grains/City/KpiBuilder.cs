@@ -12,6 +12,7 @@ public static class KpiBuilder
     {
         var capacity = zones.Sum(z => z.Parking.Capacity);
         var free = zones.Sum(z => z.Parking.Free);
+        var unknownSpaces = zones.Sum(z => z.Parking.Unknown);
         var worstAir = zones.Where(z => z.Air.WorstAqi is not null).MaxBy(z => z.Air.WorstAqi);
         var lowestDo = zones.Where(z => z.Water.LowestDoMgL is not null).MinBy(z => z.Water.LowestDoMgL);
         var wettest = zones.Where(z => z.Rain.Max1hMm is not null).MaxBy(z => z.Rain.Max1hMm);
@@ -28,8 +29,8 @@ public static class KpiBuilder
 
         return
         [
-            new KpiTile("free-spaces", free, "spaces",
-                Wire(capacity > 0 && free < capacity * (1 - packs.Parking.NearlyFullRatio) ? EntityStatus.Warning : EntityStatus.Ok)) { Of = capacity },
+            new KpiTile("free-spaces", free, "spaces", Wire(ParkingStatus(capacity, free, unknownSpaces, packs.Parking)))
+            { Of = capacity, Unknown = unknownSpaces },
             new KpiTile("worst-aqi", worstAir?.Air.WorstAqi, "VN_AQI",
                 Wire(aqiCategory is null ? EntityStatus.Stale : aqiCategory.Level >= 4 ? EntityStatus.Alert : aqiCategory.Level == 3 ? EntityStatus.Warning : EntityStatus.Ok))
             { EntityId = worstAir?.Air.WorstStationId, Label = aqiCategory?.Name },
@@ -41,7 +42,7 @@ public static class KpiBuilder
             { EntityId = wettest?.Rain.WettestGaugeId, Label = rain1h is { } r ? RainFigures.IntensityOf(r, packs.Rain) : null },
             new KpiTile("flooded-points", flooded, "points",
                 Wire(depth >= packs.Flood.MajorCm ? EntityStatus.Alert : flooded > 0 ? EntityStatus.Warning : EntityStatus.Ok))
-            { EntityId = deepest?.Flood.DeepestSensorId, Of = depth },
+            { EntityId = deepest?.Flood.DeepestSensorId, Peak = depth },
             new KpiTile("jammed-junctions", jammed, "junctions",
                 Wire(jammed > 0 ? EntityStatus.Alert : congested > 0 ? EntityStatus.Warning : EntityStatus.Ok))
             { Of = zones.Sum(z => z.Traffic.Junctions) },
@@ -49,6 +50,12 @@ public static class KpiBuilder
                 Wire(health.Offline > 0 ? EntityStatus.Warning : EntityStatus.Ok)) { Of = health.Sensors },
         ];
     }
+
+    /// <summary>Stale while most spaces are unknown: "0 free" must never stand for "no data".</summary>
+    private static EntityStatus ParkingStatus(int capacity, int free, int unknown, ParkingPack pack) =>
+        capacity == 0 || unknown * 2 >= capacity ? EntityStatus.Stale
+        : free < (capacity - unknown) * (1 - pack.NearlyFullRatio) ? EntityStatus.Warning
+        : EntityStatus.Ok;
 
     private static string Wire(EntityStatus status) => status.ToWire();
 }

@@ -9,7 +9,7 @@ public static class ZoneDerived
     {
         ["parking"] = new Dictionary<string, object?>
         {
-            ["capacity"] = s.Parking.Capacity, ["occupied"] = s.Parking.Occupied, ["free"] = s.Parking.Free, ["lotsFull"] = s.Parking.LotsFull,
+            ["capacity"] = s.Parking.Capacity, ["occupied"] = s.Parking.Occupied, ["free"] = s.Parking.Free, ["lotsFull"] = s.Parking.LotsFull, ["unknown"] = s.Parking.Unknown,
         },
         ["air"] = new Dictionary<string, object?> { ["worstAqi"] = s.Air.WorstAqi, ["worstStationId"] = s.Air.WorstStationId, ["stations"] = s.Air.Stations },
         ["water"] = new Dictionary<string, object?>

@@ -20,7 +20,8 @@ public static class ZoneSummaryBuilder
             (int)lots.Sum(l => l.Figures.GetValueOrDefault("capacity")),
             (int)lots.Sum(l => l.Figures.GetValueOrDefault("occupied")),
             (int)lots.Sum(l => l.Figures.GetValueOrDefault("free")),
-            lots.Count(l => l.Figures.GetValueOrDefault("full") >= 1));
+            lots.Count(l => l.Figures.GetValueOrDefault("full") >= 1),
+            (int)lots.Sum(l => l.Figures.GetValueOrDefault("unknown")));
 
         var air = Of(SensorKinds.Air).Where(m => m.Figures.ContainsKey("aqi")).MaxBy(m => m.Figures["aqi"]);
         var water = Of(SensorKinds.Water).Where(m => m.Figures.ContainsKey("do")).MinBy(m => m.Figures["do"]);

@@ -4,6 +4,11 @@
 --
 -- Orleans' "DeploymentId" parameter is ClusterOptions.ClusterId. Silo status numbers: 3 = Active, 6 = Dead.
 
+-- Two silos starting together on an empty database would race on CREATE TABLE IF NOT EXISTS (PostgreSQL can
+-- then fail with a duplicate pg_type key). Run as one command, the file is one transaction, and this lock
+-- serialises concurrent runs until it ends. (Under psql, statement by statement, it is a harmless no-op.)
+SELECT pg_advisory_xact_lock(4851093267310547201);
+
 -- One row per cluster: the membership table version. Every membership insert/update must name the version it
 -- read (@Version) and moves it on by one; a stale version changes nothing and the silo re-reads and retries.
 CREATE TABLE IF NOT EXISTS OrleansMembershipVersionTable

@@ -2,6 +2,11 @@
 -- Written by us from the provider's C# code (AdoNetReminderTable, RelationalOrleansQueries); see
 -- docs/storage-schema.md. Needs orleans-main.sql first. Idempotent. One Npgsql command can run the whole file.
 
+-- Two silos starting together on an empty database would race on CREATE TABLE IF NOT EXISTS (PostgreSQL can
+-- then fail with a duplicate pg_type key). Run as one command, the file is one transaction, and this lock
+-- serialises concurrent runs until it ends. (Under psql, statement by statement, it is a harmless no-op.)
+SELECT pg_advisory_xact_lock(4851093267310547201);
+
 -- One row per (service, grain, reminder name). GrainId is Orleans' GrainId.ToString(); GrainHash is the grain's
 -- uniform hash as a signed int, used by each silo to load the reminders of its ring range. Period is in ms.
 CREATE TABLE IF NOT EXISTS OrleansRemindersTable

@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# The README's test command: every test of the solution, against real PostgreSQL.
+# Installs and starts what the tests need (ops/postgres.sh), restores NuGet packages, runs `dotnet test`,
+# and ends with one plain line "N passed, N failed, N skipped" read from the test results (trx).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+if ! command -v dotnet >/dev/null 2>&1; then
+  echo "ops/test.sh: the .NET 10 SDK (dotnet) is required; see global.json for the version." >&2
+  exit 1
+fi
+
+ops/postgres.sh
+
+results="TestResults"
+rm -rf "$results"
+status=0
+dotnet test ControlCenter.sln -c Release --logger "trx" --results-directory "$results" || status=$?
+
+passed=0; failed=0; total=0
+for trx in "$results"/*.trx; do
+  [ -e "$trx" ] || continue
+  counters=$(grep -o '<Counters [^>]*>' "$trx" | head -n 1)
+  get() { echo "$counters" | grep -o " $1=\"[0-9]*\"" | grep -o '[0-9]*'; }
+  passed=$((passed + $(get passed)))
+  failed=$((failed + $(get failed)))
+  total=$((total + $(get total)))
+done
+skipped=$((total - passed - failed))
+
+if [ "$total" -eq 0 ]; then
+  echo "ops/test.sh: no test results were written" >&2
+  status=1
+fi
+echo "$passed passed, $failed failed, $skipped skipped"
+exit "$status"
