@@ -1,4 +1,5 @@
 using ControlCenter.Host.Api;
+using ControlCenter.Host.Feed;
 using ControlCenter.Host.Hosting;
 using ControlCenter.Host.Ingest;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -8,17 +9,21 @@ var builder = WebApplication.CreateBuilder(args);
 var catalog = builder.LoadCatalog();
 builder.AddCitySilo(catalog);
 builder.AddIngestAndHistory();
+builder.AddLiveFeed();
 builder.AddCityApi();
 
 var app = builder.Build();
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseAuthentication();
+app.UseAuthorization();
 app.MapIngest();
 app.MapCatalog();
 app.MapEntities();
 app.MapHistory();
 app.MapMetrics();
+app.MapHub<LiveHub>(LiveHub.Path);
 app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
 app.MapHealthChecks("/health/ready");
 

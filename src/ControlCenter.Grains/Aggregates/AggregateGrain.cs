@@ -1,3 +1,5 @@
+using ControlCenter.Contracts.Grains;
+using ControlCenter.Contracts.Messages;
 using ControlCenter.Grains.Hosting;
 using Microsoft.Extensions.Options;
 
@@ -5,7 +7,8 @@ namespace ControlCenter.Grains.Aggregates;
 
 /// <summary>
 /// The shape shared by lots, junctions, zones and the city: members report changes one-way; the aggregate
-/// coalesces them and, at most once per flush period, bumps its version, writes it, then publishes upward.
+/// coalesces them and, at most once per flush period, bumps its version, writes it, then publishes to the feed
+/// and upward.
 /// On activation it pulls every member's current summary, so a lost message or a restart never leaves it wrong.
 /// </summary>
 public abstract class AggregateGrain<TMember>(IPersistentState<AggregateGrainState> store, IOptions<CityModelOptions> options)
@@ -26,6 +29,9 @@ public abstract class AggregateGrain<TMember>(IPersistentState<AggregateGrainSta
 
     /// <summary>Recompute the view from <see cref="Members"/> after a version change.</summary>
     protected abstract void Recompute();
+
+    /// <summary>The entity state of the current view, as the API and the feed show it.</summary>
+    protected abstract EntityState CurrentState { get; }
 
     /// <summary>Tell the aggregate above (if any) about the new view.</summary>
     protected abstract Task PublishUpward();
@@ -58,6 +64,7 @@ public abstract class AggregateGrain<TMember>(IPersistentState<AggregateGrainSta
         store.State = store.State with { Version = store.State.Version + 1 };
         await store.WriteStateAsync();
         Recompute();
+        await GrainFactory.GetGrain<IFeedPublisherGrain>(0).Publish(CurrentState);
         await PublishUpward();
     }
 }

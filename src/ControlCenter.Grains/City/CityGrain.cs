@@ -25,6 +25,8 @@ public sealed class CityGrain(
 
     public Task<EntityState> GetState() => Task.FromResult(_state);
 
+    protected override EntityState CurrentState => _state;
+
     public Task<KpiSnapshot> GetKpi() => Task.FromResult(_kpi);
 
     public Task ZoneChanged(ZoneSummary zone)
@@ -51,5 +53,6 @@ public sealed class CityGrain(
     private string WorstTileStatus() =>
         _kpi.Tiles.Any(t => t.Status == "alert") ? "alert" : _kpi.Tiles.Any(t => t.Status == "warning") ? "warning" : "ok";
 
-    protected override Task PublishUpward() => Task.CompletedTask;
+    /// <summary>The city has nothing above it; its tiles go to the feed as <c>kpi</c>.</summary>
+    protected override Task PublishUpward() => GrainFactory.GetGrain<IFeedPublisherGrain>(0).PublishKpi(_kpi);
 }

@@ -8,4 +8,7 @@ public sealed class CityModelOptions
 
     /// <summary>Zones and the city coalesce member changes and publish at most this often.</summary>
     public TimeSpan AggregateFlushPeriod { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Each silo's feed publisher sends one coalesced batch to the hosts at most this often.</summary>
+    public TimeSpan FeedBatchPeriod { get; set; } = TimeSpan.FromMilliseconds(50);
 }

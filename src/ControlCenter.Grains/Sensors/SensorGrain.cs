@@ -66,12 +66,13 @@ public sealed class SensorGrain(
         await Commit(store.State with { Health = wire }, health);
     }
 
-    /// <summary>Write first, then tell the aggregates (so nothing is announced that a crash could take back).</summary>
+    /// <summary>Write first, then tell the feed and the aggregates (so nothing is announced that a crash could take back).</summary>
     private async Task Commit(SensorGrainState next, HealthState health)
     {
         store.State = next with { Version = next.Version + 1 };
         await store.WriteStateAsync();
         _view = derivation.Derive(_sensor, store.State, health);
+        await GrainFactory.GetGrain<IFeedPublisherGrain>(0).Publish(ToEntityState());
         var summary = ToSummary();
         if (_sensor.ParentId is { } parent)
         {

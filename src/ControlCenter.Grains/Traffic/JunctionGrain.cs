@@ -26,6 +26,8 @@ public sealed class JunctionGrain(
 
     public Task<EntityState> GetState() => Task.FromResult(_state);
 
+    protected override EntityState CurrentState => _state;
+
     public Task<MemberSummary> GetSummary() => Task.FromResult(_summary);
 
     public Task MemberChanged(MemberSummary member)

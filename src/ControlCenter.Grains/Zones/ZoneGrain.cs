@@ -28,6 +28,8 @@ public sealed class ZoneGrain(
 
     public Task<EntityState> GetState() => Task.FromResult(_state);
 
+    protected override EntityState CurrentState => _state;
+
     public Task<MemberSummary> GetSummary() => Task.FromResult(_asMember);
 
     public Task<ZoneSummary> GetZoneSummary() => Task.FromResult(_summary);

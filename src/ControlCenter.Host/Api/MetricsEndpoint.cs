@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using ControlCenter.Host.Feed;
 using ControlCenter.Host.History;
 using ControlCenter.Host.Ingest;
 
@@ -10,7 +11,7 @@ public static class MetricsEndpoint
 {
     public static IEndpointRouteBuilder MapMetrics(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/metrics", (IngestMetrics ingest, HistoryWriter history) =>
+        app.MapGet("/metrics", (IngestMetrics ingest, HistoryWriter history, LiveFeed feed, HubFeedSender hub) =>
         {
             var text = new StringBuilder();
             void Line(string name, string labels, long value) =>
@@ -28,6 +29,14 @@ public static class MetricsEndpoint
             Line("controlcenter_history_rows_written_total", "", history.RowsWritten);
             text.Append("# TYPE controlcenter_history_rows_pending gauge\n");
             Line("controlcenter_history_rows_pending", "", history.Pending);
+            text.Append("# TYPE controlcenter_feed_subscribers gauge\n");
+            Line("controlcenter_feed_subscribers", "", feed.Subscribers);
+            text.Append("# TYPE controlcenter_feed_changes_received_total counter\n");
+            Line("controlcenter_feed_changes_received_total", "", feed.ChangesReceived);
+            text.Append("# TYPE controlcenter_feed_messages_sent_total counter\n");
+            Line("controlcenter_feed_messages_sent_total", "", hub.MessagesSent);
+            text.Append("# TYPE controlcenter_feed_lagging_total counter\n");
+            Line("controlcenter_feed_lagging_total", "", feed.Subscriptions.Sum(s => s.LagCount));
             return Results.Text(text.ToString(), "text/plain; version=0.0.4");
         }).WithName("GetMetrics");
         return app;

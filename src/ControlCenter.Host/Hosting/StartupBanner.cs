@@ -1,4 +1,5 @@
 using ControlCenter.Domain.Catalog;
+using ControlCenter.Host.Feed;
 using ControlCenter.Host.Ingest;
 using ControlCenter.Host.Storage;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -10,7 +11,7 @@ namespace ControlCenter.Host.Hosting;
 /// <summary>Prints where the control centre listens and, in Development, the seeded ingest key.</summary>
 public sealed class StartupBanner(
     IServer server, IHostApplicationLifetime lifetime, IHostEnvironment environment, CityCatalog catalog,
-    CityDatabase database, IOptions<IngestKeyOptions> keys) : IHostedService
+    CityDatabase database, IOptions<IngestKeyOptions> keys, IOptions<FeedTokenOptions> tokens) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {
@@ -30,9 +31,11 @@ public sealed class StartupBanner(
         Console.WriteLine($"  Listening on: {url}   (storage: {database.Provider})");
         Console.WriteLine($"  Catalogue:    {url}/api/v1/catalog");
         Console.WriteLine($"  City KPIs:    {url}/api/v1/kpi");
+        Console.WriteLine($"  Live feed:    {url}{LiveHub.Path} (SignalR)");
         if (environment.IsDevelopment())
         {
             foreach (var key in keys.Value.Keys) Console.WriteLine($"  Development ingest key '{key.Name}': {key.Key}");
+            foreach (var token in tokens.Value.Tokens) Console.WriteLine($"  Development feed token '{token.Name}': {token.Token}");
         }
 
         Console.WriteLine();

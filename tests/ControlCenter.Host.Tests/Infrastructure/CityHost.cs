@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using ControlCenter.Contracts.Messages;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ControlCenter.Host.Tests.Infrastructure;
 
@@ -13,6 +14,8 @@ public sealed class CityHost : WebApplicationFactory<Program>
 {
     public const string DevKey = "dev-ingest-key-hanoi";
     public const string TayHoKey = "tay-ho-only-key";
+    public const string FeedToken = "dev-feed-token-hanoi";
+    public const string ParkingOnlyToken = "parking-only-token";
 
     private readonly Dictionary<string, string?> _settings;
 
@@ -36,6 +39,10 @@ public sealed class CityHost : WebApplicationFactory<Program>
             ["Ingest:Keys:1:Name"] = "tay-ho-gateway",
             ["Ingest:Keys:1:Key"] = TayHoKey,
             ["Ingest:Keys:1:Zones:0"] = "tay-ho",
+            ["Feed:Tokens:1:Name"] = "parking-app",
+            ["Feed:Tokens:1:Token"] = ParkingOnlyToken,
+            ["Feed:Tokens:1:Topics:0"] = "parking",
+            ["Feed:Tokens:1:Topics:1"] = "entity:*",
         };
         foreach (var (key, value) in storage.Concat(extra)) settings[key] = value;
         return settings;
@@ -46,6 +53,18 @@ public sealed class CityHost : WebApplicationFactory<Program>
         builder.UseEnvironment("Development");
         foreach (var (key, value) in _settings) builder.UseSetting(key, value);
     }
+
+    /// <summary>Serves on a real loopback port (Kestrel), for SignalR clients and browsers.</summary>
+    public CityHost WithKestrel()
+    {
+        UseKestrel(o => o.Listen(System.Net.IPAddress.Loopback, 0));
+        StartServer();
+        return this;
+    }
+
+    public Uri ServerAddress =>
+        new(Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>()
+            .Features.Get<Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature>()!.Addresses.First());
 
     public HttpClient Ingester(string key = DevKey)
     {

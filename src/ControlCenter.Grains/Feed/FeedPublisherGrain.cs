@@ -1,0 +1,68 @@
+using ControlCenter.Contracts.Grains;
+using ControlCenter.Contracts.Messages;
+using ControlCenter.Grains.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Orleans.Concurrency;
+
+namespace ControlCenter.Grains.Feed;
+
+/// <summary>
+/// The silo's one publisher: coalesces committed changes (latest version per entity) and every batch period
+/// sends one batch to each host's observer. Observers are looked up from the registry at most every few seconds.
+/// </summary>
+[StatelessWorker(1)]
+public sealed class FeedPublisherGrain(IOptions<CityModelOptions> options, ILogger<FeedPublisherGrain> logger) : Grain, IFeedPublisherGrain
+{
+    private static readonly TimeSpan ObserverRefresh = TimeSpan.FromSeconds(2);
+
+    private readonly Dictionary<string, EntityState> _pending = new(StringComparer.Ordinal);
+    private KpiSnapshot? _pendingKpi;
+    private IFeedObserver[] _observers = [];
+    private DateTime _observersFetchedAt = DateTime.MinValue;
+    private IGrainTimer? _timer;
+
+    public Task Publish(EntityState state)
+    {
+        if (!_pending.TryGetValue(state.EntityId, out var known) || known.Version < state.Version) _pending[state.EntityId] = state;
+        EnsureTimer();
+        return Task.CompletedTask;
+    }
+
+    public Task PublishKpi(KpiSnapshot kpi)
+    {
+        if (_pendingKpi is null || _pendingKpi.Version < kpi.Version) _pendingKpi = kpi;
+        EnsureTimer();
+        return Task.CompletedTask;
+    }
+
+    private void EnsureTimer()
+    {
+        var period = options.Value.FeedBatchPeriod;
+        _timer ??= this.RegisterGrainTimer(Flush, new GrainTimerCreationOptions(period, period) { KeepAlive = true });
+    }
+
+    private async Task Flush()
+    {
+        if (_pending.Count == 0 && _pendingKpi is null) return;
+        var batch = new FeedBatch([.. _pending.Values], _pendingKpi);
+        _pending.Clear();
+        _pendingKpi = null;
+
+        if (DateTime.UtcNow - _observersFetchedAt > ObserverRefresh)
+        {
+            try
+            {
+                _observers = await GrainFactory.GetGrain<IFeedRegistryGrain>(0).Observers();
+                _observersFetchedAt = DateTime.UtcNow;
+            }
+            catch (Exception ex)
+            {
+                logger.LogWarning(ex, "Could not refresh feed observers; using the {Count} known", _observers.Length);
+            }
+        }
+
+        // One-way calls: a slow or vanished host never holds up the silo or the other hosts.
+        foreach (var observer in _observers) await observer.OnChanges(batch);
+    }
+}

@@ -1,0 +1,52 @@
+using ControlCenter.Contracts.Grains;
+
+namespace ControlCenter.Host.Feed;
+
+/// <summary>
+/// Registers this host's observer with the cluster's feed registry once the silo runs, and renews it well
+/// within the registry's expiry (the registry forgets hosts that stop renewing, e.g. after a crash).
+/// </summary>
+public sealed class FeedRegistration(IGrainFactory grains, FeedObserver observer, IHostApplicationLifetime lifetime, ILogger<FeedRegistration> logger)
+    : BackgroundService
+{
+    private static readonly TimeSpan Renewal = TimeSpan.FromSeconds(15);
+
+    private IFeedObserver? _reference;
+
+    public TaskCompletionSource Registered { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var started = new TaskCompletionSource();
+        using var onStart = lifetime.ApplicationStarted.Register(() => started.TrySetResult());
+        await started.Task.WaitAsync(stoppingToken);
+
+        _reference = grains.CreateObjectReference<IFeedObserver>(observer);
+        var registry = grains.GetGrain<IFeedRegistryGrain>(0);
+        using var timer = new PeriodicTimer(Renewal);
+        do
+        {
+            try
+            {
+                await registry.Subscribe(_reference);
+                Registered.TrySetResult();
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                logger.LogWarning(ex, "Could not register with the feed registry; retrying in {Renewal}", Renewal);
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        if (_reference is not null)
+        {
+            try { await grains.GetGrain<IFeedRegistryGrain>(0).Unsubscribe(_reference); }
+            catch (Exception ex) when (ex is not OperationCanceledException) { logger.LogDebug(ex, "Feed unregistration failed at shutdown"); }
+        }
+
+        await base.StopAsync(cancellationToken);
+    }
+}

@@ -1,0 +1,126 @@
+using System.Threading.Channels;
+using ControlCenter.Contracts.Messages;
+
+namespace ControlCenter.Host.Feed;
+
+/// <summary>
+/// One subscriber's view of the feed: its topics and a bounded buffer that keeps only the latest state per
+/// entity. A consumer takes one coalesced delivery per flush interval. A consumer that stops taking (a
+/// stalled connection) is marked lagging: its buffer is dropped, and its next delivery says so, so that it
+/// is resynced with a snapshot instead of growing memory.
+/// </summary>
+public sealed class FeedSubscription(string id, LiveFeedOptions options, TimeProvider time)
+{
+    private readonly Lock _gate = new();
+    private readonly HashSet<string> _topics = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, EntityState> _pending = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, long> _delivered = new(StringComparer.Ordinal);
+    private readonly Channel<bool> _wake = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
+    private KpiSnapshot? _pendingKpi;
+    private long _kpiDelivered = -1;
+    private DateTimeOffset? _waitingSince;
+    private DateTimeOffset _lastDelivery = DateTimeOffset.MinValue;
+    private bool _lagging;
+
+    public string Id { get; } = id;
+
+    public int Pending { get { lock (_gate) return _pending.Count; } }
+
+    public bool IsLagging { get { lock (_gate) return _lagging; } }
+
+    public long LagCount { get; private set; }
+
+    public string[] Topics { get { lock (_gate) return [.. _topics]; } }
+
+    public int TopicCount { get { lock (_gate) return _topics.Count; } }
+
+    public void Add(IEnumerable<string> topics) { lock (_gate) _topics.UnionWith(topics); }
+
+    public void Remove(IEnumerable<string> topics) { lock (_gate) _topics.ExceptWith(topics); }
+
+    public bool Wants(string topic) { lock (_gate) return _topics.Contains(topic); }
+
+    /// <summary>Offers a change; kept only if a topic matches and it is newer than anything sent or waiting.</summary>
+    public void Offer(EntityState state)
+    {
+        lock (_gate)
+        {
+            if (_lagging || !FeedTopics.Of(state).Any(_topics.Contains)) return;
+            if (_delivered.GetValueOrDefault(state.EntityId, -1) >= state.Version) return;
+            if (_pending.TryGetValue(state.EntityId, out var waiting) && waiting.Version >= state.Version) return;
+            _pending[state.EntityId] = state;
+            CheckLag();
+        }
+
+        _wake.Writer.TryWrite(true);
+    }
+
+    public void OfferKpi(KpiSnapshot kpi)
+    {
+        lock (_gate)
+        {
+            if (_lagging || !_topics.Contains(FeedTopics.Kpi) || kpi.Version <= _kpiDelivered) return;
+            if (_pendingKpi is null || _pendingKpi.Version < kpi.Version) _pendingKpi = kpi;
+            CheckLag();
+        }
+
+        _wake.Writer.TryWrite(true);
+    }
+
+    /// <summary>Records what a snapshot gave the subscriber, so nothing older is sent after it.</summary>
+    public void Delivered(FeedSnapshot snapshot)
+    {
+        lock (_gate)
+        {
+            foreach (var state in snapshot.Items)
+            {
+                if (_delivered.GetValueOrDefault(state.EntityId, -1) < state.Version) _delivered[state.EntityId] = state.Version;
+                if (_pending.TryGetValue(state.EntityId, out var waiting) && waiting.Version <= state.Version) _pending.Remove(state.EntityId);
+            }
+
+            if (snapshot.Kpi is { } kpi) _kpiDelivered = Math.Max(_kpiDelivered, kpi.Version);
+            if (_pendingKpi is not null && _pendingKpi.Version <= _kpiDelivered) _pendingKpi = null;
+        }
+    }
+
+    /// <summary>Waits for the next coalesced delivery, no sooner than one flush interval after the previous one.</summary>
+    public async Task<FeedDelivery> Next(CancellationToken cancellationToken)
+    {
+        var wait = _lastDelivery + options.FlushInterval - time.GetUtcNow();
+        if (wait > TimeSpan.Zero) await Task.Delay(wait, time, cancellationToken);
+        while (true)
+        {
+            lock (_gate)
+            {
+                if (_lagging || _pending.Count > 0 || _pendingKpi is not null) return Take();
+            }
+
+            await _wake.Reader.ReadAsync(cancellationToken);
+        }
+    }
+
+    private FeedDelivery Take()
+    {
+        var delivery = new FeedDelivery([.. _pending.Values], _pendingKpi, _lagging);
+        foreach (var state in delivery.States) _delivered[state.EntityId] = state.Version;
+        if (_pendingKpi is not null) _kpiDelivered = _pendingKpi.Version;
+        _pending.Clear();
+        _pendingKpi = null;
+        _lagging = false;
+        _waitingSince = null;
+        _lastDelivery = time.GetUtcNow();
+        return delivery;
+    }
+
+    /// <summary>Called under the lock after adding: a consumer that has not taken for too long is lagging.</summary>
+    private void CheckLag()
+    {
+        var now = time.GetUtcNow();
+        _waitingSince ??= now;
+        if (_pending.Count <= options.MaxPendingPerSubscriber && now - _waitingSince <= options.LagTimeout) return;
+        _lagging = true;
+        LagCount++;
+        _pending.Clear();
+        _pendingKpi = null;
+    }
+}

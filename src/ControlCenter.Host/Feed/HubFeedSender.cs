@@ -1,0 +1,80 @@
+using System.Collections.Concurrent;
+using Microsoft.AspNetCore.SignalR;
+
+namespace ControlCenter.Host.Feed;
+
+/// <summary>
+/// The one place that turns feed deliveries into hub messages. Each connection has its own pump, so a stalled
+/// connection blocks only itself; its subscription then turns lagging, and the pump sends <c>lagging</c>
+/// followed by a fresh <c>snapshot</c> once the connection moves again.
+/// </summary>
+public sealed class HubFeedSender(IHubContext<LiveHub> hub, LiveFeed feed, ILogger<HubFeedSender> logger) : IDisposable
+{
+    private readonly ConcurrentDictionary<string, CancellationTokenSource> _pumps = new(StringComparer.Ordinal);
+    private long _messagesSent;
+
+    public long MessagesSent => Interlocked.Read(ref _messagesSent);
+
+    public void Start(string connectionId, FeedSubscription subscription)
+    {
+        var stop = new CancellationTokenSource();
+        if (!_pumps.TryAdd(connectionId, stop))
+        {
+            stop.Dispose();
+            return;
+        }
+
+        _ = Task.Run(() => Pump(connectionId, subscription, stop.Token));
+    }
+
+    public void Stop(string connectionId)
+    {
+        if (_pumps.TryRemove(connectionId, out var stop))
+        {
+            stop.Cancel();
+            stop.Dispose();
+        }
+    }
+
+    private async Task Pump(string connectionId, FeedSubscription subscription, CancellationToken stop)
+    {
+        var client = hub.Clients.Client(connectionId);
+        try
+        {
+            while (!stop.IsCancellationRequested)
+            {
+                var delivery = await subscription.Next(stop);
+                if (delivery.Lagging)
+                {
+                    await Send(client, "lagging", new { reason = "The connection could not keep up; a fresh snapshot follows.", lagCount = subscription.LagCount }, stop);
+                    var snapshot = await feed.Snapshot(subscription.Topics, stop);
+                    subscription.Delivered(snapshot);
+                    await Send(client, "snapshot", snapshot, stop);
+                    continue;
+                }
+
+                foreach (var state in delivery.States) await Send(client, "state", state, stop);
+                if (delivery.Kpi is { } kpi) await Send(client, "kpi", kpi, stop);
+            }
+        }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        {
+            // The connection went away.
+        }
+        catch (Exception ex)
+        {
+            logger.LogWarning(ex, "Feed pump for connection {ConnectionId} stopped", connectionId);
+        }
+    }
+
+    private async Task Send(ISingleClientProxy client, string method, object message, CancellationToken stop)
+    {
+        await client.SendAsync(method, message, stop);
+        Interlocked.Increment(ref _messagesSent);
+    }
+
+    public void Dispose()
+    {
+        foreach (var id in _pumps.Keys) Stop(id);
+    }
+}

@@ -1,0 +1,57 @@
+using System.Collections.Concurrent;
+using ControlCenter.Contracts.Grains;
+using ControlCenter.Contracts.Messages;
+using ControlCenter.Domain.Catalog;
+using ControlCenter.Grains.Aggregates;
+using Microsoft.Extensions.Options;
+
+namespace ControlCenter.Host.Feed;
+
+/// <summary>
+/// The in-process live feed: every batch the silos publish lands here and is offered to each subscription.
+/// The wall's components subscribe here directly; the SignalR hub is one more consumer of the same
+/// subscriptions. Snapshots read the grains, so a new subscriber starts from the current state.
+/// </summary>
+public sealed class LiveFeed(CityCatalog catalog, IGrainFactory grains, IOptions<LiveFeedOptions> options, TimeProvider time)
+{
+    private readonly ConcurrentDictionary<string, FeedSubscription> _subscriptions = new(StringComparer.Ordinal);
+    private long _changesReceived;
+
+    public LiveFeedOptions Options => options.Value;
+
+    public int Subscribers => _subscriptions.Count;
+
+    public long ChangesReceived => Interlocked.Read(ref _changesReceived);
+
+    public IEnumerable<FeedSubscription> Subscriptions => _subscriptions.Values;
+
+    public FeedSubscription Subscribe(string id) =>
+        _subscriptions.GetOrAdd(id, key => new FeedSubscription(key, options.Value, time));
+
+    public FeedSubscription? Find(string id) => _subscriptions.GetValueOrDefault(id);
+
+    public void Unsubscribe(string id) => _subscriptions.TryRemove(id, out _);
+
+    /// <summary>Called by the host's observer with each batch a silo's publisher sends.</summary>
+    public void Publish(FeedBatch batch)
+    {
+        Interlocked.Add(ref _changesReceived, batch.States.Count + (batch.Kpi is null ? 0 : 1));
+        foreach (var subscription in _subscriptions.Values)
+        {
+            foreach (var state in batch.States) subscription.Offer(state);
+            if (batch.Kpi is { } kpi) subscription.OfferKpi(kpi);
+        }
+    }
+
+    /// <summary>The current state of everything the topics cover, read from the grains.</summary>
+    public async Task<FeedSnapshot> Snapshot(IReadOnlyCollection<string> topics, CancellationToken cancellationToken)
+    {
+        var ids = topics.SelectMany(t => FeedTopics.EntityIds(t, catalog)).Distinct(StringComparer.Ordinal).ToArray();
+        var states = await Task.WhenAll(ids.Select(id => MemberFetch.Entity(grains, catalog, id).GetState()));
+        cancellationToken.ThrowIfCancellationRequested();
+        var kpi = topics.Contains(FeedTopics.Kpi)
+            ? await grains.GetGrain<ICityGrain>(EntityKinds.CityId).GetKpi()
+            : null;
+        return new FeedSnapshot(states, [], kpi);
+    }
+}

@@ -1,0 +1,51 @@
+using ControlCenter.Domain.Catalog;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.SignalR;
+
+namespace ControlCenter.Host.Feed;
+
+/// <summary>
+/// <c>/hubs/live</c>: <c>Subscribe(topics)</c> returns a snapshot and starts <c>state</c>, <c>alert</c> and
+/// <c>kpi</c> messages; <c>Unsubscribe(topics)</c> stops them. Callers authenticate with a feed token.
+/// </summary>
+[Authorize(Policy = FeedTokenAuthentication.Policy)]
+public sealed class LiveHub(LiveFeed feed, HubFeedSender sender, CityCatalog catalog) : Hub
+{
+    public const string Path = "/hubs/live";
+
+    public async Task<FeedSnapshot> Subscribe(string[] topics)
+    {
+        topics ??= [];
+        var allowed = FeedTokenAuthentication.AllowedTopics(Context.User);
+        foreach (var topic in topics)
+        {
+            if (FeedTopics.Validate(topic, catalog) is { } problem) throw new HubException($"Cannot subscribe: {problem}.");
+            if (!FeedTokenAuthentication.Allows(allowed, topic))
+                throw new HubException($"Cannot subscribe: topic '{topic}' is not allowed for this token.");
+        }
+
+        var subscription = feed.Subscribe(Context.ConnectionId);
+        var distinct = topics.Distinct(StringComparer.Ordinal).ToArray();
+        if (subscription.Topics.Union(distinct).Count() > feed.Options.MaxTopicsPerConnection)
+            throw new HubException($"Cannot subscribe: at most {feed.Options.MaxTopicsPerConnection} topics per connection.");
+
+        subscription.Add(distinct);
+        sender.Start(Context.ConnectionId, subscription);
+        var snapshot = await feed.Snapshot(distinct, Context.ConnectionAborted);
+        subscription.Delivered(snapshot);
+        return snapshot;
+    }
+
+    public Task Unsubscribe(string[] topics)
+    {
+        feed.Find(Context.ConnectionId)?.Remove(topics ?? []);
+        return Task.CompletedTask;
+    }
+
+    public override Task OnDisconnectedAsync(Exception? exception)
+    {
+        sender.Stop(Context.ConnectionId);
+        feed.Unsubscribe(Context.ConnectionId);
+        return base.OnDisconnectedAsync(exception);
+    }
+}

@@ -1,0 +1,32 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using ControlCenter.Host.Feed;
+using Microsoft.AspNetCore.Authentication;
+
+namespace ControlCenter.Host.Hosting;
+
+public static class FeedConfiguration
+{
+    /// <summary>The live feed: in-process service, the cluster observer, the SignalR hub and feed-token authentication.</summary>
+    public static WebApplicationBuilder AddLiveFeed(this WebApplicationBuilder builder)
+    {
+        builder.Services.Configure<LiveFeedOptions>(builder.Configuration.GetSection(LiveFeedOptions.Section));
+        builder.Services.Configure<FeedTokenOptions>(builder.Configuration.GetSection(LiveFeedOptions.Section));
+        builder.Services.AddSingleton<LiveFeed>();
+        builder.Services.AddSingleton<FeedObserver>();
+        builder.Services.AddSingleton<HubFeedSender>();
+        builder.Services.AddSingleton<FeedRegistration>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<FeedRegistration>());
+
+        builder.Services.AddSignalR().AddJsonProtocol(o =>
+        {
+            o.PayloadSerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
+            o.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
+        });
+        builder.Services.AddAuthentication()
+            .AddScheme<AuthenticationSchemeOptions, FeedTokenAuthentication>(FeedTokenAuthentication.SchemeName, null);
+        builder.Services.AddAuthorizationBuilder()
+            .AddPolicy(FeedTokenAuthentication.Policy, p => p.AddAuthenticationSchemes(FeedTokenAuthentication.SchemeName).RequireAuthenticatedUser());
+        return builder;
+    }
+}

@@ -1,0 +1,39 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using Microsoft.AspNetCore.SignalR.Client;
+
+namespace ControlCenter.Host.Tests.Infrastructure;
+
+/// <summary>A real SignalR client of <c>/hubs/live</c> that records every message it receives.</summary>
+public sealed class FeedClient : IAsyncDisposable
+{
+    private FeedClient(HubConnection connection) => Connection = connection;
+
+    public HubConnection Connection { get; }
+
+    public ConcurrentQueue<JsonElement> States { get; } = new();
+    public ConcurrentQueue<JsonElement> Kpis { get; } = new();
+    public ConcurrentQueue<string> Other { get; } = new();
+
+    public static async Task<FeedClient> Connect(Uri server, string? token = CityHost.FeedToken)
+    {
+        var connection = new HubConnectionBuilder()
+            .WithUrl(new Uri(server, "/hubs/live"), o => o.AccessTokenProvider = () => Task.FromResult(token))
+            .Build();
+        var client = new FeedClient(connection);
+        connection.On<JsonElement>("state", s => client.States.Enqueue(s));
+        connection.On<JsonElement>("kpi", k => client.Kpis.Enqueue(k));
+        connection.On<JsonElement>("lagging", _ => client.Other.Enqueue("lagging"));
+        connection.On<JsonElement>("snapshot", _ => client.Other.Enqueue("snapshot"));
+        await connection.StartAsync();
+        return client;
+    }
+
+    public Task<JsonElement> Subscribe(params string[] topics) => Connection.InvokeAsync<JsonElement>("Subscribe", topics);
+
+    /// <summary>The states received for one entity, in arrival order.</summary>
+    public List<JsonElement> StatesOf(string entityId) =>
+        States.Where(s => s.GetProperty("entityId").GetString() == entityId).ToList();
+
+    public async ValueTask DisposeAsync() => await Connection.DisposeAsync();
+}
