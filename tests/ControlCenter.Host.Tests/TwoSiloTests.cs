@@ -53,6 +53,30 @@ public class TwoSiloTests
         }
     }
 
+    [Test]
+    public async Task FeedSubscriberOnOneSilo_GetsChangesOfGrainsOnTheOther()
+    {
+        await using var database = await PostgresDatabase.Create();
+        // B starts first and activates the whole city model, so the grains live on B.
+        await using var siloB = CityHost.OnPostgreSql(database.ConnectionString);
+        await siloB.WaitUntilReady();
+        await using var siloA = CityHost.OnPostgreSql(database.ConnectionString).WithKestrel();
+        await siloA.WaitUntilReady();
+        await Eventually.Until(() => ActiveSilos(siloA), n => n == 2, "both silos to be active in the cluster");
+
+        await using var subscriber = await FeedClient.Connect(siloA.ServerAddress);
+        await subscriber.Subscribe("entity:rg-long-bien");
+        Assert.That(await SensorsActivatedOn(siloB, ["rg-long-bien"]), Is.EqualTo(new[] { "rg-long-bien" }), "the gauge's grain lives on silo B");
+
+        using var client = siloA.Ingester();
+        var response = await client.PostAsJsonAsync("/api/v1/readings", Json.Batch(Json.Reading("rg-long-bien", DateTimeOffset.UtcNow, new { rainMm = 7.5 })));
+        Assert.That(response.StatusCode, Is.EqualTo(System.Net.HttpStatusCode.Accepted));
+
+        var states = await Eventually.Until(() => Task.FromResult(subscriber.StatesOf("rg-long-bien")), s => s.Count > 0,
+            "silo A's subscriber to receive the change made on silo B");
+        Assert.That(states[^1].GetProperty("values").GetProperty("rainMm").GetDouble(), Is.EqualTo(7.5));
+    }
+
     private static async Task<int> ActiveSilos(CityHost silo) =>
         (await silo.Services.GetRequiredService<IGrainFactory>().GetGrain<IManagementGrain>(0).GetHosts(onlyActive: true)).Count;
 

@@ -14,7 +14,11 @@ namespace ControlCenter.Grains.Feed;
 [StatelessWorker(1)]
 public sealed class FeedPublisherGrain(IOptions<CityModelOptions> options, ILogger<FeedPublisherGrain> logger) : Grain, IFeedPublisherGrain
 {
-    private static readonly TimeSpan ObserverRefresh = TimeSpan.FromSeconds(2);
+    /// <summary>
+    /// How stale the publisher's list of hosts may be. A host that just registered must wait this long before
+    /// it serves subscribers, so that every silo's publisher has looked it up by then.
+    /// </summary>
+    public static readonly TimeSpan ObserverRefresh = TimeSpan.FromSeconds(2);
 
     private readonly Dictionary<string, EntityState> _pending = new(StringComparer.Ordinal);
     private KpiSnapshot? _pendingKpi;

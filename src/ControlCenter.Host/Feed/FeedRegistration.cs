@@ -1,4 +1,5 @@
 using ControlCenter.Contracts.Grains;
+using ControlCenter.Grains.Feed;
 
 namespace ControlCenter.Host.Feed;
 
@@ -13,6 +14,7 @@ public sealed class FeedRegistration(IGrainFactory grains, FeedObserver observer
 
     private IFeedObserver? _reference;
 
+    /// <summary>Completes once every silo's publisher is sure to send this host every change.</summary>
     public TaskCompletionSource Registered { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -29,7 +31,12 @@ public sealed class FeedRegistration(IGrainFactory grains, FeedObserver observer
             try
             {
                 await registry.Subscribe(_reference);
-                Registered.TrySetResult();
+                if (!Registered.Task.IsCompleted)
+                {
+                    // Every silo's publisher refreshes its host list within this; only then is no change missed.
+                    await Task.Delay(FeedPublisherGrain.ObserverRefresh + TimeSpan.FromMilliseconds(200), stoppingToken);
+                    Registered.TrySetResult();
+                }
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {

@@ -9,7 +9,7 @@ namespace ControlCenter.Host.Feed;
 /// <c>kpi</c> messages; <c>Unsubscribe(topics)</c> stops them. Callers authenticate with a feed token.
 /// </summary>
 [Authorize(Policy = FeedTokenAuthentication.Policy)]
-public sealed class LiveHub(LiveFeed feed, HubFeedSender sender, CityCatalog catalog) : Hub
+public sealed class LiveHub(LiveFeed feed, HubFeedSender sender, FeedRegistration registration, CityCatalog catalog) : Hub
 {
     public const string Path = "/hubs/live";
 
@@ -24,6 +24,8 @@ public sealed class LiveHub(LiveFeed feed, HubFeedSender sender, CityCatalog cat
                 throw new HubException($"Cannot subscribe: topic '{topic}' is not allowed for this token.");
         }
 
+        // Until this host is known to every silo, changes made elsewhere could slip past it.
+        await registration.Registered.Task.WaitAsync(Context.ConnectionAborted);
         var subscription = feed.Subscribe(Context.ConnectionId);
         var distinct = topics.Distinct(StringComparer.Ordinal).ToArray();
         if (subscription.Topics.Union(distinct).Count() > feed.Options.MaxTopicsPerConnection)

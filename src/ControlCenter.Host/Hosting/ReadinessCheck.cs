@@ -1,14 +1,16 @@
+using ControlCenter.Host.Feed;
 using ControlCenter.Host.Storage;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace ControlCenter.Host.Hosting;
 
-/// <summary>Ready when the silo has activated the city model and the database answers.</summary>
-public sealed class ReadinessCheck(CityWarmup warmup, CityDatabase database) : IHealthCheck
+/// <summary>Ready when the silo has activated the city model, the live feed hears every silo, and the database answers.</summary>
+public sealed class ReadinessCheck(CityWarmup warmup, FeedRegistration feed, CityDatabase database) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
         if (!warmup.Done.Task.IsCompletedSuccessfully) return HealthCheckResult.Unhealthy("The silo has not activated the city model yet.");
+        if (!feed.Registered.Task.IsCompletedSuccessfully) return HealthCheckResult.Unhealthy("The live feed is not registered with every silo yet.");
         try
         {
             await using var connection = await database.OpenAsync(cancellationToken);
