@@ -2,6 +2,7 @@ using ControlCenter.Contracts.Messages;
 using ControlCenter.Domain.Catalog;
 using ControlCenter.Domain.Derived;
 using ControlCenter.Domain.Thresholds;
+using ControlCenter.Grains.Aggregates;
 
 namespace ControlCenter.Grains.Parking;
 
@@ -11,8 +12,7 @@ namespace ControlCenter.Grains.Parking;
 /// </summary>
 public static class LotView
 {
-    public static (EntityStatus Status, Dictionary<string, object?> Derived, Dictionary<string, double> Figures, SensorHealthCounts Health, DateTimeOffset? Ts)
-        Compute(ParkingLot lot, IReadOnlyCollection<MemberSummary> members, ParkingPack pack)
+    public static AggregateView Compute(ParkingLot lot, IReadOnlyCollection<MemberSummary> members, ParkingPack pack)
     {
         var health = members.Aggregate(SensorHealthCounts.None, (sum, m) => sum.Add(m.Health));
         var gate = members.FirstOrDefault(m => m.Kind == SensorKinds.ParkingGate);
@@ -56,6 +56,6 @@ public static class LotView
             : occupancy.Full ? EntityStatus.Warning
             : EntityStatus.Ok;
         var ts = members.Max(m => m.Ts);
-        return (status, derived, figures, health, ts);
+        return new AggregateView(status, derived, figures, health, ts);
     }
 }

@@ -2,14 +2,14 @@ using ControlCenter.Contracts.Messages;
 using ControlCenter.Domain.Catalog;
 using ControlCenter.Domain.Derived;
 using ControlCenter.Domain.Thresholds;
+using ControlCenter.Grains.Aggregates;
 
 namespace ControlCenter.Grains.Traffic;
 
 /// <summary>A junction's per-approach and overall level of service from its detectors.</summary>
 public static class JunctionView
 {
-    public static (EntityStatus Status, Dictionary<string, object?> Derived, Dictionary<string, double> Figures, SensorHealthCounts Health, DateTimeOffset? Ts)
-        Compute(CityCatalog catalog, IReadOnlyCollection<MemberSummary> members, TrafficPack pack)
+    public static AggregateView Compute(CityCatalog catalog, IReadOnlyCollection<MemberSummary> members, TrafficPack pack)
     {
         var health = members.Aggregate(SensorHealthCounts.None, (sum, m) => sum.Add(m.Health));
         var approaches = new Dictionary<string, object?>(StringComparer.Ordinal);
@@ -50,6 +50,6 @@ public static class JunctionView
         var status = overall is not null ? LevelOfService.StatusOf(overall)
             : health.Sensors > 0 && health.Offline == health.Sensors ? EntityStatus.Offline
             : EntityStatus.Stale;
-        return (status, derived, figures, health, members.Max(m => m.Ts));
+        return new AggregateView(status, derived, figures, health, members.Max(m => m.Ts));
     }
 }
