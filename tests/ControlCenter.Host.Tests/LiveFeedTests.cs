@@ -173,6 +173,29 @@ public class LiveFeedTests
         Assert.That(healthy.Other, Is.Empty, "the healthy client was never lagging");
     }
 
+    [Test]
+    public async Task InProcessFeed_SnapshotThenChanges_StopsOnDispose()
+    {
+        var feed = _host.Services.GetRequiredService<LiveFeed>();
+        using var cancel = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        var session = await feed.Open(["entity:rg-dong-da", "kpi"], cancel.Token);
+        var before = session.Snapshot.Items.Single().Version;
+        Assert.That(session.Snapshot.Kpi, Is.Not.Null);
+
+        await Ingest(Json.Reading("rg-dong-da", Now, new { rainMm = 2.5 }));
+        FeedDelivery? delivery = null;
+        await foreach (var d in session.Changes(cancel.Token))
+        {
+            if (d.States.Any(s => s.EntityId == "rg-dong-da")) { delivery = d; break; }
+        }
+
+        var state = delivery!.States.Single(s => s.EntityId == "rg-dong-da");
+        Assert.That((state.Version, state.Values["rainMm"]), Is.EqualTo((before + 1, 2.5)));
+        var subscribers = feed.Subscribers;
+        await session.DisposeAsync();
+        Assert.That(feed.Subscribers, Is.EqualTo(subscribers - 1));
+    }
+
     /// <summary>
     /// A client that negotiates long polling, subscribes, and then never polls: the server's sends to it
     /// pile up until its connection buffer is full, exactly as with a client that stopped reading.

@@ -25,6 +25,10 @@ public sealed class LiveFeed(CityCatalog catalog, IGrainFactory grains, IOptions
 
     public IEnumerable<FeedSubscription> Subscriptions => _subscriptions.Values;
 
+    /// <summary>For in-process consumers (the wall's components): snapshot, then changes, until disposed.</summary>
+    public Task<FeedSession> Open(IReadOnlyCollection<string> topics, CancellationToken cancellationToken) =>
+        FeedSession.Open(this, topics, cancellationToken);
+
     public FeedSubscription Subscribe(string id) =>
         _subscriptions.GetOrAdd(id, key => new FeedSubscription(key, options.Value, time));
 
