@@ -2,6 +2,8 @@ using ControlCenter.Contracts;
 using ControlCenter.Domain.Thresholds;
 using ControlCenter.Grains.Hosting;
 using Microsoft.Extensions.Time.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Storage;
 using Orleans.TestingHost;
 
 namespace ControlCenter.Grains.Tests;
@@ -39,7 +41,7 @@ public sealed class ClusterFixture
     {
         public void Configure(ISiloBuilder silo)
         {
-            silo.AddMemoryGrainStorage(StorageNames.GrainStore);
+            silo.Services.AddKeyedSingleton<IGrainStorage>(StorageNames.GrainStore, (_, _) => new FailingStorage());
             silo.Services.AddCityModel(TestCity.Catalog, ThresholdPacks.Defaults, Clock, o =>
             {
                 o.HealthCheckPeriod = TimeSpan.FromMilliseconds(50);

@@ -42,6 +42,30 @@ public class SensorGrainTests
     }
 
     [Test]
+    public async Task Ingest_WhenTheWriteFails_ThrowsAndAResendIsAcceptedNotDuplicate()
+    {
+        var grain = ClusterFixture.Grains.GetGrain<ISensorGrain>("flood-1");
+        await grain.Ingest([Reading("flood-1", Now.AddSeconds(-30), "depthCm", 1)]);
+        var before = await grain.GetState();
+        var reading = Reading("flood-1", Now, "depthCm", 12);
+
+        FailingStorage.FailWritesOf["flood-1"] = true;
+        try
+        {
+            Assert.That(async () => await grain.Ingest([reading]), Throws.InstanceOf<OrleansException>());
+        }
+        finally
+        {
+            FailingStorage.FailWritesOf.TryRemove("flood-1", out _);
+        }
+
+        Assert.That((await grain.GetState()).Version, Is.EqualTo(before.Version), "a failed write changed nothing");
+        Assert.That(await grain.Ingest([reading]), Is.EqualTo(new[] { ReadingOutcome.Accepted }));
+        var after = await grain.GetState();
+        Assert.That((after.Version, after.Values["depthCm"]), Is.EqualTo((before.Version + 1, 12.0)));
+    }
+
+    [Test]
     public async Task Ingest_RainOverWindows_SumsEachWindow()
     {
         var grain = ClusterFixture.Grains.GetGrain<ISensorGrain>("rain-1");

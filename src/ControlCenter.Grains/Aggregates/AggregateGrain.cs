@@ -60,9 +60,21 @@ public abstract class AggregateGrain<TMember>(IPersistentState<AggregateGrainSta
     private async Task Flush()
     {
         if (!_dirty) return;
+        var previous = store.State;
+        store.State = previous with { Version = previous.Version + 1 };
+        try
+        {
+            await store.WriteStateAsync();
+        }
+        catch
+        {
+            // Try again on the next tick; the version is only ever published once it is written.
+            store.State = previous;
+            DeactivateOnIdle();
+            throw;
+        }
+
         _dirty = false;
-        store.State = store.State with { Version = store.State.Version + 1 };
-        await store.WriteStateAsync();
         Recompute();
         await GrainFactory.GetGrain<IFeedPublisherGrain>(0).Publish(CurrentState);
         await PublishUpward();

@@ -15,16 +15,17 @@ public sealed class HubFeedSender(IHubContext<LiveHub> hub, LiveFeed feed, ILogg
 
     public long MessagesSent => Interlocked.Read(ref _messagesSent);
 
-    public void Start(string connectionId, FeedSubscription subscription)
+    /// <param name="connectionAborted">The connection's lifetime: the pump and the subscription end with it.</param>
+    public void Start(string connectionId, FeedSubscription subscription, CancellationToken connectionAborted)
     {
-        var stop = new CancellationTokenSource();
+        var stop = CancellationTokenSource.CreateLinkedTokenSource(connectionAborted);
         if (!_pumps.TryAdd(connectionId, stop))
         {
             stop.Dispose();
             return;
         }
 
-        _ = Task.Run(() => Pump(connectionId, subscription, stop.Token));
+        _ = Task.Run(() => Pump(connectionId, subscription, stop.Token), CancellationToken.None);
     }
 
     public void Stop(string connectionId)
@@ -64,6 +65,12 @@ public sealed class HubFeedSender(IHubContext<LiveHub> hub, LiveFeed feed, ILogg
         catch (Exception ex)
         {
             logger.LogWarning(ex, "Feed pump for connection {ConnectionId} stopped", connectionId);
+        }
+        finally
+        {
+            // Whatever ended the pump, the connection's subscription must not outlive it.
+            Stop(connectionId);
+            feed.Unsubscribe(connectionId);
         }
     }
 

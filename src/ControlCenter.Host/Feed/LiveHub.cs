@@ -32,7 +32,7 @@ public sealed class LiveHub(LiveFeed feed, HubFeedSender sender, FeedRegistratio
             throw new HubException($"Cannot subscribe: at most {feed.Options.MaxTopicsPerConnection} topics per connection.");
 
         subscription.Add(distinct);
-        sender.Start(Context.ConnectionId, subscription);
+        sender.Start(Context.ConnectionId, subscription, Context.ConnectionAborted);
         var snapshot = await feed.Snapshot(distinct, Context.ConnectionAborted);
         subscription.Delivered(snapshot);
         return snapshot;

@@ -56,10 +56,13 @@ public sealed class HistoryWriter(CityDatabase database, IOptions<HistoryOptions
                 Interlocked.Add(ref _written, rows.Count);
                 return;
             }
-            catch (Exception ex) when (attempt < 5)
+            catch (Exception ex)
             {
-                logger.LogWarning(ex, "History write of {Rows} rows failed (attempt {Attempt}); retrying", rows.Count, attempt);
-                await Task.Delay(TimeSpan.FromMilliseconds(200 * attempt));
+                // Never drop accepted rows and never stop the host: keep retrying; meanwhile the bounded queue
+                // makes ingest wait instead of growing memory.
+                var level = attempt < 5 ? LogLevel.Warning : LogLevel.Error;
+                logger.Log(level, ex, "History write of {Rows} rows failed (attempt {Attempt}); retrying", rows.Count, attempt);
+                await Task.Delay(TimeSpan.FromMilliseconds(Math.Min(200 * attempt, 5000)));
             }
         }
     }

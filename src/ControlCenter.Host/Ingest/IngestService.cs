@@ -25,7 +25,9 @@ public sealed class IngestService(IGrainFactory grains, HistoryStore history, Hi
             accepted += result.Accepted.Count;
             duplicates += result.Duplicates;
             rejected.AddRange(result.Failed);
-            await writer.AppendAsync(result.Accepted.SelectMany(ToRows), cancellationToken);
+            // Not cancellable: once a grain has accepted a reading, its history row must be queued even if
+            // the caller has gone away.
+            await writer.AppendAsync(result.Accepted.SelectMany(ToRows), CancellationToken.None);
         }
 
         rejected.Sort((a, b) => a.Index.CompareTo(b.Index));
