@@ -60,20 +60,8 @@ public abstract class AggregateGrain<TMember>(IPersistentState<AggregateGrainSta
     private async Task Flush()
     {
         if (!_dirty) return;
-        var previous = store.State;
-        store.State = previous with { Version = previous.Version + 1 };
-        try
-        {
-            await store.WriteStateAsync();
-        }
-        catch
-        {
-            // Try again on the next tick; the version is only ever published once it is written.
-            store.State = previous;
-            DeactivateOnIdle();
-            throw;
-        }
-
+        // On failure this throws and stays dirty: the next tick tries again; a version is published only once written.
+        await store.WriteOrRevert(store.State with { Version = store.State.Version + 1 }, this);
         _dirty = false;
         Recompute();
         await GrainFactory.GetGrain<IFeedPublisherGrain>(0).Publish(CurrentState);

@@ -69,21 +69,7 @@ public sealed class SensorGrain(
     /// <summary>Write first, then tell the feed and the aggregates (so nothing is announced that a crash could take back).</summary>
     private async Task Commit(SensorGrainState next, HealthState health)
     {
-        var previous = store.State;
-        store.State = next with { Version = next.Version + 1 };
-        try
-        {
-            await store.WriteStateAsync();
-        }
-        catch
-        {
-            // Not written means not accepted: forget it (a resend must not look like a duplicate), and let the
-            // next activation read what the database really holds in case the write did land.
-            store.State = previous;
-            DeactivateOnIdle();
-            throw;
-        }
-
+        await store.WriteOrRevert(next with { Version = next.Version + 1 }, this);
         _view = derivation.Derive(_sensor, store.State, health);
         await GrainFactory.GetGrain<IFeedPublisherGrain>(0).Publish(ToEntityState());
         var summary = ToSummary();
