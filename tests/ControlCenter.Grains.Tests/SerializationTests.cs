@@ -19,11 +19,12 @@ public class SerializationTests
                 ["subIndices"] = new Dictionary<string, int> { ["pm25"] = 164 },
                 ["approaches"] = new Dictionary<string, object?> { ["n"] = new Dictionary<string, object?> { ["speedKmh"] = 8.0 } },
             });
-        var batch = new FeedBatch([state], null);
+        var batch = new FeedBatch([state], null, "publisher-1", 42);
 
         var copy = serializer.Deserialize<FeedBatch>(serializer.SerializeToArray(batch));
 
         var derived = copy!.States[0].Derived;
+        Assert.That((copy.PublisherId, copy.Sequence), Is.EqualTo(("publisher-1", 42L)));
         Assert.That(derived["levelOfService"], Is.EqualTo("jammed"));
         Assert.That(derived["aqi"], Is.EqualTo(164));
         Assert.That(derived["full"], Is.EqualTo(true));

@@ -119,6 +119,67 @@ public class IngestTests
     }
 
     [Test]
+    public async Task Post_InvalidUnicode_RefusesOnlyThatReading()
+    {
+        var ts = Now.ToString("O");
+        var body = "{\"readings\":[" +
+            "{\"sensorId\":\"\\ud800\",\"ts\":\"" + ts + "\",\"values\":{\"rainMm\":1}}," +
+            "{\"sensorId\":\"rg-dong-da\",\"ts\":\"" + ts + "\",\"values\":{\"\\udfff\":1}}," +
+            "{\"sensorId\":\"rg-long-bien-x\xff\",\"ts\":\"" + ts + "\",\"values\":{\"rainMm\":1}}," +
+            "{\"sensorId\":\"fl-huynh-thuc-khang\",\"ts\":\"" + ts + "\",\"values\":{\"depthCm\":4}}]}";
+        var bytes = Encoding.Latin1.GetBytes(body);
+        using var content = new ByteArrayContent(bytes);
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+        using var response = await _client.PostAsync("/api/v1/readings", content);
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Accepted));
+        var result = (await response.Content.ReadFromJsonAsync<IngestResponse>())!;
+        Assert.That(result.Accepted, Is.EqualTo(1));
+        Assert.That(result.Rejected.Select(r => (r.Index, r.Code)), Is.EqualTo(new[] { (0, "invalid-reading"), (1, "invalid-reading"), (2, "invalid-reading") }));
+    }
+
+    [Test]
+    public async Task Post_LateReadingTwiceInOneBatch_IsAcceptedOnceAndCountedDuplicateOnce()
+    {
+        await Post(Json.Reading("fl-nguyen-chi-thanh", Now, new { depthCm = 1 }));
+        var old = Now.AddHours(-2);   // beyond a flood sensor's one-hour horizon: only history can judge it
+        var (_, body) = await Post(Json.Reading("fl-nguyen-chi-thanh", old, new { depthCm = 7 }), Json.Reading("fl-nguyen-chi-thanh", old, new { depthCm = 7 }));
+        Assert.That((body!.Accepted, body.Duplicates), Is.EqualTo((1, 1)));
+        Assert.That((await _host.Entity("fl-nguyen-chi-thanh")).Values["depthCm"], Is.EqualTo(1), "an old reading does not replace the latest value");
+    }
+
+    [Test]
+    public async Task Post_FastGatewayClock_DoesNotHideTheReadingsThatFollow()
+    {
+        await Post(Json.Reading("fl-minh-khai", Now.AddMinutes(4), new { depthCm = 250 }));
+        await Post(Json.Reading("fl-minh-khai", Now, new { depthCm = 0 }));
+        var state = await _host.Entity("fl-minh-khai");
+        Assert.That((state.Values["depthCm"], state.Status), Is.EqualTo((0.0, "ok")));
+    }
+
+    [Test]
+    public async Task Resend_AfterHistoryLostTheRow_IsDuplicateAndRestoresHistory()
+    {
+        var ts = Now.AddMinutes(-3);
+        await Post(Json.Reading("aq-luu-quang-vu", ts, new { pm10 = 44 }));
+        var url = $"/api/v1/history/aq-luu-quang-vu?metric=pm10&from={Uri.EscapeDataString(ts.AddMinutes(-1).ToString("O"))}&step=1m";
+        await Eventually.Until(() => _client.GetFromJsonAsync<JsonObject>(url)!, h => h!["points"]!.AsArray().Count == 1, "the reading in history");
+
+        // As if the process had died before its history batch was written.
+        await using (var db = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(_data.Path, "controlcenter.db")};Default Timeout=30"))
+        {
+            await db.OpenAsync();
+            await using var delete = db.CreateCommand();
+            delete.CommandText = "DELETE FROM readings WHERE sensor_id = 'aq-luu-quang-vu'";
+            Assert.That(await delete.ExecuteNonQueryAsync(), Is.EqualTo(1));
+        }
+
+        var (_, body) = await Post(Json.Reading("aq-luu-quang-vu", ts, new { pm10 = 44 }));
+        Assert.That((body!.Accepted, body.Duplicates), Is.EqualTo((0, 1)));
+        await Eventually.Until(() => _client.GetFromJsonAsync<JsonObject>(url)!, h => h!["points"]!.AsArray().Count == 1, "the resent reading back in history");
+    }
+
+    [Test]
     public async Task Post_WithoutOrWithWrongKey_Is401()
     {
         using var anonymous = _host.CreateClient();
@@ -222,6 +283,7 @@ public class IngestTests
     [TestCase("/api/v1/history/no-such-sensor?metric=pm25", HttpStatusCode.NotFound)]
     [TestCase("/api/v1/entities/no-such-entity", HttpStatusCode.NotFound)]
     [TestCase("/api/v1/entities/Bad%20Id", HttpStatusCode.BadRequest)]
+    [TestCase("/api/v1/entities/fl-phan-boi-chau%0A", HttpStatusCode.BadRequest)]
     public async Task ReadApis_BadQueries_AreProblems(string url, HttpStatusCode expected)
     {
         using var response = await _client.GetAsync(url);

@@ -196,6 +196,25 @@ public class LiveFeedTests
         Assert.That(feed.Subscribers, Is.EqualTo(subscribers - 1));
     }
 
+    [Test]
+    public async Task MissedBatch_ResyncsEverySubscriberWithASnapshot()
+    {
+        var feed = _host.Services.GetRequiredService<LiveFeed>();
+        using var cancel = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        await using var session = await feed.Open(["entity:rg-hai-ba-trung"], cancel.Token);
+        var gaps = feed.GapsDetected;
+
+        // A publisher's batches 1 and 3 arrive; 2 never does.
+        feed.Publish(new Contracts.Messages.FeedBatch([], null, "test-publisher", 1));
+        feed.Publish(new Contracts.Messages.FeedBatch([], null, "test-publisher", 3));
+
+        await using var changes = session.Changes(cancel.Token).GetAsyncEnumerator(cancel.Token);
+        Assert.That(await changes.MoveNextAsync(), Is.True);
+        Assert.That(changes.Current.Lagging, Is.True);
+        Assert.That(changes.Current.States.Select(s => s.EntityId), Is.EqualTo(new[] { "rg-hai-ba-trung" }), "the resync carries the current state");
+        Assert.That(feed.GapsDetected, Is.EqualTo(gaps + 1));
+    }
+
     /// <summary>
     /// A client that negotiates long polling, subscribes, and then never polls: the server's sends to it
     /// pile up until its connection buffer is full, exactly as with a client that stopped reading.

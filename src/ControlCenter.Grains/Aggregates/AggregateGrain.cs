@@ -41,10 +41,12 @@ public abstract class AggregateGrain<TMember>(IPersistentState<AggregateGrainSta
         var ids = MemberIds().ToArray();
         var members = await Task.WhenAll(ids.Select(FetchMember));
         for (var i = 0; i < ids.Length; i++) Members[ids[i]] = members[i];
+        // What the members say now may differ from what the stored version showed: publish it as a new version
+        // before anyone can read this activation's state.
         _dirty = true;
-        Recompute();
+        await Flush();
         var period = options.Value.AggregateFlushPeriod;
-        this.RegisterGrainTimer(Flush, new GrainTimerCreationOptions(TimeSpan.Zero, period) { KeepAlive = true });
+        this.RegisterGrainTimer(Flush, new GrainTimerCreationOptions(period, period) { KeepAlive = true });
     }
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) => await Flush();

@@ -23,7 +23,10 @@ public sealed class FeedPublisherGrain(IOptions<CityModelOptions> options, ILogg
     private readonly Dictionary<string, EntityState> _pending = new(StringComparer.Ordinal);
     private KpiSnapshot? _pendingKpi;
     private IFeedObserver[] _observers = [];
-    private DateTime _observersFetchedAt = DateTime.MinValue;
+    private long? _observersFetchedAt;
+    private readonly string _publisherId = Guid.NewGuid().ToString("N");
+    private long _sequence;
+    private DateTimeOffset? _previousSentAt;
     private IGrainTimer? _timer;
 
     public Task Publish(EntityState state)
@@ -40,6 +43,8 @@ public sealed class FeedPublisherGrain(IOptions<CityModelOptions> options, ILogg
         return Task.CompletedTask;
     }
 
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) => Flush();
+
     private void EnsureTimer()
     {
         var period = options.Value.FeedBatchPeriod;
@@ -49,16 +54,19 @@ public sealed class FeedPublisherGrain(IOptions<CityModelOptions> options, ILogg
     private async Task Flush()
     {
         if (_pending.Count == 0 && _pendingKpi is null) return;
-        var batch = new FeedBatch([.. _pending.Values], _pendingKpi);
+        var batch = new FeedBatch([.. _pending.Values], _pendingKpi, _publisherId, ++_sequence) { PreviousSentAt = _previousSentAt };
+        _previousSentAt = DateTimeOffset.UtcNow;
         _pending.Clear();
         _pendingKpi = null;
 
-        if (DateTime.UtcNow - _observersFetchedAt > ObserverRefresh)
+        if (_observersFetchedAt is not { } fetchedAt || System.Diagnostics.Stopwatch.GetElapsedTime(fetchedAt) > ObserverRefresh)
         {
             try
             {
+                // Timestamped before asking: the list is at least as fresh as this moment.
+                var asked = System.Diagnostics.Stopwatch.GetTimestamp();
                 _observers = await GrainFactory.GetGrain<IFeedRegistryGrain>(0).Observers();
-                _observersFetchedAt = DateTime.UtcNow;
+                _observersFetchedAt = asked;
             }
             catch (Exception ex)
             {

@@ -9,17 +9,21 @@ namespace ControlCenter.Grains.Sensors;
 public static class ReadingBuffers
 {
     private const long HourMs = 3_600_000;
+    private const long MinuteMs = 60_000;
     /// <summary>NowCast looks back 12 hours; keep one more so the window is whole at an hour's turn.</summary>
     private const int HoursKept = 13;
 
-    public static SensorGrainState Apply(SensorGrainState state, string kind, SensorReading reading)
+    /// <param name="now">The server's clock: a reading stamped ahead of it (within the ingest tolerance) counts
+    /// as taken now, so one fast gateway clock cannot hide the readings that follow it.</param>
+    public static SensorGrainState Apply(SensorGrainState state, string kind, SensorReading reading, DateTimeOffset now)
     {
         var tsMs = reading.Ts.ToUnixTimeMilliseconds();
-        var newest = state.LastTs is null || reading.Ts >= state.LastTs;
+        var effectiveTs = reading.Ts > now ? now : reading.Ts;
+        var newest = state.LastTs is null || effectiveTs >= state.LastTs;
         var next = state with
         {
-            RecentTs = DedupWindow.Add(state.RecentTs, tsMs),
-            LastTs = newest ? reading.Ts : state.LastTs,
+            RecentTs = DedupWindow.Add(state.RecentTs, tsMs, DedupWindow.HorizonMs(kind)),
+            LastTs = newest ? effectiveTs : state.LastTs,
             Values = newest ? state.Values.SetItems(reading.Values) : state.Values,
         };
 
@@ -78,10 +82,15 @@ public static class ReadingBuffers
             .RemoveAll(h => h.HourStartMs < oldestKept);
     }
 
+    /// <summary>Falls are summed per minute, so the state holds at most 180 entries however often a gauge reports.</summary>
     private static ImmutableList<RainFall> AddFall(ImmutableList<RainFall> falls, long tsMs, double mm, DateTimeOffset latest)
     {
         var oldestKept = (latest - RainFigures.LongestWindow).ToUnixTimeMilliseconds();
-        return falls.Add(new RainFall(tsMs, mm)).RemoveAll(f => f.TsMs <= oldestKept);
+        if (tsMs <= oldestKept) return falls;
+        var minute = tsMs - (tsMs % MinuteMs + MinuteMs) % MinuteMs;
+        var existing = falls.Find(f => f.TsMs == minute);
+        var updated = existing is null ? falls.Add(new RainFall(minute, mm)) : falls.Replace(existing, existing with { Mm = existing.Mm + mm });
+        return updated.RemoveAll(f => f.TsMs <= oldestKept);
     }
 
     private static long HourStart(long tsMs) => tsMs - (tsMs % HourMs + HourMs) % HourMs;

@@ -29,9 +29,11 @@ public sealed class SensorGrain(
         _sensor = catalog.FindSensor(this.GetPrimaryKeyString())
             ?? throw new InvalidOperationException($"Sensor '{this.GetPrimaryKeyString()}' is not in the catalogue.");
         if (store.State.FirstKnownAt is null) store.State = store.State with { FirstKnownAt = clock.Now };
-        _view = derivation.Derive(_sensor, store.State, CurrentHealth());
+        // Show exactly what this version was (its stored health); the first timer tick, at once, commits any
+        // change of health since, as a new version.
+        _view = derivation.Derive(_sensor, store.State, Enum.Parse<HealthState>(store.State.Health, ignoreCase: true));
         var period = options.Value.HealthCheckPeriod;
-        this.RegisterGrainTimer(RefreshHealth, new GrainTimerCreationOptions(period, period) { KeepAlive = true });
+        this.RegisterGrainTimer(RefreshHealth, new GrainTimerCreationOptions(TimeSpan.Zero, period) { KeepAlive = true });
         return Task.CompletedTask;
     }
 
@@ -41,8 +43,8 @@ public sealed class SensorGrain(
         var state = store.State;
         for (var i = 0; i < readings.Length; i++)
         {
-            outcomes[i] = DedupWindow.Classify(state.RecentTs, readings[i].Ts.ToUnixTimeMilliseconds());
-            if (outcomes[i] == ReadingOutcome.Accepted) state = ReadingBuffers.Apply(state, _sensor.Kind, readings[i]);
+            outcomes[i] = DedupWindow.Classify(state.RecentTs, readings[i].Ts.ToUnixTimeMilliseconds(), DedupWindow.HorizonMs(_sensor.Kind));
+            if (outcomes[i] == ReadingOutcome.Accepted) state = ReadingBuffers.Apply(state, _sensor.Kind, readings[i], clock.Now);
         }
 
         if (Array.IndexOf(outcomes, ReadingOutcome.Accepted) >= 0)

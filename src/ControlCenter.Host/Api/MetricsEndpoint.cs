@@ -36,7 +36,9 @@ public static class MetricsEndpoint
             text.Append("# TYPE controlcenter_feed_messages_sent_total counter\n");
             Line("controlcenter_feed_messages_sent_total", "", hub.MessagesSent);
             text.Append("# TYPE controlcenter_feed_lagging_total counter\n");
-            Line("controlcenter_feed_lagging_total", "", feed.Subscriptions.Sum(s => s.LagCount));
+            Line("controlcenter_feed_lagging_total", "", feed.LagsTotal);
+            text.Append("# TYPE controlcenter_feed_gaps_total counter\n");
+            Line("controlcenter_feed_gaps_total", "", feed.GapsDetected);
             return Results.Text(text.ToString(), "text/plain; version=0.0.4");
         }).WithName("GetMetrics");
         return app;

@@ -10,7 +10,9 @@ namespace ControlCenter.Host.Feed;
 public sealed class FeedRegistration(IGrainFactory grains, FeedObserver observer, IHostApplicationLifetime lifetime, ILogger<FeedRegistration> logger)
     : BackgroundService
 {
-    private static readonly TimeSpan Renewal = TimeSpan.FromSeconds(15);
+    /// <summary>Often, so that a registry that lost its memory (its silo restarted) hears from every host again soon;
+    /// batches missed meanwhile show up as a sequence gap and are healed by a resync.</summary>
+    private static readonly TimeSpan Renewal = TimeSpan.FromSeconds(5);
 
     private IFeedObserver? _reference;
 

@@ -9,7 +9,7 @@ namespace ControlCenter.Host.Feed;
 /// stalled connection) is marked lagging: its buffer is dropped, and its next delivery says so, so that it
 /// is resynced with a snapshot instead of growing memory.
 /// </summary>
-public sealed class FeedSubscription(string id, LiveFeedOptions options, TimeProvider time)
+public sealed class FeedSubscription(string id, LiveFeedOptions options, TimeProvider time, Action onLag)
 {
     private readonly Lock _gate = new();
     private readonly HashSet<string> _topics = new(StringComparer.Ordinal);
@@ -36,7 +36,22 @@ public sealed class FeedSubscription(string id, LiveFeedOptions options, TimePro
 
     public void Add(IEnumerable<string> topics) { lock (_gate) _topics.UnionWith(topics); }
 
-    public void Remove(IEnumerable<string> topics) { lock (_gate) _topics.ExceptWith(topics); }
+    public void Remove(IEnumerable<string> topics)
+    {
+        lock (_gate)
+        {
+            _topics.ExceptWith(topics);
+            foreach (var id in _pending.Where(p => !FeedTopics.Of(p.Value).Any(_topics.Contains)).Select(p => p.Key).ToList()) _pending.Remove(id);
+            if (!_topics.Contains(FeedTopics.Kpi)) _pendingKpi = null;
+        }
+    }
+
+    /// <summary>Something may have been missed: drop what waits and resync with a snapshot at the next delivery.</summary>
+    public void MarkLagging()
+    {
+        lock (_gate) Lag();
+        _wake.Writer.TryWrite(true);
+    }
 
     public bool Wants(string topic) { lock (_gate) return _topics.Contains(topic); }
 
@@ -118,8 +133,18 @@ public sealed class FeedSubscription(string id, LiveFeedOptions options, TimePro
         var now = time.GetUtcNow();
         _waitingSince ??= now;
         if (_pending.Count <= options.MaxPendingPerSubscriber && now - _waitingSince <= options.LagTimeout) return;
+        Lag();
+    }
+
+    private void Lag()
+    {
+        if (!_lagging)
+        {
+            LagCount++;
+            onLag();
+        }
+
         _lagging = true;
-        LagCount++;
         _pending.Clear();
         _pendingKpi = null;
     }

@@ -15,17 +15,18 @@ public sealed class HubFeedSender(IHubContext<LiveHub> hub, LiveFeed feed, ILogg
 
     public long MessagesSent => Interlocked.Read(ref _messagesSent);
 
-    /// <param name="connectionAborted">The connection's lifetime: the pump and the subscription end with it.</param>
-    public void Start(string connectionId, FeedSubscription subscription, CancellationToken connectionAborted)
+    /// <param name="connection">The caller: the pump and the subscription end with its connection, and a pump
+    /// that fails closes the connection, so the client's reconnect-and-subscribe starts it afresh.</param>
+    public void Start(HubCallerContext connection, FeedSubscription subscription)
     {
-        var stop = CancellationTokenSource.CreateLinkedTokenSource(connectionAborted);
-        if (!_pumps.TryAdd(connectionId, stop))
+        var stop = CancellationTokenSource.CreateLinkedTokenSource(connection.ConnectionAborted);
+        if (!_pumps.TryAdd(connection.ConnectionId, stop))
         {
             stop.Dispose();
             return;
         }
 
-        _ = Task.Run(() => Pump(connectionId, subscription, stop.Token), CancellationToken.None);
+        _ = Task.Run(() => Pump(connection, subscription, stop.Token), CancellationToken.None);
     }
 
     public void Stop(string connectionId)
@@ -37,8 +38,9 @@ public sealed class HubFeedSender(IHubContext<LiveHub> hub, LiveFeed feed, ILogg
         }
     }
 
-    private async Task Pump(string connectionId, FeedSubscription subscription, CancellationToken stop)
+    private async Task Pump(HubCallerContext connection, FeedSubscription subscription, CancellationToken stop)
     {
+        var connectionId = connection.ConnectionId;
         var client = hub.Clients.Client(connectionId);
         try
         {
@@ -64,7 +66,8 @@ public sealed class HubFeedSender(IHubContext<LiveHub> hub, LiveFeed feed, ILogg
         }
         catch (Exception ex)
         {
-            logger.LogWarning(ex, "Feed pump for connection {ConnectionId} stopped", connectionId);
+            logger.LogWarning(ex, "Feed pump for connection {ConnectionId} failed; closing the connection so the client resubscribes", connectionId);
+            connection.Abort();
         }
         finally
         {

@@ -15,7 +15,11 @@ namespace ControlCenter.Host.Feed;
 public sealed class LiveFeed(CityCatalog catalog, IGrainFactory grains, IOptions<LiveFeedOptions> options, TimeProvider time)
 {
     private readonly ConcurrentDictionary<string, FeedSubscription> _subscriptions = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, long> _sequences = new(StringComparer.Ordinal);
+    private DateTimeOffset? _servingSince;
     private long _changesReceived;
+    private long _lags;
+    private long _gaps;
 
     public LiveFeedOptions Options => options.Value;
 
@@ -29,23 +33,58 @@ public sealed class LiveFeed(CityCatalog catalog, IGrainFactory grains, IOptions
     public Task<FeedSession> Open(IReadOnlyCollection<string> topics, CancellationToken cancellationToken) =>
         FeedSession.Open(this, topics, cancellationToken);
 
-    public FeedSubscription Subscribe(string id) =>
-        _subscriptions.GetOrAdd(id, key => new FeedSubscription(key, options.Value, time));
+    public FeedSubscription Subscribe(string id)
+    {
+        lock (_sequences) _servingSince ??= time.GetUtcNow();
+        return _subscriptions.GetOrAdd(id, key => new FeedSubscription(key, options.Value, time, CountLag));
+    }
 
     public FeedSubscription? Find(string id) => _subscriptions.GetValueOrDefault(id);
 
     public void Unsubscribe(string id) => _subscriptions.TryRemove(id, out _);
 
-    /// <summary>Called by the host's observer with each batch a silo's publisher sends.</summary>
+    /// <summary>Lagging resyncs since start, of subscriptions alive or gone.</summary>
+    public long LagsTotal => Interlocked.Read(ref _lags);
+
+    /// <summary>Batches found missing (a publisher's sequence skipped), each answered by resyncing everyone.</summary>
+    public long GapsDetected => Interlocked.Read(ref _gaps);
+
+    /// <summary>
+    /// Called by the host's observer with each batch a silo's publisher sends. A batch that skips a sequence
+    /// number means this host missed changes (a dropped message, a registry that forgot this host for a
+    /// while): every subscriber is then resynced with a snapshot, since nobody can tell what was lost.
+    /// </summary>
     public void Publish(FeedBatch batch)
     {
         Interlocked.Add(ref _changesReceived, batch.States.Count + (batch.Kpi is null ? 0 : 1));
+        if (MissedSome(batch))
+        {
+            Interlocked.Increment(ref _gaps);
+            foreach (var subscription in _subscriptions.Values) subscription.MarkLagging();
+        }
+
         foreach (var subscription in _subscriptions.Values)
         {
             foreach (var state in batch.States) subscription.Offer(state);
             if (batch.Kpi is { } kpi) subscription.OfferKpi(kpi);
         }
     }
+
+    private bool MissedSome(FeedBatch batch)
+    {
+        lock (_sequences)
+        {
+            var known = _sequences.TryGetValue(batch.PublisherId, out var last);
+            _sequences[batch.PublisherId] = Math.Max(last, batch.Sequence);
+            if (known) return batch.Sequence > last + 1;
+            // A publisher heard of for the first time mid-stream: what it sent before matters only if it was sent
+            // while this host already served subscribers (a second of slack for clocks between silos).
+            return batch.Sequence > 1 && batch.PreviousSentAt is { } previous
+                && _servingSince is { } since && previous >= since - TimeSpan.FromSeconds(1);
+        }
+    }
+
+    internal void CountLag() => Interlocked.Increment(ref _lags);
 
     /// <summary>The current state of everything the topics cover, read from the grains.</summary>
     public async Task<FeedSnapshot> Snapshot(IReadOnlyCollection<string> topics, CancellationToken cancellationToken)

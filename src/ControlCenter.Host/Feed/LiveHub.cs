@@ -31,9 +31,11 @@ public sealed class LiveHub(LiveFeed feed, HubFeedSender sender, FeedRegistratio
         if (subscription.Topics.Union(distinct).Count() > feed.Options.MaxTopicsPerConnection)
             throw new HubException($"Cannot subscribe: at most {feed.Options.MaxTopicsPerConnection} topics per connection.");
 
-        subscription.Add(distinct);
-        sender.Start(Context.ConnectionId, subscription, Context.ConnectionAborted);
-        var snapshot = await feed.Snapshot(distinct, Context.ConnectionAborted);
+        var added = distinct.Except(subscription.Topics, StringComparer.Ordinal).ToArray();
+        subscription.Add(added);
+        sender.Start(Context, subscription);
+        // Topics the connection already has are live already: the snapshot covers only the new ones.
+        var snapshot = await feed.Snapshot(added, Context.ConnectionAborted);
         subscription.Delivered(snapshot);
         return snapshot;
     }

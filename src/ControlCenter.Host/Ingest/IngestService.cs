@@ -22,12 +22,12 @@ public sealed class IngestService(IGrainFactory grains, HistoryStore history, Hi
         int accepted = 0, duplicates = 0;
         foreach (var result in results)
         {
-            accepted += result.Accepted.Count;
+            accepted += result.Accepted;
             duplicates += result.Duplicates;
             rejected.AddRange(result.Failed);
             // Not cancellable: once a grain has accepted a reading, its history row must be queued even if
             // the caller has gone away.
-            await writer.AppendAsync(result.Accepted.SelectMany(ToRows), CancellationToken.None);
+            await writer.AppendAsync(result.ToHistory.SelectMany(ToRows), CancellationToken.None);
         }
 
         rejected.Sort((a, b) => a.Index.CompareTo(b.Index));
@@ -46,22 +46,29 @@ public sealed class IngestService(IGrainFactory grains, HistoryStore history, Hi
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             logger.LogWarning(ex, "Sensor {SensorId} could not apply {Count} readings", sensorId, readings.Count);
-            return new SensorResult([], 0,
+            return new SensorResult(0, [], 0,
                 readings.Select(r => new IngestRejection(r.Index, Unavailable, "The sensor could not be updated; resend this reading.")).ToList());
         }
 
         var accepted = new List<SensorReading>();
+        var toHistory = new List<SensorReading>();
+        var lateSeen = new HashSet<DateTimeOffset>();
         var duplicates = 0;
         for (var i = 0; i < readings.Count; i++)
         {
+            var reading = readings[i].Reading;
             var outcome = outcomes[i];
-            if (outcome == ReadingOutcome.Late && await history.Contains(sensorId, readings[i].Reading.Ts, cancellationToken))
+            // A late reading is older than anything the sensor remembers: the history store decides. Not
+            // cancellable: the grain has already answered, so the bookkeeping must finish.
+            if (outcome == ReadingOutcome.Late && (!lateSeen.Add(reading.Ts) || await history.Contains(sensorId, reading.Ts, CancellationToken.None)))
                 outcome = ReadingOutcome.Duplicate;
             if (outcome == ReadingOutcome.Duplicate) duplicates++;
-            else accepted.Add(readings[i].Reading);
+            else accepted.Add(reading);
+            // Duplicates go to history too (a no-op when the row is there): a resend after any failure heals it.
+            toHistory.Add(reading);
         }
 
-        return new SensorResult(accepted, duplicates, []);
+        return new SensorResult(accepted.Count, toHistory, duplicates, []);
     }
 
     private static IEnumerable<HistoryRow> ToRows(SensorReading reading)
@@ -70,5 +77,5 @@ public sealed class IngestService(IGrainFactory grains, HistoryStore history, Hi
         return reading.Values.Select(v => new HistoryRow(reading.SensorId, v.Key, ts, v.Value));
     }
 
-    private sealed record SensorResult(List<SensorReading> Accepted, int Duplicates, List<IngestRejection> Failed);
+    private sealed record SensorResult(int Accepted, List<SensorReading> ToHistory, int Duplicates, List<IngestRejection> Failed);
 }

@@ -44,6 +44,19 @@ public sealed partial class ReadingParser(CityCatalog catalog, TimeProvider time
 
     private (SensorReading?, IngestRejection?) ParseOne(JsonElement element, int index, IngestKey key, DateTimeOffset now)
     {
+        try
+        {
+            return ParseChecked(element, index, key, now);
+        }
+        catch (InvalidOperationException)
+        {
+            // A string that is not valid Unicode (a lone surrogate escape, invalid UTF-8) cannot be read.
+            return (null, new IngestRejection(index, RejectionCodes.InvalidReading, "A string in the reading is not valid Unicode."));
+        }
+    }
+
+    private (SensorReading?, IngestRejection?) ParseChecked(JsonElement element, int index, IngestKey key, DateTimeOffset now)
+    {
         IngestRejection Reject(string code, string message) => new(index, code, message);
 
         if (element.ValueKind != JsonValueKind.Object)
@@ -91,6 +104,6 @@ public sealed partial class ReadingParser(CityCatalog catalog, TimeProvider time
 
     private static string Shorten(string name) => name.Length <= 64 ? name : name[..64] + "…";
 
-    [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,7})?)?(Z|[+-]\d{2}:\d{2})$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,7})?)?(Z|[+-]\d{2}:\d{2})\z", RegexOptions.CultureInvariant)]
     private static partial Regex IsoWithOffset();
 }
