@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
-# The README's run command: the control centre on the embedded defaults (SQLite under ./data, one local
-# silo, the Development ingest key), listening on the printed URL.
+# The README's run command: the control centre on the embedded defaults (SQLite under the host's data
+# folder, one local silo, the Development credentials) with the Hanoi simulator feeding it a normal day.
+#   CONTROLCENTER_URL              where to listen (default http://127.0.0.1:5080)
+#   CONTROLCENTER_SIMULATOR=off    run the control centre alone (real deployments)
+#   CONTROLCENTER_SIMULATOR_SPEED  city minutes per real minute (default 1: real time; 60: a day in 24 min)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -12,4 +15,19 @@ fi
 export ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Development}"
 url="${CONTROLCENTER_URL:-http://127.0.0.1:5080}"
 dotnet build src/ControlCenter.Host -c Release -v quiet -nologo
-exec dotnet run --project src/ControlCenter.Host -c Release --no-build --no-launch-profile -- --urls "$url"
+dotnet build src/ControlCenter.Simulator -c Release -v quiet -nologo
+
+# Run the built programs themselves (not `dotnet run`), so that stopping this script stops them. The host
+# runs from its project folder: its settings are there and its data goes to src/ControlCenter.Host/data.
+(cd src/ControlCenter.Host && exec dotnet bin/Release/net10.0/ControlCenter.Host.dll --urls "$url") &
+host=$!
+simulator=""
+trap 'kill $simulator $host 2>/dev/null || true; wait 2>/dev/null || true' INT TERM EXIT
+
+if [ "${CONTROLCENTER_SIMULATOR:-on}" != "off" ]; then
+  # The simulator waits for the control centre's catalogue, then feeds it like a sensor gateway would.
+  dotnet src/ControlCenter.Simulator/bin/Release/net10.0/ControlCenter.Simulator.dll normal \
+    --url "$url" --speed "${CONTROLCENTER_SIMULATOR_SPEED:-1}" &
+  simulator=$!
+fi
+wait "$host"

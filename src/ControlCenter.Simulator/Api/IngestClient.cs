@@ -1,0 +1,89 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace ControlCenter.Simulator.Api;
+
+/// <summary>
+/// Sends readings in batches with the ingest key. A batch whose answer is lost or refused for a passing reason
+/// (no connection, 5xx, 429) is sent again unchanged: the control centre counts repeats of (sensorId, ts) as
+/// duplicates, so a retry never has a second effect.
+/// </summary>
+public sealed class IngestClient(HttpClient http, string key, IngestReport report)
+{
+    public const int BatchSize = 500;
+    private const int Attempts = 5;
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public IngestReport Report => report;
+
+    /// <summary>The catalogue, waiting (up to <paramref name="patience"/>) for a control centre that is still starting.</summary>
+    public async Task<Catalog> Catalog(CancellationToken cancellationToken, TimeSpan? patience = null)
+    {
+        var deadline = DateTime.UtcNow + (patience ?? TimeSpan.FromMinutes(2));
+        while (true)
+        {
+            try
+            {
+                return await http.GetFromJsonAsync<Catalog>("/api/v1/catalog", Json, cancellationToken)
+                    ?? throw new InvalidOperationException("The control centre returned no catalogue.");
+            }
+            catch (HttpRequestException) when (DateTime.UtcNow < deadline)
+            {
+                await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken);
+            }
+        }
+    }
+
+    public async Task Send(IReadOnlyList<Reading> readings, CancellationToken cancellationToken)
+    {
+        foreach (var batch in readings.Chunk(BatchSize)) await SendBatch(batch, cancellationToken);
+    }
+
+    private async Task SendBatch(Reading[] batch, CancellationToken cancellationToken)
+    {
+        report.AddSent(batch.Length);
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/readings") { Content = JsonContent.Create(new { readings = batch }, options: Json) };
+                request.Headers.Add("X-Api-Key", key);
+                using var response = await http.SendAsync(request, cancellationToken);
+                if (response.StatusCode == HttpStatusCode.Accepted)
+                {
+                    var result = await response.Content.ReadFromJsonAsync<IngestResult>(Json, cancellationToken);
+                    report.Add(result!);
+                    var unavailable = result!.Rejected.Where(r => r.Code == "unavailable").Select(r => batch[r.Index]).ToArray();
+                    if (unavailable.Length == 0 || attempt >= Attempts) return;
+                    batch = unavailable;   // resend only what the centre could not apply
+                }
+                else if (!IsPassing(response.StatusCode))
+                {
+                    throw new InvalidOperationException($"Ingest refused the batch: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync(cancellationToken)}");
+                }
+            }
+            catch (HttpRequestException) when (attempt < Attempts)
+            {
+                // The answer was lost: resend the same batch.
+            }
+            catch (HttpRequestException)
+            {
+                report.AddFailedBatch();
+                return;
+            }
+
+            if (attempt >= Attempts)
+            {
+                report.AddFailedBatch();
+                return;
+            }
+
+            report.AddRetry();
+            await Task.Delay(TimeSpan.FromMilliseconds(200 * attempt), cancellationToken);
+        }
+    }
+
+    private static bool IsPassing(HttpStatusCode status) => (int)status >= 500 || status == HttpStatusCode.TooManyRequests;
+}

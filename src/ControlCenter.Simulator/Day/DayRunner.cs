@@ -1,0 +1,60 @@
+using ControlCenter.Simulator.Api;
+
+namespace ControlCenter.Simulator.Day;
+
+/// <summary>
+/// Plays a normal day against the control centre: first the last hours of air readings (so VN_AQI's NowCast
+/// has data at once), then every sensor at its reporting interval, compressed by <c>speed</c>.
+/// </summary>
+public sealed class DayRunner(IngestClient client, TimeProvider time)
+{
+    private static readonly int[] BackfillHours = [3, 2, 1];
+
+    public static readonly TimeZoneInfo Hanoi = TimeZoneInfo.FindSystemTimeZoneById("Asia/Ho_Chi_Minh");
+
+    /// <param name="speed">City minutes per real minute (1 = real time; 60 = a day in 24 minutes).</param>
+    /// <param name="duration">How long to run, or until cancelled when null.</param>
+    public async Task Run(double speed, TimeSpan? duration, int seed, Action<string> log, CancellationToken cancellationToken)
+    {
+        var catalog = await client.Catalog(cancellationToken);
+        var day = new NormalDay(catalog, seed);
+        var realStart = time.GetUtcNow();
+        var cityStart = TimeZoneInfo.ConvertTime(realStart, Hanoi);
+        DateTimeOffset CityTime(DateTimeOffset real) => cityStart + (real - realStart) * speed;
+
+        await client.Send(Backfill(day, realStart, CityTime), cancellationToken);
+        log($"simulator: backfilled the last 3 hours of air readings; {client.Report}");
+
+        var sensors = day.ReportingSensors.ToList();
+        var due = sensors.ToDictionary(s => s.Id, _ => realStart);
+        var tick = TimeSpan.FromSeconds(1);
+        var nextLog = realStart + TimeSpan.FromSeconds(30);
+        using var timer = new PeriodicTimer(tick, time);
+        do
+        {
+            var now = time.GetUtcNow();
+            if (duration is { } d && now - realStart >= d) break;
+            var city = CityTime(now);
+            var readings = new List<Reading>();
+            foreach (var sensor in sensors.Where(s => due[s.Id] <= now))
+            {
+                readings.Add(day.ReadingOf(sensor, city, now));
+                due[sensor.Id] = now + TimeSpan.FromSeconds(Math.Max(1, sensor.ReportingIntervalSeconds / speed));
+            }
+
+            await client.Send(readings, cancellationToken);
+            if (now >= nextLog)
+            {
+                log($"simulator: city time {city:HH:mm}; {client.Report}");
+                nextLog = now + TimeSpan.FromSeconds(30);
+            }
+        }
+        while (await timer.WaitForNextTickAsync(cancellationToken));
+    }
+
+    private static List<Reading> Backfill(NormalDay day, DateTimeOffset now, Func<DateTimeOffset, DateTimeOffset> cityTime) =>
+        [.. from hoursAgo in BackfillHours
+            from sensor in day.ReportingSensors.Where(s => s.Kind == "air")
+            let stamp = now.AddHours(-hoursAgo)
+            select day.ReadingOf(sensor, cityTime(now).AddHours(-hoursAgo), stamp)];
+}

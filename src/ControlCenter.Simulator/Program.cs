@@ -1,0 +1,3 @@
+using ControlCenter.Simulator;
+
+return await SimulatorCommand.Run(args, Console.Out, CancellationToken.None);

@@ -1,0 +1,70 @@
+using ControlCenter.Simulator.Api;
+using ControlCenter.Simulator.Day;
+
+namespace ControlCenter.Simulator;
+
+/// <summary>
+/// <c>ControlCenter.Simulator normal [--url U] [--key K] [--speed S] [--duration SECONDS] [--seed N]</c>:
+/// feeds a control centre over its public ingest API, as real gateways would.
+/// </summary>
+public static class SimulatorCommand
+{
+    public const string Usage =
+        "usage: ControlCenter.Simulator normal [--url http://127.0.0.1:5080] [--key dev-ingest-key-hanoi] [--speed 1] [--duration SECONDS] [--seed 1]";
+
+    public static async Task<int> Run(string[] args, TextWriter output, CancellationToken cancellationToken, HttpMessageHandler? handler = null)
+    {
+        if (args.Length == 0 || args[0] != "normal")
+        {
+            await output.WriteLineAsync(Usage);
+            return 2;
+        }
+
+        var options = Options(args.Skip(1).ToArray());
+        if (options is null)
+        {
+            await output.WriteLineAsync(Usage);
+            return 2;
+        }
+
+        var url = options.GetValueOrDefault("url", Environment.GetEnvironmentVariable("CONTROLCENTER_URL") ?? "http://127.0.0.1:5080");
+        var key = options.GetValueOrDefault("key", Environment.GetEnvironmentVariable("CONTROLCENTER_INGEST_KEY") ?? "dev-ingest-key-hanoi");
+        if (!double.TryParse(options.GetValueOrDefault("speed", "1"), System.Globalization.CultureInfo.InvariantCulture, out var speed) || speed <= 0)
+        {
+            await output.WriteLineAsync("--speed must be a positive number");
+            return 2;
+        }
+
+        TimeSpan? duration = options.TryGetValue("duration", out var seconds) && int.TryParse(seconds, out var s) ? TimeSpan.FromSeconds(s) : null;
+        var seed = options.TryGetValue("seed", out var seedText) && int.TryParse(seedText, out var n) ? n : 1;
+
+        using var http = handler is null ? new HttpClient() : new HttpClient(handler, disposeHandler: false);
+        http.BaseAddress = new Uri(url);
+        var client = new IngestClient(http, key, new IngestReport());
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        Console.CancelKeyPress += (_, e) => { e.Cancel = true; stop.Cancel(); };
+        try
+        {
+            await new DayRunner(client, TimeProvider.System).Run(speed, duration, seed, line => output.WriteLine(line), stop.Token);
+        }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        {
+            // Stopped by the operator.
+        }
+
+        await output.WriteLineAsync($"simulator: done; {client.Report}");
+        return 0;
+    }
+
+    private static Dictionary<string, string>? Options(string[] args)
+    {
+        var options = new Dictionary<string, string>(StringComparer.Ordinal);
+        for (var i = 0; i < args.Length; i += 2)
+        {
+            if (!args[i].StartsWith("--", StringComparison.Ordinal) || i + 1 >= args.Length) return null;
+            options[args[i][2..]] = args[i + 1];
+        }
+
+        return options;
+    }
+}

@@ -1,0 +1,84 @@
+using System.Net.Http.Json;
+using ControlCenter.Contracts.Messages;
+using ControlCenter.Host.Tests.Infrastructure;
+using ControlCenter.Simulator;
+using ControlCenter.Simulator.Api;
+
+namespace ControlCenter.Host.Tests;
+
+/// <summary>The Hanoi simulator against the real host, through the public API only.</summary>
+public class SimulatorTests
+{
+    private TempDirectory _data = null!;
+    private CityHost _host = null!;
+
+    [OneTimeSetUp]
+    public async Task Start()
+    {
+        _data = new TempDirectory();
+        _host = CityHost.OnSqlite(_data.Path).WithKestrel();
+        await _host.WaitUntilReady();
+    }
+
+    [OneTimeTearDown]
+    public async Task Stop()
+    {
+        await _host.DisposeAsync();
+        _data.Dispose();
+    }
+
+    [Test]
+    public async Task NormalDay_FeedsEveryDomain_WithNothingRejected()
+    {
+        using var output = new StringWriter();
+        var exit = await SimulatorCommand.Run(
+            ["normal", "--url", _host.ServerAddress.ToString(), "--speed", "120", "--duration", "3", "--seed", "7"], output, CancellationToken.None);
+
+        Assert.That(exit, Is.Zero, output.ToString());
+        Assert.That(output.ToString(), Does.Contain("rejected 0").And.Contain("failed batches 0"));
+        using var client = _host.CreateClient();
+        var kpi = await Eventually.Until(async () => (await client.GetFromJsonAsync<KpiSnapshot>("/api/v1/kpi", Json.Options))!,
+            k => k.Tiles.Single(t => t.Id == "free-spaces").Unknown == 0, "every parking space to be known");
+        var tiles = kpi.Tiles.ToDictionary(t => t.Id);
+        Assert.That(tiles["free-spaces"].Status, Is.Not.EqualTo("stale"));
+        Assert.That(tiles["worst-aqi"].Value, Is.GreaterThan(0), "the backfilled hours give VN_AQI at once");
+        Assert.That(tiles["west-lake-do"].Value, Is.InRange(3.0, 9.0));
+        Assert.That((await _host.Entity("j-ltk-quan-su")).Derived["levelOfService"], Is.Not.Null);
+    }
+
+    [Test]
+    public async Task LostAnswer_IsRetried_WithoutASecondEffect()
+    {
+        var before = await _host.Entity("fl-nga-tu-so");
+        using var handler = new LoseFirstAnswer();
+        using var http = new HttpClient(handler) { BaseAddress = _host.ServerAddress };
+        var client = new IngestClient(http, CityHost.DevKey, new IngestReport());
+        var ts = DateTimeOffset.UtcNow.AddSeconds(-5);
+
+        await client.Send([new Reading("fl-nga-tu-so", ts, new() { ["depthCm"] = 14 }), new Reading("fl-nga-tu-so", ts.AddSeconds(-60), new() { ["depthCm"] = 9 })], CancellationToken.None);
+
+        var report = client.Report;
+        Assert.That((report.Sent, report.Retries, report.Accepted, report.Duplicates, report.Rejected), Is.EqualTo((2L, 1L, 0L, 2L, 0L)),
+            "the first answer was lost after the centre applied the batch; the resend is all duplicates");
+        var after = await _host.Entity("fl-nga-tu-so");
+        Assert.That((after.Version, after.Values["depthCm"]), Is.EqualTo((before.Version + 1, 14.0)), "applied once");
+    }
+
+    /// <summary>Delivers the first request, then throws as if the connection broke before the answer came back.</summary>
+    private sealed class LoseFirstAnswer() : DelegatingHandler(new SocketsHttpHandler())
+    {
+        private int _calls;
+
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            var response = await base.SendAsync(request, cancellationToken);
+            if (request.Method == HttpMethod.Post && Interlocked.Increment(ref _calls) == 1)
+            {
+                response.Dispose();
+                throw new HttpRequestException("The connection was reset before the answer arrived (injected).");
+            }
+
+            return response;
+        }
+    }
+}
