@@ -1,5 +1,6 @@
 using ControlCenter.Simulator.Api;
 using ControlCenter.Simulator.Day;
+using ControlCenter.Simulator.Replay;
 
 namespace ControlCenter.Simulator;
 
@@ -10,11 +11,12 @@ namespace ControlCenter.Simulator;
 public static class SimulatorCommand
 {
     public const string Usage =
-        "usage: ControlCenter.Simulator normal [--url http://127.0.0.1:5080] [--key dev-ingest-key-hanoi] [--speed 1] [--duration SECONDS] [--seed 1]";
+        "usage: ControlCenter.Simulator normal [--url http://127.0.0.1:5080] [--key KEY] [--speed 1] [--duration SECONDS] [--seed 1]\n"
+        + "       ControlCenter.Simulator replay --mapping hanoi-pm25-2017|birmingham-parking-2016|FILE --data ../shared/data [--skip ROWS] [--rows ROWS] [--url URL] [--key KEY]";
 
     public static async Task<int> Run(string[] args, TextWriter output, CancellationToken cancellationToken, HttpMessageHandler? handler = null)
     {
-        if (args.Length == 0 || args[0] != "normal")
+        if (args.Length == 0 || args[0] is not ("normal" or "replay"))
         {
             await output.WriteLineAsync(Usage);
             return 2;
@@ -29,6 +31,11 @@ public static class SimulatorCommand
 
         var url = options.GetValueOrDefault("url", Environment.GetEnvironmentVariable("CONTROLCENTER_URL") ?? "http://127.0.0.1:5080");
         var key = options.GetValueOrDefault("key", Environment.GetEnvironmentVariable("CONTROLCENTER_INGEST_KEY") ?? "dev-ingest-key-hanoi");
+        using var http = handler is null ? new HttpClient() : new HttpClient(handler, disposeHandler: false);
+        http.BaseAddress = new Uri(url);
+        var client = new IngestClient(http, key, new IngestReport());
+        if (args[0] == "replay") return await ReplayFile(options, client, output, cancellationToken);
+
         if (!double.TryParse(options.GetValueOrDefault("speed", "1"), System.Globalization.CultureInfo.InvariantCulture, out var speed) || speed <= 0)
         {
             await output.WriteLineAsync("--speed must be a positive number");
@@ -38,9 +45,6 @@ public static class SimulatorCommand
         TimeSpan? duration = options.TryGetValue("duration", out var seconds) && int.TryParse(seconds, out var s) ? TimeSpan.FromSeconds(s) : null;
         var seed = options.TryGetValue("seed", out var seedText) && int.TryParse(seedText, out var n) ? n : 1;
 
-        using var http = handler is null ? new HttpClient() : new HttpClient(handler, disposeHandler: false);
-        http.BaseAddress = new Uri(url);
-        var client = new IngestClient(http, key, new IngestReport());
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         Console.CancelKeyPress += (_, e) => { e.Cancel = true; stop.Cancel(); };
         try
@@ -54,6 +58,21 @@ public static class SimulatorCommand
 
         await output.WriteLineAsync($"simulator: done; {client.Report}");
         return 0;
+    }
+
+    private static async Task<int> ReplayFile(Dictionary<string, string> options, IngestClient client, TextWriter output, CancellationToken cancellationToken)
+    {
+        if (!options.TryGetValue("mapping", out var mappingName) || !options.TryGetValue("data", out var data))
+        {
+            await output.WriteLineAsync(Usage);
+            return 2;
+        }
+
+        var skip = options.TryGetValue("skip", out var s) && int.TryParse(s, out var n) ? n : 0;
+        var take = options.TryGetValue("rows", out var r) && int.TryParse(r, out var m) ? m : int.MaxValue;
+        var runner = new ReplayRunner(client, TimeProvider.System);
+        await runner.Run(ReplayRunner.LoadMapping(mappingName), data, skip, take, line => output.WriteLine(line), cancellationToken);
+        return client.Report.FailedBatches == 0 ? 0 : 1;
     }
 
     private static Dictionary<string, string>? Options(string[] args)

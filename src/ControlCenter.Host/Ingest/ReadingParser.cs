@@ -92,7 +92,8 @@ public sealed partial class ReadingParser(CityCatalog catalog, TimeProvider time
                 $"Key '{key.Name}' may not write sensor '{sensorId}' (reading {index}).");
 
         var problem = ReadingRules.Check(catalog, sensorId, ts, values, now, history.Value.Retention);
-        return problem is { } p ? (null, Reject(p.Code, p.Message)) : (new SensorReading(sensorId, ts, values), null);
+        // Stored and answered in UTC, whatever offset the gateway used.
+        return problem is { } p ? (null, Reject(p.Code, p.Message)) : (new SensorReading(sensorId, ts.ToUniversalTime(), values), null);
     }
 
     private static bool TryParseTimestamp(string text, out DateTimeOffset ts)
