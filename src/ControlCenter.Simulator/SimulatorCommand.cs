@@ -1,5 +1,6 @@
 using ControlCenter.Simulator.Api;
 using ControlCenter.Simulator.Day;
+using ControlCenter.Simulator.Load;
 using ControlCenter.Simulator.Replay;
 
 namespace ControlCenter.Simulator;
@@ -12,11 +13,13 @@ public static class SimulatorCommand
 {
     public const string Usage =
         "usage: ControlCenter.Simulator normal [--url http://127.0.0.1:5080] [--key KEY] [--speed 1] [--duration SECONDS] [--seed 1]\n"
-        + "       ControlCenter.Simulator replay --mapping hanoi-pm25-2017|birmingham-parking-2016|FILE --data ../shared/data [--skip ROWS] [--rows ROWS] [--url URL] [--key KEY]";
+        + "       ControlCenter.Simulator replay --mapping hanoi-pm25-2017|birmingham-parking-2016|FILE --data ../shared/data [--skip ROWS] [--rows ROWS] [--url URL] [--key KEY]\n"
+        + "       ControlCenter.Simulator catalog --multiply K --out FILE [--url URL]\n"
+        + "       ControlCenter.Simulator load [--sensors N] [--rate READINGS_PER_S] [--duration SECONDS] [--batch 500] [--senders 4] [--url URL] [--key KEY]";
 
     public static async Task<int> Run(string[] args, TextWriter output, CancellationToken cancellationToken, HttpMessageHandler? handler = null)
     {
-        if (args.Length == 0 || args[0] is not ("normal" or "replay"))
+        if (args.Length == 0 || args[0] is not ("normal" or "replay" or "catalog" or "load"))
         {
             await output.WriteLineAsync(Usage);
             return 2;
@@ -34,7 +37,12 @@ public static class SimulatorCommand
         using var http = handler is null ? new HttpClient() : new HttpClient(handler, disposeHandler: false);
         http.BaseAddress = new Uri(url);
         var client = new IngestClient(http, key, new IngestReport());
-        if (args[0] == "replay") return await ReplayFile(options, client, output, cancellationToken);
+        switch (args[0])
+        {
+            case "replay": return await ReplayFile(options, client, output, cancellationToken);
+            case "catalog": return await MultiplyCatalog(options, http, output, cancellationToken);
+            case "load": return await RunLoad(options, client, output, cancellationToken);
+        }
 
         if (!double.TryParse(options.GetValueOrDefault("speed", "1"), System.Globalization.CultureInfo.InvariantCulture, out var speed) || speed <= 0)
         {
@@ -73,6 +81,32 @@ public static class SimulatorCommand
         var runner = new ReplayRunner(client, TimeProvider.System);
         await runner.Run(ReplayRunner.LoadMapping(mappingName), data, skip, take, line => output.WriteLine(line), cancellationToken);
         return client.Report.FailedBatches == 0 ? 0 : 1;
+    }
+
+    private static async Task<int> MultiplyCatalog(Dictionary<string, string> options, HttpClient http, TextWriter output, CancellationToken cancellationToken)
+    {
+        if (!options.TryGetValue("out", out var path) || !int.TryParse(options.GetValueOrDefault("multiply", ""), out var copies) || copies < 1)
+        {
+            await output.WriteLineAsync(Usage);
+            return 2;
+        }
+
+        var catalog = System.Text.Json.Nodes.JsonNode.Parse(await http.GetStringAsync("/api/v1/catalog", cancellationToken))!.AsObject();
+        var multiplied = CatalogMultiplier.Multiply(catalog, copies);
+        await File.WriteAllTextAsync(path, multiplied.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = false }), cancellationToken);
+        await output.WriteLineAsync($"catalog: {multiplied["sensors"]!.AsArray().Count} sensors in {copies} copies written to {path}");
+        return 0;
+    }
+
+    private static async Task<int> RunLoad(Dictionary<string, string> options, IngestClient client, TextWriter output, CancellationToken cancellationToken)
+    {
+        int Int(string name, int fallback) => int.TryParse(options.GetValueOrDefault(name, ""), out var v) && v > 0 ? v : fallback;
+        var runner = new LoadRunner(client, TimeProvider.System);
+        var result = await runner.Run(Int("sensors", int.MaxValue), Int("rate", 10_000), TimeSpan.FromSeconds(Int("duration", 30)),
+            Int("batch", 500), Int("senders", 4), cancellationToken);
+        await output.WriteLineAsync(FormattableString.Invariant(
+            $"load: sent {result.Sent}, accepted {result.Accepted}, rejected {result.Rejected}, achieved {result.AchievedPerSecond:0} readings/s, request latency p50 {result.P50Ms:0.0} ms, p95 {result.P95Ms:0.0} ms, p99 {result.P99Ms:0.0} ms"));
+        return result.Rejected == 0 ? 0 : 1;
     }
 
     private static Dictionary<string, string>? Options(string[] args)

@@ -64,6 +64,31 @@ public class SimulatorTests
         Assert.That((after.Version, after.Values["depthCm"]), Is.EqualTo((before.Version + 1, 14.0)), "applied once");
     }
 
+    [Test]
+    public async Task CatalogMultiply_WritesACatalogueTheHostAccepts()
+    {
+        var path = Path.Combine(_data.Path, "catalog-x3.json");
+        using var output = new StringWriter();
+        var exit = await SimulatorCommand.Run(["catalog", "--multiply", "3", "--out", path, "--url", _host.ServerAddress.ToString()], output, CancellationToken.None);
+
+        Assert.That(exit, Is.Zero, output.ToString());
+        var catalog = Domain.Catalog.CatalogLoader.LoadFile(path);
+        Assert.That((catalog.Sensors.Count, catalog.TotalParkingCapacity, catalog.Zones.Count), Is.EqualTo((3 * 270, 3 * 248, 3 * 11)));
+        Assert.That(catalog.FindSensor("ps-ltk-01-01-d2")!.ParentId, Is.EqualTo("p-ltk-01-d2"));
+    }
+
+    [Test]
+    public async Task Load_AtATargetRate_IsAllAccepted_AndReportsLatency()
+    {
+        using var output = new StringWriter();
+        var exit = await SimulatorCommand.Run(
+            ["load", "--sensors", "60", "--rate", "400", "--duration", "2", "--batch", "50", "--senders", "2", "--url", _host.ServerAddress.ToString()],
+            output, CancellationToken.None);
+
+        Assert.That(exit, Is.Zero, output.ToString());
+        Assert.That(output.ToString(), Does.Match(@"load: sent \d+, accepted \d+, rejected 0, achieved \d+ readings/s, request latency p50 [\d.]+ ms"));
+    }
+
     /// <summary>Delivers the first request, then throws as if the connection broke before the answer came back.</summary>
     private sealed class LoseFirstAnswer() : DelegatingHandler(new SocketsHttpHandler())
     {
