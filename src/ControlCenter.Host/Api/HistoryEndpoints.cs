@@ -1,5 +1,6 @@
 using System.Globalization;
 using ControlCenter.Domain.Catalog;
+using ControlCenter.Domain.Readings;
 using ControlCenter.Host.History;
 
 namespace ControlCenter.Host.Api;
@@ -26,10 +27,10 @@ public static class HistoryEndpoints
                 $"metric must be one of: {string.Join(", ", sensor.Metrics)}.");
 
         var end = time.GetUtcNow();
-        if (to is not null && !TryParseTime(to, out end))
+        if (to is not null && !IsoTimestamp.TryParse(to, out end))
             return Problem(StatusCodes.Status400BadRequest, "Bad 'to'", "Use ISO 8601 with an offset, e.g. 2026-11-26T17:00:00+07:00.");
         var start = end.AddHours(-24);
-        if (from is not null && !TryParseTime(from, out start))
+        if (from is not null && !IsoTimestamp.TryParse(from, out start))
             return Problem(StatusCodes.Status400BadRequest, "Bad 'from'", "Use ISO 8601 with an offset, e.g. 2026-11-26T08:00:00+07:00.");
         if (start >= end)
             return Problem(StatusCodes.Status400BadRequest, "Empty range", "'from' must be before 'to'.");
@@ -53,9 +54,6 @@ public static class HistoryEndpoints
         });
     }
 
-    private static bool TryParseTime(string text, out DateTimeOffset value) =>
-        DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out value)
-        && (text.EndsWith('Z') || text.Length > 6 && text[^6] is '+' or '-');
 
     private static IResult Problem(int status, string title, string detail) => Results.Problem(detail, statusCode: status, title: title);
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Net.Http.Headers;
 
 namespace ControlCenter.Host.Ingest;
 
@@ -24,7 +25,7 @@ public static class IngestEndpoint
         {
             var key = keys.Find(http.Request.Headers[KeyHeader].ToString())
                 ?? throw new BatchProblemException(StatusCodes.Status401Unauthorized, "Missing or unknown ingest key", $"Send a valid key in the {KeyHeader} header.");
-            if (!http.Request.HasJsonContentType())
+            if (!IsPlainJson(http.Request.ContentType))
                 throw new BatchProblemException(StatusCodes.Status415UnsupportedMediaType, "Unsupported content type", "Send the batch as application/json.");
             using var document = await ReadJson(http);
             var batch = parser.Parse(document.RootElement, key);
@@ -64,6 +65,11 @@ public static class IngestEndpoint
             throw new BatchProblemException(StatusCodes.Status400BadRequest, "Malformed JSON", ex.Message);
         }
     }
+
+    /// <summary>Exactly application/json (any parameters, e.g. charset): not the many "+json" types.</summary>
+    private static bool IsPlainJson(string? contentType) =>
+        MediaTypeHeaderValue.TryParse(contentType, out var media)
+        && string.Equals(media.MediaType.Value, "application/json", StringComparison.OrdinalIgnoreCase);
 
     private static BatchProblemException TooLarge() =>
         new(StatusCodes.Status413PayloadTooLarge, "Body too large", $"A batch may be at most {MaxBodyBytes} bytes.");

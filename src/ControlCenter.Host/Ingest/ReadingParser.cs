@@ -1,6 +1,4 @@
-using System.Globalization;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using ControlCenter.Contracts.Messages;
 using ControlCenter.Domain.Catalog;
 using ControlCenter.Domain.Readings;
@@ -13,7 +11,7 @@ namespace ControlCenter.Host.Ingest;
 /// Turns an ingest body into readings: whole-request problems throw <see cref="BatchProblemException"/>; a bad reading
 /// is refused by index and never sinks the rest of the batch.
 /// </summary>
-public sealed partial class ReadingParser(CityCatalog catalog, TimeProvider time, IOptions<HistoryOptions> history)
+public sealed class ReadingParser(CityCatalog catalog, TimeProvider time, IOptions<HistoryOptions> history)
 {
     public const int MaxReadings = 5000;
 
@@ -66,9 +64,13 @@ public sealed partial class ReadingParser(CityCatalog catalog, TimeProvider time
         var sensorId = idElement.GetString()!;
         if (!EntityId.IsValid(sensorId))
             return (null, Reject(RejectionCodes.UnknownSensor, "\"sensorId\" is not a valid id ([a-z0-9-]{1,64})."));
+        // Scope first: a scoped key must not reach another zone's sensor by making the rest of the reading invalid.
+        if (catalog.FindSensor(sensorId) is { } sensor && !IngestKeyRing.Allows(key, sensor))
+            throw new BatchProblemException(StatusCodes.Status403Forbidden, "Sensor not allowed for this key",
+                $"Key '{key.Name}' may not write sensor '{sensorId}' (reading {index}).");
         if (!element.TryGetProperty("ts", out var tsElement) || tsElement.ValueKind != JsonValueKind.String)
             return (null, Reject(RejectionCodes.BadTimestamp, "\"ts\" must be an ISO 8601 string with an offset."));
-        if (!TryParseTimestamp(tsElement.GetString()!, out var ts))
+        if (!IsoTimestamp.TryParse(tsElement.GetString()!, out var ts))
             return (null, Reject(RejectionCodes.BadTimestamp, "\"ts\" must be ISO 8601 with a UTC offset, e.g. 2026-11-26T17:00:00+07:00."));
         if (!element.TryGetProperty("values", out var valuesElement) || valuesElement.ValueKind != JsonValueKind.Object)
             return (null, Reject(RejectionCodes.InvalidReading, "\"values\" must be an object of metric: number."));
@@ -87,24 +89,13 @@ public sealed partial class ReadingParser(CityCatalog catalog, TimeProvider time
         if (values.Count == 0)
             return (null, Reject(RejectionCodes.InvalidReading, "\"values\" is empty."));
 
-        if (catalog.FindSensor(sensorId) is { } sensor && !IngestKeyRing.Allows(key, sensor))
-            throw new BatchProblemException(StatusCodes.Status403Forbidden, "Sensor not allowed for this key",
-                $"Key '{key.Name}' may not write sensor '{sensorId}' (reading {index}).");
 
         var problem = ReadingRules.Check(catalog, sensorId, ts, values, now, history.Value.Retention);
         // Stored and answered in UTC, whatever offset the gateway used.
         return problem is { } p ? (null, Reject(p.Code, p.Message)) : (new SensorReading(sensorId, ts.ToUniversalTime(), values), null);
     }
 
-    private static bool TryParseTimestamp(string text, out DateTimeOffset ts)
-    {
-        ts = default;
-        return IsoWithOffset().IsMatch(text)
-            && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out ts);
-    }
 
     private static string Shorten(string name) => name.Length <= 64 ? name : name[..64] + "…";
 
-    [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,7})?)?(Z|[+-]\d{2}:\d{2})\z", RegexOptions.CultureInvariant)]
-    private static partial Regex IsoWithOffset();
 }
