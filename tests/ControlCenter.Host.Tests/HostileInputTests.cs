@@ -18,7 +18,7 @@ namespace ControlCenter.Host.Tests;
 /// asserts the exact status (and, for one refused reading, the exact code at the exact index) and that the
 /// state the input aimed at did not move. One host serves the whole fixture to keep it fast.
 /// </summary>
-public class HostileInputTests
+public class HostileInputTests : SqliteHostFixture
 {
     private const string Anchor = "rg-tay-ho";        // a good reading for it goes first in every per-reading batch; in both keys' scope
     private const string Rain = "rg-ba-dinh";
@@ -31,28 +31,16 @@ public class HostileInputTests
 
     private static readonly Stamp Clock = new();
 
-    private TempDirectory _data = null!;
-    private CityHost _host = null!;
     private HttpClient _http = null!;
 
+    protected override bool WithKestrel => true;
+
+    // A plain socket client, not the factory's: Kestrel's limits (431, 414) only apply on a real connection.
     [OneTimeSetUp]
-    public async Task Start()
-    {
-        _data = new TempDirectory();
-        _host = CityHost.OnSqlite(_data.Path).WithKestrel();
-        // A plain socket client, not the factory's: Kestrel's limits (431, 414) only apply on a real connection.
-        _http = new HttpClient { BaseAddress = _host.ServerAddress };
-        await _host.WaitUntilReady();
-        await _host.Services.GetRequiredService<FeedRegistration>().Registered.Task.WaitAsync(TimeSpan.FromSeconds(30));
-    }
+    public void CreateClient() => _http = new HttpClient { BaseAddress = Host.ServerAddress };
 
     [OneTimeTearDown]
-    public async Task Stop()
-    {
-        _http.Dispose();
-        await _host.DisposeAsync();
-        _data.Dispose();
-    }
+    public void DisposeClient() => _http.Dispose();
 
     // ------------------------------------------------------------------ per-reading refusals
 
@@ -423,12 +411,12 @@ public class HostileInputTests
     [TestCaseSource(nameof(RefusedSubscriptions))]
     public async Task Subscribe_HostileTopics_IsHubErrorAndSubscribesNothing(string? token, string?[] topics, string because)
     {
-        await using var client = await FeedClient.Connect(_host.ServerAddress, token);
+        await using var client = await FeedClient.Connect(Host.ServerAddress, token);
 
         var refused = await Assert.ThrowsAsync<HubException>(() => client.Connection.InvokeAsync<JsonElement>("Subscribe", topics));
 
         Assert.That(refused!.Message, Does.Contain(because));
-        var subscription = _host.Services.GetRequiredService<LiveFeed>().Find(client.Connection.ConnectionId!);
+        var subscription = Host.Services.GetRequiredService<LiveFeed>().Find(client.Connection.ConnectionId!);
         Assert.That(subscription?.Topics ?? [], Is.Empty, "a refused Subscribe adds none of its topics");
     }
 
@@ -463,7 +451,7 @@ public class HostileInputTests
     [Test]
     public async Task Subscribe_NullOrEmptyTopicList_IsAnEmptySnapshot()
     {
-        await using var client = await FeedClient.Connect(_host.ServerAddress);
+        await using var client = await FeedClient.Connect(Host.ServerAddress);
 
         var none = await client.Connection.InvokeAsync<JsonElement>("Subscribe", (string[]?)null);
         var empty = await client.Subscribe();
@@ -474,7 +462,7 @@ public class HostileInputTests
     [Test]
     public async Task Subscribe_SixtyFourTopicsThenOneMore_FirstAllowedSecondRefused()
     {
-        await using var client = await FeedClient.Connect(_host.ServerAddress);
+        await using var client = await FeedClient.Connect(Host.ServerAddress);
         var topics = SixtyFourTopics();
 
         var snapshot = await client.Subscribe([.. topics, topics[0]]);   // a repeat does not count twice
@@ -482,7 +470,7 @@ public class HostileInputTests
 
         Assert.That(snapshot.GetProperty("items").GetArrayLength(), Is.GreaterThan(0));
         Assert.That(refused!.Message, Does.Contain("at most 64 topics"));
-        Assert.That(_host.Services.GetRequiredService<LiveFeed>().Find(client.Connection.ConnectionId!)!.Topics, Has.Length.EqualTo(64));
+        Assert.That(Host.Services.GetRequiredService<LiveFeed>().Find(client.Connection.ConnectionId!)!.Topics, Has.Length.EqualTo(64));
     }
 
     [TestCase(null)]
@@ -492,7 +480,7 @@ public class HostileInputTests
     [TestCase(CityHost.DevKey)]
     public async Task Connect_WithoutValidFeedToken_Is401(string? token)
     {
-        var refused = await Assert.ThrowsAsync<HttpRequestException>(() => FeedClient.Connect(_host.ServerAddress, token));
+        var refused = await Assert.ThrowsAsync<HttpRequestException>(() => FeedClient.Connect(Host.ServerAddress, token));
         Assert.That(refused!.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
     }
 
@@ -508,7 +496,7 @@ public class HostileInputTests
 
     // ------------------------------------------------------------------ helpers
 
-    private async Task<long> Version(string id) => (await _host.Entity(id)).Version;
+    private async Task<long> Version(string id) => (await Host.Entity(id)).Version;
 
     private async Task<HttpResponseMessage> Send(HttpMethod method, string url, string? body, string? contentType, string? key)
     {

@@ -8,37 +8,29 @@ using ControlCenter.Host.Tests.Infrastructure;
 namespace ControlCenter.Host.Tests;
 
 /// <summary>The ingest contract through the real HTTP pipeline, on the embedded (SQLite) profile.</summary>
-public class IngestTests
+public class IngestTests : SqliteHostFixture
 {
     private const string RetiredGauge = "rg-long-bien";
 
-    private TempDirectory _data = null!;
-    private CityHost _host = null!;
     private HttpClient _client = null!;
 
     private static DateTimeOffset Now => DateTimeOffset.UtcNow;
 
-    [OneTimeSetUp]
-    public async Task Start()
+    /// <summary>The shipped catalogue with one gauge retired, to see "retired-sensor".</summary>
+    protected override async Task<(string Key, string Value)[]> Settings(string dataPath)
     {
-        _data = new TempDirectory();
         var catalog = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "Catalog", "hanoi.json")))!;
         catalog["sensors"]!.AsArray().Single(s => (string?)s!["id"] == RetiredGauge)!["retired"] = true;
-        var catalogPath = Path.Combine(_data.Path, "catalog.json");
+        var catalogPath = Path.Combine(dataPath, "catalog.json");
         await File.WriteAllTextAsync(catalogPath, catalog.ToJsonString());
-
-        _host = CityHost.OnSqlite(_data.Path, ("Catalog:Path", catalogPath));
-        _client = _host.Ingester();
-        await _host.WaitUntilReady();
+        return [("Catalog:Path", catalogPath)];
     }
+
+    [OneTimeSetUp]
+    public void CreateClient() => _client = Host.Ingester();
 
     [OneTimeTearDown]
-    public async Task Stop()
-    {
-        _client.Dispose();
-        await _host.DisposeAsync();
-        _data.Dispose();
-    }
+    public void DisposeClient() => _client.Dispose();
 
     private async Task<(HttpStatusCode Status, IngestResponse? Body)> Post(params object[] readings)
     {
@@ -50,12 +42,12 @@ public class IngestTests
     [Test]
     public async Task Post_GoodReading_Is202AndInLiveState()
     {
-        var before = await _host.Entity("fl-nguyen-khuyen");
+        var before = await Host.Entity("fl-nguyen-khuyen");
         var (status, body) = await Post(Json.Reading("fl-nguyen-khuyen", Now, new { depthCm = 22.5 }));
 
         Assert.That(status, Is.EqualTo(HttpStatusCode.Accepted));
         Assert.That(body, Is.EqualTo(new IngestResponse(1, 0, [])).Using<IngestResponse>((a, b) => a.Accepted == b.Accepted && a.Duplicates == 0 && a.Rejected.Count == 0));
-        var after = await _host.Entity("fl-nguyen-khuyen");
+        var after = await Host.Entity("fl-nguyen-khuyen");
         Assert.That(after.Version, Is.EqualTo(before.Version + 1));
         Assert.That(after.Values["depthCm"], Is.EqualTo(22.5));
         Assert.That(after.Status, Is.EqualTo("alert"));
@@ -87,8 +79,8 @@ public class IngestTests
             (6, "bad-timestamp"), (7, "bad-timestamp"), (8, "invalid-reading"), (9, "invalid-reading"), (10, "out-of-range"),
         }));
         Assert.That(body.Rejected.All(r => r.Message.Length > 0), Is.True);
-        Assert.That((await _host.Entity("rg-hoan-kiem")).Values["rainMm"], Is.EqualTo(1.5));
-        Assert.That((await _host.Entity("rg-ba-dinh")).Version, Is.EqualTo(0), "no rejected reading touched rg-ba-dinh");
+        Assert.That((await Host.Entity("rg-hoan-kiem")).Values["rainMm"], Is.EqualTo(1.5));
+        Assert.That((await Host.Entity("rg-ba-dinh")).Version, Is.EqualTo(0), "no rejected reading touched rg-ba-dinh");
     }
 
     [Test]
@@ -97,10 +89,10 @@ public class IngestTests
         var ts = Now;
         object[] batch = [Json.Reading("wq-ho-tay-quang-an", ts, new { @do = 6.1, ph = 7.2 }), Json.Reading("wq-ho-tay-quang-an", ts.AddSeconds(-60), new { @do = 6.3 })];
         var (_, first) = await Post(batch);
-        var before = await _host.Entity("wq-ho-tay-quang-an");
+        var before = await Host.Entity("wq-ho-tay-quang-an");
 
         var (status, second) = await Post(batch);
-        var after = await _host.Entity("wq-ho-tay-quang-an");
+        var after = await Host.Entity("wq-ho-tay-quang-an");
 
         Assert.That(first!.Accepted, Is.EqualTo(2));
         Assert.That(status, Is.EqualTo(HttpStatusCode.Accepted));
@@ -115,7 +107,7 @@ public class IngestTests
         var ts = Now;
         var (_, body) = await Post(Json.Reading("fl-thai-ha", ts, new { depthCm = 3 }), Json.Reading("fl-thai-ha", ts, new { depthCm = 99 }));
         Assert.That((body!.Accepted, body.Duplicates), Is.EqualTo((1, 1)));
-        Assert.That((await _host.Entity("fl-thai-ha")).Values["depthCm"], Is.EqualTo(3));
+        Assert.That((await Host.Entity("fl-thai-ha")).Values["depthCm"], Is.EqualTo(3));
     }
 
     [Test]
@@ -145,7 +137,7 @@ public class IngestTests
         var old = Now.AddHours(-2);   // beyond a flood sensor's one-hour horizon: only history can judge it
         var (_, body) = await Post(Json.Reading("fl-nguyen-chi-thanh", old, new { depthCm = 7 }), Json.Reading("fl-nguyen-chi-thanh", old, new { depthCm = 7 }));
         Assert.That((body!.Accepted, body.Duplicates), Is.EqualTo((1, 1)));
-        Assert.That((await _host.Entity("fl-nguyen-chi-thanh")).Values["depthCm"], Is.EqualTo(1), "an old reading does not replace the latest value");
+        Assert.That((await Host.Entity("fl-nguyen-chi-thanh")).Values["depthCm"], Is.EqualTo(1), "an old reading does not replace the latest value");
     }
 
     [Test]
@@ -153,7 +145,7 @@ public class IngestTests
     {
         await Post(Json.Reading("fl-minh-khai", Now.AddMinutes(4), new { depthCm = 250 }));
         await Post(Json.Reading("fl-minh-khai", Now, new { depthCm = 0 }));
-        var state = await _host.Entity("fl-minh-khai");
+        var state = await Host.Entity("fl-minh-khai");
         Assert.That((state.Values["depthCm"], state.Status), Is.EqualTo((0.0, "ok")));
     }
 
@@ -166,7 +158,7 @@ public class IngestTests
         await Eventually.Until(() => _client.GetFromJsonAsync<JsonObject>(url)!, h => h!["points"]!.AsArray().Count == 1, "the reading in history");
 
         // As if the process had died before its history batch was written.
-        await using (var db = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(_data.Path, "controlcenter.db")};Default Timeout=30"))
+        await using (var db = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(Data.Path, "controlcenter.db")};Default Timeout=30"))
         {
             await db.OpenAsync();
             await using var delete = db.CreateCommand();
@@ -182,8 +174,8 @@ public class IngestTests
     [Test]
     public async Task Post_WithoutOrWithWrongKey_Is401()
     {
-        using var anonymous = _host.CreateClient();
-        using var wrong = _host.Ingester("not-a-key");
+        using var anonymous = Host.CreateClient();
+        using var wrong = Host.Ingester("not-a-key");
         var body = Json.Batch(Json.Reading("rg-hoan-kiem", Now, new { rainMm = 1 }));
         Assert.That((await anonymous.PostAsJsonAsync("/api/v1/readings", body)).StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
         using var response = await wrong.PostAsJsonAsync("/api/v1/readings", body);
@@ -194,12 +186,12 @@ public class IngestTests
     [Test]
     public async Task Post_KeyScopedToAnotherZone_Is403AndNothingLands()
     {
-        using var scoped = _host.Ingester(CityHost.TayHoKey);
-        var before = await _host.Entity("fl-phan-boi-chau");
+        using var scoped = Host.Ingester(CityHost.TayHoKey);
+        var before = await Host.Entity("fl-phan-boi-chau");
         using var response = await scoped.PostAsJsonAsync("/api/v1/readings", Json.Batch(
             Json.Reading("wq-ho-tay-trung-tam", Now, new { @do = 7 }), Json.Reading("fl-phan-boi-chau", Now, new { depthCm = 5 })));
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
-        Assert.That((await _host.Entity("fl-phan-boi-chau")).Version, Is.EqualTo(before.Version));
+        Assert.That((await Host.Entity("fl-phan-boi-chau")).Version, Is.EqualTo(before.Version));
 
         using var allowed = await scoped.PostAsJsonAsync("/api/v1/readings", Json.Batch(Json.Reading("wq-ho-tay-trung-tam", Now, new { @do = 7 })));
         Assert.That(allowed.StatusCode, Is.EqualTo(HttpStatusCode.Accepted));
@@ -236,7 +228,7 @@ public class IngestTests
         var readings = Enumerable.Range(0, 5001).Select(i => (object)Json.Reading("rg-cau-giay", Now.AddSeconds(-i), new { rainMm = 0 })).ToArray();
         var (status, _) = await Post(readings);
         Assert.That(status, Is.EqualTo(HttpStatusCode.RequestEntityTooLarge));
-        Assert.That((await _host.Entity("rg-cau-giay")).Version, Is.EqualTo(0));
+        Assert.That((await Host.Entity("rg-cau-giay")).Version, Is.EqualTo(0));
     }
 
     [Test]

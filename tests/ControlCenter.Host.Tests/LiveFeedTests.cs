@@ -10,31 +10,22 @@ using Microsoft.Extensions.DependencyInjection;
 namespace ControlCenter.Host.Tests;
 
 /// <summary>The live feed through real SignalR clients against the real host on a loopback port.</summary>
-public class LiveFeedTests
+public class LiveFeedTests : SqliteHostFixture
 {
-    private TempDirectory _data = null!;
-    private CityHost _host = null!;
     private HttpClient _ingest = null!;
 
     private static DateTimeOffset Now => DateTimeOffset.UtcNow;
 
+    protected override bool WithKestrel => true;
+
+    /// <summary>A short lag timeout, so that the stalled-client test sees lagging quickly.</summary>
+    protected override Task<(string Key, string Value)[]> Settings(string dataPath) => Task.FromResult(new[] { ("Feed:LagTimeout", "00:00:01") });
+
     [OneTimeSetUp]
-    public async Task Start()
-    {
-        _data = new TempDirectory();
-        _host = CityHost.OnSqlite(_data.Path, ("Feed:LagTimeout", "00:00:01")).WithKestrel();
-        _ingest = _host.Ingester();
-        await _host.WaitUntilReady();
-        await _host.Services.GetRequiredService<FeedRegistration>().Registered.Task.WaitAsync(TimeSpan.FromSeconds(30));
-    }
+    public void CreateClient() => _ingest = Host.Ingester();
 
     [OneTimeTearDown]
-    public async Task Stop()
-    {
-        _ingest.Dispose();
-        await _host.DisposeAsync();
-        _data.Dispose();
-    }
+    public void DisposeClient() => _ingest.Dispose();
 
     private async Task Ingest(params object[] readings)
     {
@@ -47,7 +38,7 @@ public class LiveFeedTests
     [Test]
     public async Task Subscribe_ReturnsSnapshotOfTheTopics()
     {
-        await using var client = await FeedClient.Connect(_host.ServerAddress);
+        await using var client = await FeedClient.Connect(Host.ServerAddress);
         var snapshot = await client.Subscribe("parking", "entity:aq-hang-dau", "kpi");
 
         var ids = snapshot.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("entityId").GetString()).ToList();
@@ -62,7 +53,7 @@ public class LiveFeedTests
     [Test]
     public async Task Ingest_SendsStateWithNewValuesAndNextVersion()
     {
-        await using var client = await FeedClient.Connect(_host.ServerAddress);
+        await using var client = await FeedClient.Connect(Host.ServerAddress);
         var snapshot = await client.Subscribe("entity:fl-nguyen-chi-thanh");
         var before = Version(snapshot.GetProperty("items")[0]);
 
@@ -78,8 +69,8 @@ public class LiveFeedTests
     [Test]
     public async Task ZoneTopic_GetsNothingFromOtherZones_EntityTopicOnlyThatEntity()
     {
-        await using var zone = await FeedClient.Connect(_host.ServerAddress);
-        await using var entity = await FeedClient.Connect(_host.ServerAddress);
+        await using var zone = await FeedClient.Connect(Host.ServerAddress);
+        await using var entity = await FeedClient.Connect(Host.ServerAddress);
         await zone.Subscribe("zone:tay-ho");
         await entity.Subscribe("entity:wq-ho-tay-trung-tam");
 
@@ -98,7 +89,7 @@ public class LiveFeedTests
     [Test]
     public async Task HundredReadingsInQuickSuccession_AreCoalesced_LastValueWins_VersionsOnlyGrow()
     {
-        await using var client = await FeedClient.Connect(_host.ServerAddress);
+        await using var client = await FeedClient.Connect(Host.ServerAddress);
         await client.Subscribe("entity:rg-cau-giay");
         var start = Now.AddMinutes(-3);
 
@@ -114,21 +105,21 @@ public class LiveFeedTests
     [Test]
     public async Task Tokens_RefuseTopicsOutsideTheirScope_AndAnonymousConnections()
     {
-        await using var parkingApp = await FeedClient.Connect(_host.ServerAddress, CityHost.ParkingOnlyToken);
+        await using var parkingApp = await FeedClient.Connect(Host.ServerAddress, CityHost.ParkingOnlyToken);
         Assert.That((await parkingApp.Subscribe("parking", "entity:p-ltk-01")).GetProperty("items").GetArrayLength(), Is.GreaterThan(0));
         var refused = await Assert.ThrowsAsync<HubException>(() => parkingApp.Subscribe("air"));
         Assert.That(refused!.Message, Does.Contain("not allowed for this token"));
         var unknown = await Assert.ThrowsAsync<HubException>(() => parkingApp.Subscribe("entity:no-such-thing"));
         Assert.That(unknown!.Message, Does.Contain("no entity"));
 
-        await Assert.ThrowsAsync<HttpRequestException>(() => FeedClient.Connect(_host.ServerAddress, token: null));
-        await Assert.ThrowsAsync<HttpRequestException>(() => FeedClient.Connect(_host.ServerAddress, token: "wrong-token"));
+        await Assert.ThrowsAsync<HttpRequestException>(() => FeedClient.Connect(Host.ServerAddress, token: null));
+        await Assert.ThrowsAsync<HttpRequestException>(() => FeedClient.Connect(Host.ServerAddress, token: "wrong-token"));
     }
 
     [Test]
     public async Task Reconnect_AfterChangesMeanwhile_EndsAtTheCurrentState()
     {
-        var first = await FeedClient.Connect(_host.ServerAddress);
+        var first = await FeedClient.Connect(Host.ServerAddress);
         await first.Subscribe("entity:fl-hoang-quoc-viet");
         await Ingest(Json.Reading("fl-hoang-quoc-viet", Now.AddSeconds(-30), new { depthCm = 5 }));
         var seen = await Eventually.Until(() => Task.FromResult(first.StatesOf("fl-hoang-quoc-viet")), s => s.Count > 0, "the first change");
@@ -138,7 +129,7 @@ public class LiveFeedTests
         await Ingest(Json.Reading("fl-hoang-quoc-viet", Now.AddSeconds(-20), new { depthCm = 15 }));
         await Ingest(Json.Reading("fl-hoang-quoc-viet", Now.AddSeconds(-10), new { depthCm = 25 }));
 
-        await using var second = await FeedClient.Connect(_host.ServerAddress);
+        await using var second = await FeedClient.Connect(Host.ServerAddress);
         var snapshot = await second.Subscribe("entity:fl-hoang-quoc-viet");
         var current = snapshot.GetProperty("items")[0];
         Assert.That(Version(current), Is.EqualTo(lastSeen + 2));
@@ -149,10 +140,10 @@ public class LiveFeedTests
     [Test]
     public async Task StalledClient_DoesNotDelayHealthyClient_AndIsMarkedLaggingWithBoundedBuffer()
     {
-        await using var healthy = await FeedClient.Connect(_host.ServerAddress);
+        await using var healthy = await FeedClient.Connect(Host.ServerAddress);
         await healthy.Subscribe("parking");
-        using var stalled = await StalledLongPollingClient.Subscribe(_host.ServerAddress, "parking");
-        var feed = _host.Services.GetRequiredService<LiveFeed>();
+        using var stalled = await StalledLongPollingClient.Subscribe(Host.ServerAddress, "parking");
+        var feed = Host.Services.GetRequiredService<LiveFeed>();
 
         // Each round changes 42 spots and 3 lots: a few rounds overflow the stalled connection's buffer.
         var spots = new[] { ("ltk-01", 16), ("ltk-02", 14), ("ltk-03", 12) }
@@ -176,7 +167,7 @@ public class LiveFeedTests
     [Test]
     public async Task InProcessFeed_SnapshotThenChanges_StopsOnDispose()
     {
-        var feed = _host.Services.GetRequiredService<LiveFeed>();
+        var feed = Host.Services.GetRequiredService<LiveFeed>();
         using var cancel = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         var session = await feed.Open(["entity:rg-dong-da", "kpi"], cancel.Token);
         var before = session.Snapshot.Items.Single().Version;
@@ -199,7 +190,7 @@ public class LiveFeedTests
     [Test]
     public async Task MissedBatch_ResyncsEverySubscriberWithASnapshot()
     {
-        var feed = _host.Services.GetRequiredService<LiveFeed>();
+        var feed = Host.Services.GetRequiredService<LiveFeed>();
         using var cancel = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         await using var session = await feed.Open(["entity:rg-hai-ba-trung"], cancel.Token);
         var gaps = feed.GapsDetected;

@@ -7,30 +7,13 @@ using ControlCenter.Host.Tests.Infrastructure;
 namespace ControlCenter.Host.Tests;
 
 /// <summary>Catalogue, entity, KPI and health endpoints on the embedded profile.</summary>
-public class ReadApiTests
+public class ReadApiTests : SqliteHostFixture
 {
-    private TempDirectory _data = null!;
-    private CityHost _host = null!;
-
-    [OneTimeSetUp]
-    public async Task Start()
-    {
-        _data = new TempDirectory();
-        _host = CityHost.OnSqlite(_data.Path);
-        await _host.WaitUntilReady();
-    }
-
-    [OneTimeTearDown]
-    public async Task Stop()
-    {
-        await _host.DisposeAsync();
-        _data.Dispose();
-    }
 
     [Test]
     public async Task Catalog_HasTheContractShape()
     {
-        using var client = _host.CreateClient();
+        using var client = Host.CreateClient();
         var catalog = (await client.GetFromJsonAsync<JsonObject>("/api/v1/catalog"))!;
         var lots = catalog["parkingLots"]!.AsArray();
         Assert.That(lots, Has.Count.EqualTo(17));
@@ -46,19 +29,19 @@ public class ReadApiTests
     {
         foreach (var (id, kind) in new[] { ("p-ltk-01", "parking-lot"), ("j-ltk-quan-su", "junction"), ("hoan-kiem", "zone"), ("city", "city"), ("aq-hang-dau", "air") })
         {
-            var state = await _host.Entity(id);
+            var state = await Host.Entity(id);
             Assert.That((state.EntityId, state.Kind), Is.EqualTo((id, kind)));
             Assert.That(state.Status, Is.AnyOf("ok", "warning", "alert", "stale", "offline"));
         }
 
-        var lot = await _host.Entity("p-ltk-01");
+        var lot = await Host.Entity("p-ltk-01");
         Assert.That(lot.Derived.Keys, Is.SupersetOf(new[] { "capacity", "occupied", "free", "occupancy" }));
     }
 
     [Test]
     public async Task Kpi_HasTheTilesOfTheWall()
     {
-        using var client = _host.CreateClient();
+        using var client = Host.CreateClient();
         var kpi = (await client.GetFromJsonAsync<KpiSnapshot>("/api/v1/kpi", Json.Options))!;
         var tiles = kpi.Tiles.ToDictionary(t => t.Id);
         Assert.That(tiles.Keys, Is.SupersetOf(new[] { "free-spaces", "worst-aqi", "west-lake-do", "max-rain-1h", "flooded-points", "jammed-junctions" }));
@@ -68,7 +51,7 @@ public class ReadApiTests
     [Test]
     public async Task Health_LiveAndReady_Answer200()
     {
-        using var client = _host.CreateClient();
+        using var client = Host.CreateClient();
         Assert.That((await client.GetAsync("/health/live")).StatusCode, Is.EqualTo(HttpStatusCode.OK));
         Assert.That((await client.GetAsync("/health/ready")).StatusCode, Is.EqualTo(HttpStatusCode.OK));
     }

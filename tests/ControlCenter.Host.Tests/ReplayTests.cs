@@ -5,32 +5,16 @@ using ControlCenter.Simulator;
 namespace ControlCenter.Host.Tests;
 
 /// <summary>Replay of the shared recordings through the simulator, on a host of their own (nothing else writes).</summary>
-public class ReplayTests
+public class ReplayTests : SqliteHostFixture
 {
-    private TempDirectory _data = null!;
-    private CityHost _host = null!;
-
-    [OneTimeSetUp]
-    public async Task Start()
-    {
-        _data = new TempDirectory();
-        _host = CityHost.OnSqlite(_data.Path).WithKestrel();
-        await _host.WaitUntilReady();
-    }
-
-    [OneTimeTearDown]
-    public async Task Stop()
-    {
-        await _host.DisposeAsync();
-        _data.Dispose();
-    }
+    protected override bool WithKestrel => true;
 
     [Test]
     public async Task Replay_HanoiPm25Slice_SendsTheRowsValues_SkipsTheMissingHour()
     {
         using var output = new StringWriter();
         var exit = await SimulatorCommand.Run(
-            ["replay", "--mapping", "hanoi-pm25-2017", "--data", SharedData.Directory, "--skip", "120", "--rows", "13", "--url", _host.ServerAddress.ToString()],
+            ["replay", "--mapping", "hanoi-pm25-2017", "--data", SharedData.Directory, "--skip", "120", "--rows", "13", "--url", Host.ServerAddress.ToString()],
             output, CancellationToken.None);
 
         Assert.That(exit, Is.Zero, output.ToString());
@@ -45,7 +29,7 @@ public class ReplayTests
     {
         using var output = new StringWriter();
         var exit = await SimulatorCommand.Run(
-            ["replay", "--mapping", "birmingham-parking-2016", "--data", SharedData.Directory, "--skip", "1388", "--rows", "13", "--url", _host.ServerAddress.ToString()],
+            ["replay", "--mapping", "birmingham-parking-2016", "--data", SharedData.Directory, "--skip", "1388", "--rows", "13", "--url", Host.ServerAddress.ToString()],
             output, CancellationToken.None);
 
         Assert.That(exit, Is.Zero, output.ToString());
@@ -57,7 +41,7 @@ public class ReplayTests
 
     private async Task<double[]> HistoryValues(string sensorId, string metric, string step)
     {
-        using var client = _host.CreateClient();
+        using var client = Host.CreateClient();
         var from = Uri.EscapeDataString(DateTimeOffset.UtcNow.AddDays(-1).ToString("O"));
         var url = $"/api/v1/history/{sensorId}?metric={metric}&from={from}&step={step}";
         var history = await Eventually.Until(() => client.GetFromJsonAsync<System.Text.Json.Nodes.JsonObject>(url)!,

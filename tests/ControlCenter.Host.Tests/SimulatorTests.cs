@@ -7,51 +7,35 @@ using ControlCenter.Simulator.Api;
 namespace ControlCenter.Host.Tests;
 
 /// <summary>The Hanoi simulator against the real host, through the public API only.</summary>
-public class SimulatorTests
+public class SimulatorTests : SqliteHostFixture
 {
-    private TempDirectory _data = null!;
-    private CityHost _host = null!;
-
-    [OneTimeSetUp]
-    public async Task Start()
-    {
-        _data = new TempDirectory();
-        _host = CityHost.OnSqlite(_data.Path).WithKestrel();
-        await _host.WaitUntilReady();
-    }
-
-    [OneTimeTearDown]
-    public async Task Stop()
-    {
-        await _host.DisposeAsync();
-        _data.Dispose();
-    }
+    protected override bool WithKestrel => true;
 
     [Test]
     public async Task NormalDay_FeedsEveryDomain_WithNothingRejected()
     {
         using var output = new StringWriter();
         var exit = await SimulatorCommand.Run(
-            ["normal", "--url", _host.ServerAddress.ToString(), "--speed", "120", "--duration", "3", "--seed", "7"], output, CancellationToken.None);
+            ["normal", "--url", Host.ServerAddress.ToString(), "--speed", "120", "--duration", "3", "--seed", "7"], output, CancellationToken.None);
 
         Assert.That(exit, Is.Zero, output.ToString());
         Assert.That(output.ToString(), Does.Contain("rejected 0").And.Contain("failed batches 0"));
-        using var client = _host.CreateClient();
+        using var client = Host.CreateClient();
         var kpi = await Eventually.Until(async () => (await client.GetFromJsonAsync<KpiSnapshot>("/api/v1/kpi", Json.Options))!,
             k => k.Tiles.Single(t => t.Id == "free-spaces").Unknown == 0, "every parking space to be known");
         var tiles = kpi.Tiles.ToDictionary(t => t.Id);
         Assert.That(tiles["free-spaces"].Status, Is.Not.EqualTo("stale"));
         Assert.That(tiles["worst-aqi"].Value, Is.GreaterThan(0), "the backfilled hours give VN_AQI at once");
         Assert.That(tiles["west-lake-do"].Value, Is.InRange(3.0, 9.0));
-        Assert.That((await _host.Entity("j-ltk-quan-su")).Derived["levelOfService"], Is.Not.Null);
+        Assert.That((await Host.Entity("j-ltk-quan-su")).Derived["levelOfService"], Is.Not.Null);
     }
 
     [Test]
     public async Task LostAnswer_IsRetried_WithoutASecondEffect()
     {
-        var before = await _host.Entity("fl-nga-tu-so");
+        var before = await Host.Entity("fl-nga-tu-so");
         using var handler = new LoseFirstAnswer();
-        using var http = new HttpClient(handler) { BaseAddress = _host.ServerAddress };
+        using var http = new HttpClient(handler) { BaseAddress = Host.ServerAddress };
         var client = new IngestClient(http, CityHost.DevKey, new IngestReport());
         var ts = DateTimeOffset.UtcNow.AddSeconds(-5);
 
@@ -60,16 +44,16 @@ public class SimulatorTests
         var report = client.Report;
         Assert.That((report.Sent, report.Retries, report.Accepted, report.Duplicates, report.Rejected), Is.EqualTo((2L, 1L, 0L, 2L, 0L)),
             "the first answer was lost after the centre applied the batch; the resend is all duplicates");
-        var after = await _host.Entity("fl-nga-tu-so");
+        var after = await Host.Entity("fl-nga-tu-so");
         Assert.That((after.Version, after.Values["depthCm"]), Is.EqualTo((before.Version + 1, 14.0)), "applied once");
     }
 
     [Test]
     public async Task CatalogMultiply_WritesACatalogueTheHostAccepts()
     {
-        var path = Path.Combine(_data.Path, "catalog-x3.json");
+        var path = Path.Combine(Data.Path, "catalog-x3.json");
         using var output = new StringWriter();
-        var exit = await SimulatorCommand.Run(["catalog", "--multiply", "3", "--out", path, "--url", _host.ServerAddress.ToString()], output, CancellationToken.None);
+        var exit = await SimulatorCommand.Run(["catalog", "--multiply", "3", "--out", path, "--url", Host.ServerAddress.ToString()], output, CancellationToken.None);
 
         Assert.That(exit, Is.Zero, output.ToString());
         var catalog = Domain.Catalog.CatalogLoader.LoadFile(path);
@@ -82,7 +66,7 @@ public class SimulatorTests
     {
         using var output = new StringWriter();
         var exit = await SimulatorCommand.Run(
-            ["load", "--sensors", "60", "--rate", "400", "--duration", "2", "--batch", "50", "--senders", "2", "--url", _host.ServerAddress.ToString()],
+            ["load", "--sensors", "60", "--rate", "400", "--duration", "2", "--batch", "50", "--senders", "2", "--url", Host.ServerAddress.ToString()],
             output, CancellationToken.None);
 
         Assert.That(exit, Is.Zero, output.ToString());

@@ -6,7 +6,7 @@ using ControlCenter.Host.Ingest;
 
 namespace ControlCenter.Host.Api;
 
-/// <summary><c>GET /metrics</c> in Prometheus text format: what was accepted, refused, and written.</summary>
+/// <summary><c>GET /metrics</c> in Prometheus text format: what was accepted, refused, written and fed.</summary>
 public static class MetricsEndpoint
 {
     public static IEndpointRouteBuilder MapMetrics(this IEndpointRouteBuilder app)
@@ -14,31 +14,25 @@ public static class MetricsEndpoint
         app.MapGet("/metrics", (IngestMetrics ingest, HistoryWriter history, LiveFeed feed, HubFeedSender hub) =>
         {
             var text = new StringBuilder();
-            void Line(string name, string labels, long value) =>
-                text.Append(CultureInfo.InvariantCulture, $"{name}{labels} {value}\n");
+            void Series(string name, string type, IEnumerable<(string Labels, long Value)> values)
+            {
+                text.Append(CultureInfo.InvariantCulture, $"# TYPE controlcenter_{name} {type}\n");
+                foreach (var (labels, value) in values) text.Append(CultureInfo.InvariantCulture, $"controlcenter_{name}{labels} {value}\n");
+            }
 
-            text.Append("# TYPE controlcenter_readings_accepted_total counter\n");
-            Line("controlcenter_readings_accepted_total", "", ingest.Accepted);
-            text.Append("# TYPE controlcenter_readings_duplicate_total counter\n");
-            Line("controlcenter_readings_duplicate_total", "", ingest.Duplicates);
-            text.Append("# TYPE controlcenter_readings_rejected_total counter\n");
-            foreach (var (code, n) in ingest.RejectedByCode.OrderBy(kv => kv.Key)) Line("controlcenter_readings_rejected_total", $"{{code=\"{code}\"}}", n);
-            text.Append("# TYPE controlcenter_ingest_requests_refused_total counter\n");
-            foreach (var (status, n) in ingest.RequestsRefusedByStatus.OrderBy(kv => kv.Key)) Line("controlcenter_ingest_requests_refused_total", $"{{status=\"{status}\"}}", n);
-            text.Append("# TYPE controlcenter_history_rows_written_total counter\n");
-            Line("controlcenter_history_rows_written_total", "", history.RowsWritten);
-            text.Append("# TYPE controlcenter_history_rows_pending gauge\n");
-            Line("controlcenter_history_rows_pending", "", history.Pending);
-            text.Append("# TYPE controlcenter_feed_subscribers gauge\n");
-            Line("controlcenter_feed_subscribers", "", feed.Subscribers);
-            text.Append("# TYPE controlcenter_feed_changes_received_total counter\n");
-            Line("controlcenter_feed_changes_received_total", "", feed.ChangesReceived);
-            text.Append("# TYPE controlcenter_feed_messages_sent_total counter\n");
-            Line("controlcenter_feed_messages_sent_total", "", hub.MessagesSent);
-            text.Append("# TYPE controlcenter_feed_lagging_total counter\n");
-            Line("controlcenter_feed_lagging_total", "", feed.LagsTotal);
-            text.Append("# TYPE controlcenter_feed_gaps_total counter\n");
-            Line("controlcenter_feed_gaps_total", "", feed.GapsDetected);
+            void One(string name, string type, long value) => Series(name, type, [("", value)]);
+
+            One("readings_accepted_total", "counter", ingest.Accepted);
+            One("readings_duplicate_total", "counter", ingest.Duplicates);
+            Series("readings_rejected_total", "counter", ingest.RejectedByCode.OrderBy(kv => kv.Key).Select(kv => ($"{{code=\"{kv.Key}\"}}", kv.Value)));
+            Series("ingest_requests_refused_total", "counter", ingest.RequestsRefusedByStatus.OrderBy(kv => kv.Key).Select(kv => ($"{{status=\"{kv.Key}\"}}", kv.Value)));
+            One("history_rows_written_total", "counter", history.RowsWritten);
+            One("history_rows_pending", "gauge", history.Pending);
+            One("feed_subscribers", "gauge", feed.Subscribers);
+            One("feed_changes_received_total", "counter", feed.ChangesReceived);
+            One("feed_messages_sent_total", "counter", hub.MessagesSent);
+            One("feed_lagging_total", "counter", feed.LagsTotal);
+            One("feed_gaps_total", "counter", feed.GapsDetected);
             return Results.Text(text.ToString(), "text/plain; version=0.0.4");
         }).WithName("GetMetrics");
         return app;
