@@ -2,13 +2,17 @@ using ControlCenter.Host.Api;
 using ControlCenter.Host.Feed;
 using ControlCenter.Host.Hosting;
 using ControlCenter.Host.Ingest;
+using ControlCenter.Host.People;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+
+if (PasswordHashCommand.TryRun(args)) return;
 
 var builder = WebApplication.CreateBuilder(args);
 
 var catalog = builder.LoadCatalog();
 builder.AddCitySilo(catalog);
 builder.AddIngestAndHistory();
+builder.AddPeople();
 builder.AddLiveFeed();
 builder.AddCityApi();
 
@@ -18,6 +22,7 @@ app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseAuthentication();
 app.UseAuthorization();
+app.MapAuth();
 app.MapIngest();
 app.MapCatalog();
 app.MapEntities();

@@ -17,6 +17,15 @@ public class StartupTests
     }
 
     [Test]
+    public void OutsideDevelopment_WithoutUsers_RefusesToStart()
+    {
+        using var data = new TempDirectory();
+        using var host = new ConfiguredHost("Production", ("Storage:DataDirectory", data.Path), ("Ingest:Keys:0:Name", "g"), ("Ingest:Keys:0:Key", "k"));
+        var error = Assert.Throws<InvalidOperationException>(() => host.CreateClient());
+        Assert.That(error!.Message, Does.Contain("No users are configured").And.Contain("Auth:Users:0:PasswordHash"));
+    }
+
+    [Test]
     public void BrokenCatalogue_RefusesToStart_ListingEveryProblem()
     {
         using var data = new TempDirectory();

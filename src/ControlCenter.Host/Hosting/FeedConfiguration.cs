@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using ControlCenter.Host.Feed;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
 
 namespace ControlCenter.Host.Hosting;
 
@@ -25,8 +26,11 @@ public static class FeedConfiguration
         });
         builder.Services.AddAuthentication()
             .AddScheme<AuthenticationSchemeOptions, FeedTokenAuthentication>(FeedTokenAuthentication.SchemeName, null);
+        // Other systems come with a feed token; people on the wall with their login cookie.
         builder.Services.AddAuthorizationBuilder()
-            .AddPolicy(FeedTokenAuthentication.Policy, p => p.AddAuthenticationSchemes(FeedTokenAuthentication.SchemeName).RequireAuthenticatedUser());
+            .AddPolicy(FeedTokenAuthentication.Policy, p => p
+                .AddAuthenticationSchemes(FeedTokenAuthentication.SchemeName, CookieAuthenticationDefaults.AuthenticationScheme)
+                .RequireAuthenticatedUser());
         return builder;
     }
 }

@@ -1,6 +1,7 @@
 using ControlCenter.Domain.Catalog;
 using ControlCenter.Host.Feed;
 using ControlCenter.Host.Ingest;
+using ControlCenter.Host.People;
 using ControlCenter.Host.Storage;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -11,7 +12,7 @@ namespace ControlCenter.Host.Hosting;
 /// <summary>Prints where the control centre listens and, in Development, the seeded ingest key.</summary>
 public sealed class StartupBanner(
     IServer server, IHostApplicationLifetime lifetime, IHostEnvironment environment, CityCatalog catalog,
-    CityDatabase database, IOptions<IngestKeyOptions> keys, IOptions<FeedTokenOptions> tokens) : IHostedService
+    CityDatabase database, IOptions<IngestKeyOptions> keys, IOptions<FeedTokenOptions> tokens, IOptions<PeopleOptions> people) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {
@@ -36,6 +37,7 @@ public sealed class StartupBanner(
         {
             foreach (var key in keys.Value.Keys) Console.WriteLine($"  Development ingest key '{key.Name}': {key.Key}");
             foreach (var token in tokens.Value.Tokens) Console.WriteLine($"  Development feed token '{token.Name}': {token.Token}");
+            foreach (var user in people.Value.DevelopmentUsers) Console.WriteLine($"  Development user {user.Username} / {user.Password} ({user.Role})");
         }
 
         Console.WriteLine();

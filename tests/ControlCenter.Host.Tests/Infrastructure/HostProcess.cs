@@ -36,6 +36,9 @@ public sealed class HostProcess : IAsyncDisposable
         start.Environment["Orleans__GatewayPort"] = FreePorts.Next().ToString(CultureInfo.InvariantCulture);
         start.Environment["Ingest__Keys__0__Name"] = "crash-test";
         start.Environment["Ingest__Keys__0__Key"] = CityHost.DevKey;
+        start.Environment["Auth__Users__0__Username"] = "admin";
+        start.Environment["Auth__Users__0__Role"] = "admin";
+        start.Environment["Auth__Users__0__PasswordHash"] = People.UserDirectory.Hash("crash-test-admin");
         var process = Process.Start(start) ?? throw new InvalidOperationException("could not start the host process");
         process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, _) => { };

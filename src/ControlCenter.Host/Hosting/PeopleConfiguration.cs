@@ -1,0 +1,46 @@
+using ControlCenter.Host.Feed;
+using ControlCenter.Host.People;
+using Microsoft.AspNetCore.Authentication.Cookies;
+
+namespace ControlCenter.Host.Hosting;
+
+public static class PeopleConfiguration
+{
+    public const string CookieName = "controlcenter.auth";
+
+    /// <summary>
+    /// Cookie login for people, with one policy per role (each admitting the roles above it). Outside
+    /// Development the host refuses to start without configured users.
+    /// </summary>
+    public static WebApplicationBuilder AddPeople(this WebApplicationBuilder builder)
+    {
+        var options = builder.Configuration.GetSection(PeopleOptions.Section).Get<PeopleOptions>() ?? new PeopleOptions();
+        if (!builder.Environment.IsDevelopment() && !options.Users.Any(u => u.PasswordHash.Length > 0))
+            throw new InvalidOperationException(
+                "No users are configured. Set Auth:Users:0:Username, Auth:Users:0:Role (viewer, responder, operator or admin) and "
+                + "Auth:Users:0:PasswordHash (e.g. environment variables Auth__Users__0__…; make a hash with "
+                + "`dotnet ControlCenter.Host.dll hash-password`).");
+
+        builder.Services.Configure<PeopleOptions>(builder.Configuration.GetSection(PeopleOptions.Section));
+        builder.Services.AddSingleton<UserDirectory>();
+        builder.Services.AddSingleton<LoginThrottle>();
+        builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
+            .AddCookie(o =>
+            {
+                o.Cookie.Name = CookieName;
+                o.Cookie.HttpOnly = true;
+                o.Cookie.SameSite = SameSiteMode.Strict;
+                o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                o.ExpireTimeSpan = TimeSpan.FromHours(12);   // one shift
+                o.SlidingExpiration = true;
+                // An API answers with a status, not a redirect to a login page.
+                o.Events.OnRedirectToLogin = c => { c.Response.StatusCode = StatusCodes.Status401Unauthorized; return Task.CompletedTask; };
+                o.Events.OnRedirectToAccessDenied = c => { c.Response.StatusCode = StatusCodes.Status403Forbidden; return Task.CompletedTask; };
+            });
+
+        var authorization = builder.Services.AddAuthorizationBuilder();
+        foreach (var role in Roles.All)
+            authorization.AddPolicy(role, p => p.AddAuthenticationSchemes(CookieAuthenticationDefaults.AuthenticationScheme).RequireRole(Roles.AtLeast(role)));
+        return builder;
+    }
+}

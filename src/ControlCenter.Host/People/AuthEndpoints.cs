@@ -1,0 +1,52 @@
+using System.Globalization;
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+
+namespace ControlCenter.Host.People;
+
+/// <summary><c>POST /api/v1/auth/login</c>, <c>POST /api/v1/auth/logout</c>, <c>GET /api/v1/auth/me</c>.</summary>
+public static class AuthEndpoints
+{
+    public sealed record LoginRequest(string? Username, string? Password);
+
+    public static IEndpointRouteBuilder MapAuth(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/api/v1/auth/login", Login).AllowAnonymous().WithName("Login");
+        app.MapPost("/api/v1/auth/logout", async (HttpContext http) =>
+        {
+            await http.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+            return Results.NoContent();
+        }).RequireAuthorization(Roles.Viewer).WithName("Logout");
+        app.MapGet("/api/v1/auth/me", (ClaimsPrincipal user) =>
+            Results.Ok(new { username = user.Identity!.Name, role = user.FindFirstValue(ClaimTypes.Role) }))
+            .RequireAuthorization(Roles.Viewer).WithName("WhoAmI");
+        return app;
+    }
+
+    private static async Task<IResult> Login(LoginRequest? request, HttpContext http, UserDirectory users, LoginThrottle throttle)
+    {
+        if (string.IsNullOrEmpty(request?.Username) || string.IsNullOrEmpty(request.Password) || request.Username.Length > 128 || request.Password.Length > 1024)
+            return Results.Problem("Send {\"username\": \"…\", \"password\": \"…\"}.", statusCode: StatusCodes.Status400BadRequest, title: "Malformed login");
+
+        if (throttle.LockedFor(request.Username) is { } locked)
+        {
+            http.Response.Headers.RetryAfter = Math.Ceiling(locked.TotalSeconds).ToString(CultureInfo.InvariantCulture);
+            return Results.Problem("Too many failed logins for this username; try again later.",
+                statusCode: StatusCodes.Status429TooManyRequests, title: "Locked out");
+        }
+
+        if (users.Verify(request.Username, request.Password) is not { } user)
+        {
+            throttle.Failed(request.Username);
+            return Results.Problem("Wrong username or password.", statusCode: StatusCodes.Status401Unauthorized, title: "Login failed");
+        }
+
+        throttle.Succeeded(request.Username);
+        var identity = new ClaimsIdentity(
+            [new Claim(ClaimTypes.Name, user.Username), new Claim(ClaimTypes.Role, user.Role)],
+            CookieAuthenticationDefaults.AuthenticationScheme);
+        await http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, new ClaimsPrincipal(identity));
+        return Results.Ok(new { username = user.Username, role = user.Role });
+    }
+}
