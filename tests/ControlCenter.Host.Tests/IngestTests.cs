@@ -11,6 +11,7 @@ namespace ControlCenter.Host.Tests;
 public class IngestTests : SqliteHostFixture
 {
     private const string RetiredGauge = "rg-long-bien";
+    private const string SlowKey = "slow-gateway-key";
 
     private HttpClient _client = null!;
 
@@ -23,7 +24,11 @@ public class IngestTests : SqliteHostFixture
         catalog["sensors"]!.AsArray().Single(s => (string?)s!["id"] == RetiredGauge)!["retired"] = true;
         var catalogPath = Path.Combine(dataPath, "catalog.json");
         await File.WriteAllTextAsync(catalogPath, catalog.ToJsonString());
-        return [("Catalog:Path", catalogPath)];
+        return
+        [
+            ("Catalog:Path", catalogPath),
+            ("Ingest:Keys:2:Name", "slow-gateway"), ("Ingest:Keys:2:Key", SlowKey), ("Ingest:Keys:2:RequestsPerSecond", "1"),
+        ];
     }
 
     [OneTimeSetUp]
@@ -169,6 +174,28 @@ public class IngestTests : SqliteHostFixture
         var (_, body) = await Post(Json.Reading("aq-luu-quang-vu", ts, new { pm10 = 44 }));
         Assert.That((body!.Accepted, body.Duplicates), Is.EqualTo((0, 1)));
         await Eventually.Until(() => _client.GetFromJsonAsync<JsonObject>(url)!, h => h!["points"]!.AsArray().Count == 1, "the resent reading back in history");
+    }
+
+    [Test]
+    public async Task Post_FasterThanTheKeysRate_Is429WithRetryAfter_OtherKeysUnaffected()
+    {
+        using var slow = Host.Ingester(SlowKey);
+        var statuses = new List<HttpStatusCode>();
+        HttpResponseMessage? refused = null;
+        for (var i = 0; i < 3; i++)   // a rate of 1/s allows a burst of 2
+        {
+            var response = await slow.PostAsJsonAsync("/api/v1/readings", Json.Batch(Json.Reading("rg-tay-ho", Now.AddSeconds(-i), new { rainMm = 0 })));
+            statuses.Add(response.StatusCode);
+            if (response.StatusCode == HttpStatusCode.TooManyRequests) refused = response;
+            else response.Dispose();
+        }
+
+        Assert.That(statuses, Is.EqualTo(new[] { HttpStatusCode.Accepted, HttpStatusCode.Accepted, HttpStatusCode.TooManyRequests }));
+        Assert.That(refused!.Headers.RetryAfter?.Delta, Is.GreaterThanOrEqualTo(TimeSpan.FromSeconds(1)));
+        Assert.That(refused.Content.Headers.ContentType!.MediaType, Is.EqualTo("application/problem+json"));
+        refused.Dispose();
+        var (status, _) = await Post(Json.Reading("rg-tay-ho", Now.AddSeconds(-10), new { rainMm = 0 }));
+        Assert.That(status, Is.EqualTo(HttpStatusCode.Accepted), "the development key has its own bucket");
     }
 
     [Test]

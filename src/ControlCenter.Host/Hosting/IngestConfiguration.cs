@@ -21,6 +21,7 @@ public static class IngestConfiguration
         builder.Services.AddSingleton<ReadingParser>();
         builder.Services.AddSingleton<IngestService>();
         builder.Services.AddSingleton<IngestMetrics>();
+        builder.Services.AddIngestRateLimit();
         builder.Services.AddSingleton<HistoryStore>();
         builder.Services.AddSingleton<HistoryWriter>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<HistoryWriter>());

@@ -14,7 +14,7 @@ public static class IngestEndpoint
 
     public static IEndpointRouteBuilder MapIngest(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/api/v1/readings", Handle).WithName("IngestReadings");
+        app.MapPost("/api/v1/readings", Handle).WithName("IngestReadings").RequireRateLimiting(IngestRateLimit.Policy);
         return app;
     }
 

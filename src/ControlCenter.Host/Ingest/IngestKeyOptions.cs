@@ -6,6 +6,9 @@ public sealed class IngestKeyOptions
     public const string Section = "Ingest";
 
     public List<IngestKey> Keys { get; set; } = [];
+
+    /// <summary>Requests per second a key may make unless it sets its own (with a burst of twice that).</summary>
+    public int RequestsPerSecond { get; set; } = 100;
 }
 
 public sealed class IngestKey
@@ -16,4 +19,6 @@ public sealed class IngestKey
     public List<string> Sensors { get; set; } = [];
     /// <summary>Zones whose sensors this key may write.</summary>
     public List<string> Zones { get; set; } = [];
+    /// <summary>This key's own request rate, if it differs from the default.</summary>
+    public int? RequestsPerSecond { get; set; }
 }
