@@ -33,6 +33,7 @@ public static class MetricsEndpoint
             One("feed_messages_sent_total", "counter", hub.MessagesSent);
             One("feed_lagging_total", "counter", feed.LagsTotal);
             One("feed_gaps_total", "counter", feed.GapsDetected);
+            One("feed_connections_refused_total", "counter", hub.RefusedConnections);
             return Results.Text(text.ToString(), "text/plain; version=0.0.4");
         }).WithName("GetMetrics");
         return app;

@@ -11,7 +11,28 @@ namespace ControlCenter.Host.Feed;
 public sealed class HubFeedSender(IHubContext<LiveHub> hub, LiveFeed feed, ILogger<HubFeedSender> logger) : IDisposable
 {
     private readonly ConcurrentDictionary<string, CancellationTokenSource> _pumps = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, string> _callerOfConnection = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, int> _connectionsOfCaller = new(StringComparer.Ordinal);
     private long _messagesSent;
+    private long _refusedConnections;
+
+    public long RefusedConnections => Interlocked.Read(ref _refusedConnections);
+
+    /// <summary>Counts the connection against its caller's cap; false (and not counted) when the cap is reached.</summary>
+    public bool TryAdmit(HubCallerContext connection, string caller, int cap)
+    {
+        var admitted = false;
+        _connectionsOfCaller.AddOrUpdate(caller, _ => { admitted = cap > 0; return admitted ? 1 : 0; },
+            (_, n) => { admitted = n < cap; return admitted ? n + 1 : n; });
+        if (admitted) _callerOfConnection[connection.ConnectionId] = caller;
+        else Interlocked.Increment(ref _refusedConnections);
+        return admitted;
+    }
+
+    public void Release(string connectionId)
+    {
+        if (_callerOfConnection.TryRemove(connectionId, out var caller)) _connectionsOfCaller.AddOrUpdate(caller, 0, (_, n) => Math.Max(0, n - 1));
+    }
 
     public long MessagesSent => Interlocked.Read(ref _messagesSent);
 

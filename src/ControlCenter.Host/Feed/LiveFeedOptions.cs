@@ -14,4 +14,7 @@ public sealed class LiveFeedOptions
     public int MaxPendingPerSubscriber { get; set; } = 20_000;
 
     public int MaxTopicsPerConnection { get; set; } = 64;
+
+    /// <summary>How many connections one feed token (or one person) may hold at once.</summary>
+    public int MaxConnectionsPerCaller { get; set; } = 100;
 }

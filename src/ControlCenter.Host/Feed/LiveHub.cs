@@ -40,6 +40,21 @@ public sealed class LiveHub(LiveFeed feed, HubFeedSender sender, FeedRegistratio
         return snapshot;
     }
 
+    /// <summary>A caller (a token's system, a person) over its connection cap is turned away at connect.</summary>
+    public override async Task OnConnectedAsync()
+    {
+        if (!sender.TryAdmit(Context, CallerOf(Context), feed.Options.MaxConnectionsPerCaller))
+        {
+            Context.Abort();
+            return;
+        }
+
+        await base.OnConnectedAsync();
+    }
+
+    private static string CallerOf(HubCallerContext context) =>
+        $"{context.User?.Identity?.AuthenticationType}:{context.User?.Identity?.Name}";
+
     public Task Unsubscribe(string[] topics)
     {
         feed.Find(Context.ConnectionId)?.Remove(topics ?? []);
@@ -48,6 +63,7 @@ public sealed class LiveHub(LiveFeed feed, HubFeedSender sender, FeedRegistratio
 
     public override Task OnDisconnectedAsync(Exception? exception)
     {
+        sender.Release(Context.ConnectionId);
         sender.Stop(Context.ConnectionId);
         feed.Unsubscribe(Context.ConnectionId);
         return base.OnDisconnectedAsync(exception);
