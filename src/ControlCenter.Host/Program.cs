@@ -14,6 +14,7 @@ builder.AddCitySilo(catalog);
 builder.AddIngestAndHistory();
 builder.AddPeople();
 builder.AddLiveFeed();
+builder.AddAccessPolicies();
 builder.AddCityApi();
 
 var app = builder.Build();
@@ -30,8 +31,8 @@ app.MapEntities();
 app.MapHistory();
 app.MapMetrics();
 app.MapHub<LiveHub>(LiveHub.Path);
-app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
-app.MapHealthChecks("/health/ready");
+app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
+app.MapHealthChecks("/health/ready").AllowAnonymous();
 
 app.Run();
 

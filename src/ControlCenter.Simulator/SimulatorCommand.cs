@@ -40,7 +40,7 @@ public static class SimulatorCommand
         switch (args[0])
         {
             case "replay": return await ReplayFile(options, client, output, cancellationToken);
-            case "catalog": return await MultiplyCatalog(options, http, output, cancellationToken);
+            case "catalog": return await MultiplyCatalog(options, http, key, output, cancellationToken);
             case "load": return await RunLoad(options, client, output, cancellationToken);
         }
 
@@ -83,7 +83,7 @@ public static class SimulatorCommand
         return client.Report.FailedBatches == 0 ? 0 : 1;
     }
 
-    private static async Task<int> MultiplyCatalog(Dictionary<string, string> options, HttpClient http, TextWriter output, CancellationToken cancellationToken)
+    private static async Task<int> MultiplyCatalog(Dictionary<string, string> options, HttpClient http, string key, TextWriter output, CancellationToken cancellationToken)
     {
         if (!options.TryGetValue("out", out var path) || !int.TryParse(options.GetValueOrDefault("multiply", ""), out var copies) || copies < 1)
         {
@@ -91,7 +91,11 @@ public static class SimulatorCommand
             return 2;
         }
 
-        var catalog = System.Text.Json.Nodes.JsonNode.Parse(await http.GetStringAsync("/api/v1/catalog", cancellationToken))!.AsObject();
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/catalog");
+        request.Headers.Add("X-Api-Key", key);
+        using var response = await http.SendAsync(request, cancellationToken);
+        response.EnsureSuccessStatusCode();
+        var catalog = System.Text.Json.Nodes.JsonNode.Parse(await response.Content.ReadAsStringAsync(cancellationToken))!.AsObject();
         var multiplied = CatalogMultiplier.Multiply(catalog, copies);
         await File.WriteAllTextAsync(path, multiplied.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = false }), cancellationToken);
         await output.WriteLineAsync($"catalog: {multiplied["sensors"]!.AsArray().Count} sensors in {copies} copies written to {path}");

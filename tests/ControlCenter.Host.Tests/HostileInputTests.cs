@@ -37,7 +37,12 @@ public class HostileInputTests : SqliteHostFixture
 
     // A plain socket client, not the factory's: Kestrel's limits (431, 414) only apply on a real connection.
     [OneTimeSetUp]
-    public void CreateClient() => _http = new HttpClient { BaseAddress = Host.ServerAddress };
+    public void CreateClient()
+    {
+        _http = new HttpClient { BaseAddress = Host.ServerAddress };
+        // Reads go as a system with the development feed token; ingest cases set X-Api-Key themselves.
+        _http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", CityHost.FeedToken);
+    }
 
     [OneTimeTearDown]
     public void DisposeClient() => _http.Dispose();
@@ -490,7 +495,11 @@ public class HostileInputTests : SqliteHostFixture
     [TestCase("/hubs/live/negotiate?negotiateVersion=1&access_token=" + CityHost.FeedToken, HttpStatusCode.OK)]
     public async Task Negotiate_ByToken_HasExactStatus(string url, HttpStatusCode expected)
     {
-        using var response = await _http.PostAsync(new Uri(url, UriKind.Relative), null);
+        // Only the token in the URL (or none) counts here: no default credentials.
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(url, UriKind.Relative));
+        request.Headers.Authorization = null;
+        using var anonymous = new HttpClient { BaseAddress = Host.ServerAddress };
+        using var response = await anonymous.SendAsync(request);
         Assert.That(response.StatusCode, Is.EqualTo(expected));
     }
 

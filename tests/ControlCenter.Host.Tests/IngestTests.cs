@@ -201,7 +201,7 @@ public class IngestTests : SqliteHostFixture
     [Test]
     public async Task Post_WithoutOrWithWrongKey_Is401()
     {
-        using var anonymous = Host.CreateClient();
+        using var anonymous = Host.Anonymous();
         using var wrong = Host.Ingester("not-a-key");
         var body = Json.Batch(Json.Reading("rg-hoan-kiem", Now, new { rainMm = 1 }));
         Assert.That((await anonymous.PostAsJsonAsync("/api/v1/readings", body)).StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));

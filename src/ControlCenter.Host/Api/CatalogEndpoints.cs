@@ -1,4 +1,5 @@
 using ControlCenter.Domain.Catalog;
+using ControlCenter.Host.Hosting;
 
 namespace ControlCenter.Host.Api;
 
@@ -9,7 +10,7 @@ public static class CatalogEndpoints
     {
         app.MapGet("/api/v1/catalog", (CityCatalog catalog) => Results.Ok(
             new CatalogDocument(catalog.City, catalog.Zones, catalog.ParkingLots, catalog.Junctions, catalog.Sensors)))
-            .WithName("GetCatalog");
+            .WithName("GetCatalog").RequireAuthorization(AccessPolicies.Read);
         return app;
     }
 }

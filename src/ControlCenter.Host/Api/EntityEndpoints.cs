@@ -1,6 +1,7 @@
 using ControlCenter.Contracts.Grains;
 using ControlCenter.Domain.Catalog;
 using ControlCenter.Grains.Aggregates;
+using ControlCenter.Host.Hosting;
 
 namespace ControlCenter.Host.Api;
 
@@ -16,11 +17,11 @@ public static class EntityEndpoints
             if (catalog.EntityKindOf(id) is null)
                 return Results.Problem($"No entity '{id}' in the catalogue.", statusCode: StatusCodes.Status404NotFound, title: "Unknown entity");
             return Results.Ok(await MemberFetch.Entity(grains, catalog, id).GetState());
-        }).WithName("GetEntity");
+        }).WithName("GetEntity").RequireAuthorization(AccessPolicies.Read);
 
         app.MapGet("/api/v1/kpi", async (IGrainFactory grains) =>
             Results.Ok(await grains.GetGrain<ICityGrain>(EntityKinds.CityId).GetKpi()))
-            .WithName("GetKpi");
+            .WithName("GetKpi").RequireAuthorization(AccessPolicies.Read);
         return app;
     }
 }

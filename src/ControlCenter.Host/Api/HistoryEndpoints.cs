@@ -2,6 +2,7 @@ using System.Globalization;
 using ControlCenter.Domain.Catalog;
 using ControlCenter.Domain.Readings;
 using ControlCenter.Host.History;
+using ControlCenter.Host.Hosting;
 
 namespace ControlCenter.Host.Api;
 
@@ -12,7 +13,7 @@ public static class HistoryEndpoints
 
     public static IEndpointRouteBuilder MapHistory(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/v1/history/{sensorId}", Handle).WithName("GetHistory");
+        app.MapGet("/api/v1/history/{sensorId}", Handle).WithName("GetHistory").RequireAuthorization(AccessPolicies.Read);
         return app;
     }
 

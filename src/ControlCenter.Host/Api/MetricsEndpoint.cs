@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using ControlCenter.Host.Feed;
 using ControlCenter.Host.History;
+using ControlCenter.Host.Hosting;
 using ControlCenter.Host.Ingest;
 
 namespace ControlCenter.Host.Api;
@@ -35,7 +36,7 @@ public static class MetricsEndpoint
             One("feed_gaps_total", "counter", feed.GapsDetected);
             One("feed_connections_refused_total", "counter", hub.RefusedConnections);
             return Results.Text(text.ToString(), "text/plain; version=0.0.4");
-        }).WithName("GetMetrics");
+        }).WithName("GetMetrics").RequireAuthorization(AccessPolicies.Read);
         return app;
     }
 }

@@ -14,7 +14,8 @@ public static class IngestEndpoint
 
     public static IEndpointRouteBuilder MapIngest(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/api/v1/readings", Handle).WithName("IngestReadings").RequireRateLimiting(IngestRateLimit.Policy);
+        app.MapPost("/api/v1/readings", Handle).WithName("IngestReadings")
+            .RequireAuthorization(IngestKeyAuthentication.Policy).RequireRateLimiting(IngestRateLimit.Policy);
         return app;
     }
 

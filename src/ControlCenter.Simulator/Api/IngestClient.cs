@@ -26,7 +26,11 @@ public sealed class IngestClient(HttpClient http, string key, IngestReport repor
         {
             try
             {
-                return await http.GetFromJsonAsync<Catalog>("/api/v1/catalog", Json, cancellationToken)
+                using var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/catalog");
+                request.Headers.Add("X-Api-Key", key);   // a gateway reads the catalogue with its own key
+                using var response = await http.SendAsync(request, cancellationToken);
+                response.EnsureSuccessStatusCode();
+                return await response.Content.ReadFromJsonAsync<Catalog>(Json, cancellationToken)
                     ?? throw new InvalidOperationException("The control centre returned no catalogue.");
             }
             catch (HttpRequestException) when (DateTime.UtcNow < deadline)

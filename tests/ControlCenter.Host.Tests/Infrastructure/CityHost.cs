@@ -66,6 +66,21 @@ public sealed class CityHost : WebApplicationFactory<Program>
         new(Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>()
             .Features.Get<Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature>()!.Addresses.First());
 
+    /// <summary>Clients made by the factory read as a system with the development feed token, unless a test removes it.</summary>
+    protected override void ConfigureClient(HttpClient client)
+    {
+        base.ConfigureClient(client);
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", FeedToken);
+    }
+
+    /// <summary>A client with no credentials at all.</summary>
+    public HttpClient Anonymous()
+    {
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Authorization = null;
+        return client;
+    }
+
     public HttpClient Ingester(string key = DevKey)
     {
         var client = CreateClient();

@@ -1,0 +1,36 @@
+using ControlCenter.Host.Feed;
+using ControlCenter.Host.Ingest;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+
+namespace ControlCenter.Host.Hosting;
+
+/// <summary>
+/// Who may call what. Every endpoint names one of these policies (or a role policy); only health and login
+/// are open, and a test walks every mapped endpoint to keep it so.
+/// </summary>
+public static class AccessPolicies
+{
+    /// <summary>Reading the city (catalogue, state, tiles, history, metrics): a person, a feed token or a gateway key.</summary>
+    public const string Read = "read";
+
+    /// <summary>The endpoints anyone may reach, and why.</summary>
+    public static readonly IReadOnlyDictionary<string, string> Open = new Dictionary<string, string>
+    {
+        ["/health/live"] = "liveness probe",
+        ["/health/ready"] = "readiness probe",
+        ["/api/v1/auth/login"] = "the way in",
+    };
+
+    public static WebApplicationBuilder AddAccessPolicies(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddAuthentication()
+            .AddScheme<AuthenticationSchemeOptions, IngestKeyAuthentication>(IngestKeyAuthentication.SchemeName, null);
+        builder.Services.AddAuthorizationBuilder()
+            .AddPolicy(IngestKeyAuthentication.Policy, p => p.AddAuthenticationSchemes(IngestKeyAuthentication.SchemeName).RequireAuthenticatedUser())
+            .AddPolicy(Read, p => p
+                .AddAuthenticationSchemes(CookieAuthenticationDefaults.AuthenticationScheme, FeedTokenAuthentication.SchemeName, IngestKeyAuthentication.SchemeName)
+                .RequireAuthenticatedUser());
+        return builder;
+    }
+}
