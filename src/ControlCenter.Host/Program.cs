@@ -1,4 +1,5 @@
 using ControlCenter.Host.Api;
+using ControlCenter.Host.Audit;
 using ControlCenter.Host.Feed;
 using ControlCenter.Host.Hosting;
 using ControlCenter.Host.Ingest;
@@ -25,6 +26,7 @@ app.UseAuthentication();
 app.UseAuthorization();
 app.UseRateLimiter();
 app.MapAuth();
+app.MapAudit();
 app.MapIngest();
 app.MapCatalog();
 app.MapEntities();

@@ -87,6 +87,25 @@ public class PeopleTests : SqliteHostFixture
     }
 
     [Test]
+    public async Task Audit_RecordsLoginsAndFailures_ReadableByAdminsOnly()
+    {
+        using var intruder = Browser();
+        (await Login(intruder, "responder", "wrong-" + Guid.NewGuid().ToString("N")[..6])).Dispose();
+        using var admin = Browser();
+        (await Login(admin, "admin", "admin-hanoi")).Dispose();
+
+        var entries = await admin.GetFromJsonAsync<JsonElement[]>("/api/v1/admin/audit?limit=50");
+        var actions = entries!.Select(e => (e.GetProperty("actor").GetString(), e.GetProperty("action").GetString())).ToList();
+        Assert.That(actions, Does.Contain(("admin", "login")).And.Contain(("responder", "login-failed")));
+        Assert.That(entries!.First(e => e.GetProperty("action").GetString() == "login").GetProperty("remoteIp").GetString(), Is.Not.Empty);
+
+        using var viewer = Browser();
+        (await Login(viewer, "viewer", "viewer-hanoi")).Dispose();
+        Assert.That((await viewer.GetAsync("/api/v1/admin/audit")).StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
+        Assert.That((await admin.GetAsync("/api/v1/admin/audit?limit=0")).StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+    }
+
+    [Test]
     public async Task LiveFeed_AcceptsALoggedInPersonByCookie()
     {
         var cookies = new CookieContainer();

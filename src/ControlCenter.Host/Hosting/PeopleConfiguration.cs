@@ -24,6 +24,7 @@ public static class PeopleConfiguration
         builder.Services.Configure<PeopleOptions>(builder.Configuration.GetSection(PeopleOptions.Section));
         builder.Services.AddSingleton<UserDirectory>();
         builder.Services.AddSingleton<LoginThrottle>();
+        builder.Services.AddSingleton<Audit.AuditLog>();
         builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
             .AddCookie(o =>
             {

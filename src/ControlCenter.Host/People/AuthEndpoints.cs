@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Security.Claims;
+using ControlCenter.Host.Audit;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 
@@ -13,9 +14,10 @@ public static class AuthEndpoints
     public static IEndpointRouteBuilder MapAuth(this IEndpointRouteBuilder app)
     {
         app.MapPost("/api/v1/auth/login", Login).AllowAnonymous().WithName("Login");
-        app.MapPost("/api/v1/auth/logout", async (HttpContext http) =>
+        app.MapPost("/api/v1/auth/logout", async (HttpContext http, ClaimsPrincipal user, AuditLog audit) =>
         {
             await http.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+            await audit.Record(http, user.Identity!.Name!, user.FindFirstValue(ClaimTypes.Role), "logout");
             return Results.NoContent();
         }).RequireAuthorization(Roles.Viewer).WithName("Logout");
         app.MapGet("/api/v1/auth/me", (ClaimsPrincipal user) =>
@@ -24,7 +26,7 @@ public static class AuthEndpoints
         return app;
     }
 
-    private static async Task<IResult> Login(LoginRequest? request, HttpContext http, UserDirectory users, LoginThrottle throttle)
+    private static async Task<IResult> Login(LoginRequest? request, HttpContext http, UserDirectory users, LoginThrottle throttle, AuditLog audit)
     {
         if (string.IsNullOrEmpty(request?.Username) || string.IsNullOrEmpty(request.Password) || request.Username.Length > 128 || request.Password.Length > 1024)
             return Results.Problem("Send {\"username\": \"…\", \"password\": \"…\"}.", statusCode: StatusCodes.Status400BadRequest, title: "Malformed login");
@@ -32,6 +34,7 @@ public static class AuthEndpoints
         if (throttle.LockedFor(request.Username) is { } locked)
         {
             http.Response.Headers.RetryAfter = Math.Ceiling(locked.TotalSeconds).ToString(CultureInfo.InvariantCulture);
+            await audit.Record(http, request.Username, null, "login-locked");
             return Results.Problem("Too many failed logins for this username; try again later.",
                 statusCode: StatusCodes.Status429TooManyRequests, title: "Locked out");
         }
@@ -39,6 +42,7 @@ public static class AuthEndpoints
         if (users.Verify(request.Username, request.Password) is not { } user)
         {
             throttle.Failed(request.Username);
+            await audit.Record(http, request.Username, null, "login-failed");
             return Results.Problem("Wrong username or password.", statusCode: StatusCodes.Status401Unauthorized, title: "Login failed");
         }
 
@@ -47,6 +51,7 @@ public static class AuthEndpoints
             [new Claim(ClaimTypes.Name, user.Username), new Claim(ClaimTypes.Role, user.Role)],
             CookieAuthenticationDefaults.AuthenticationScheme);
         await http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, new ClaimsPrincipal(identity));
+        await audit.Record(http, user.Username, user.Role, "login");
         return Results.Ok(new { username = user.Username, role = user.Role });
     }
 }
