@@ -1,5 +1,6 @@
 using ControlCenter.Host.Api;
 using ControlCenter.Host.Audit;
+using ControlCenter.Host.Credentials;
 using ControlCenter.Host.Feed;
 using ControlCenter.Host.Hosting;
 using ControlCenter.Host.Ingest;
@@ -16,6 +17,7 @@ builder.AddIngestAndHistory();
 builder.AddPeople();
 builder.AddLiveFeed();
 builder.AddAccessPolicies();
+builder.AddMachineCredentials();
 builder.AddCityApi();
 
 var app = builder.Build();
@@ -27,6 +29,7 @@ app.UseAuthorization();
 app.UseRateLimiter();
 app.MapAuth();
 app.MapAudit();
+app.MapCredentials();
 app.MapIngest();
 app.MapCatalog();
 app.MapEntities();

@@ -1,6 +1,4 @@
 using System.Security.Claims;
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
@@ -12,7 +10,7 @@ namespace ControlCenter.Host.Feed;
 /// <c>access_token</c> query string that SignalR clients use for WebSockets (hub paths only).
 /// </summary>
 public sealed class FeedTokenAuthentication(
-    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, IOptions<FeedTokenOptions> tokens)
+    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, FeedTokenRing tokens)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "FeedToken";
@@ -23,9 +21,7 @@ public sealed class FeedTokenAuthentication(
     {
         var presented = Presented();
         if (presented is null) return Task.FromResult(AuthenticateResult.NoResult());
-        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(presented));
-        var token = tokens.Value.Tokens.FirstOrDefault(t =>
-            !string.IsNullOrEmpty(t.Token) && CryptographicOperations.FixedTimeEquals(SHA256.HashData(Encoding.UTF8.GetBytes(t.Token)), hash));
+        var token = tokens.Find(presented);
         if (token is null) return Task.FromResult(AuthenticateResult.Fail("Unknown feed token."));
 
         var claims = new List<Claim> { new(ClaimTypes.Name, token.Name) };

@@ -13,6 +13,7 @@ public sealed class HubFeedSender(IHubContext<LiveHub> hub, LiveFeed feed, ILogg
     private readonly ConcurrentDictionary<string, CancellationTokenSource> _pumps = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, string> _callerOfConnection = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, int> _connectionsOfCaller = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, HubCallerContext> _contexts = new(StringComparer.Ordinal);
     private long _messagesSent;
     private long _refusedConnections;
 
@@ -24,13 +25,33 @@ public sealed class HubFeedSender(IHubContext<LiveHub> hub, LiveFeed feed, ILogg
         var admitted = false;
         _connectionsOfCaller.AddOrUpdate(caller, _ => { admitted = cap > 0; return admitted ? 1 : 0; },
             (_, n) => { admitted = n < cap; return admitted ? n + 1 : n; });
-        if (admitted) _callerOfConnection[connection.ConnectionId] = caller;
+        if (admitted)
+        {
+            _callerOfConnection[connection.ConnectionId] = caller;
+            _contexts[connection.ConnectionId] = connection;
+        }
+
         else Interlocked.Increment(ref _refusedConnections);
         return admitted;
     }
 
+    /// <summary>Closes every connection of a caller (a feed token that was just revoked).</summary>
+    public int Disconnect(string caller)
+    {
+        var closed = 0;
+        foreach (var (connectionId, owner) in _callerOfConnection)
+        {
+            if (owner != caller || !_contexts.TryGetValue(connectionId, out var context)) continue;
+            context.Abort();
+            closed++;
+        }
+
+        return closed;
+    }
+
     public void Release(string connectionId)
     {
+        _contexts.TryRemove(connectionId, out _);
         if (_callerOfConnection.TryRemove(connectionId, out var caller)) _connectionsOfCaller.AddOrUpdate(caller, 0, (_, n) => Math.Max(0, n - 1));
     }
 

@@ -53,7 +53,10 @@ public sealed class LiveHub(LiveFeed feed, HubFeedSender sender, FeedRegistratio
     }
 
     private static string CallerOf(HubCallerContext context) =>
-        $"{context.User?.Identity?.AuthenticationType}:{context.User?.Identity?.Name}";
+        CallerKey(context.User?.Identity?.AuthenticationType, context.User?.Identity?.Name);
+
+    /// <summary>How a caller is known for connection caps and revocation: scheme and name.</summary>
+    public static string CallerKey(string? scheme, string? name) => $"{scheme}:{name}";
 
     public Task Unsubscribe(string[] topics)
     {
