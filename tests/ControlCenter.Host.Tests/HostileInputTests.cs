@@ -503,6 +503,30 @@ public class HostileInputTests : SqliteHostFixture
         Assert.That(response.StatusCode, Is.EqualTo(expected));
     }
 
+    [Test]
+    public async Task Hub_SubscribeWithHundredsOfTopics_IsRefusedAndSubscribesNothing()
+    {
+        var catalog = Host.Services.GetRequiredService<Domain.Catalog.CityCatalog>();
+        var topics = catalog.Sensors.Select(s => "entity:" + s.Id).ToArray();   // 270 distinct, valid topics
+        await using var client = await FeedClient.Connect(Host.ServerAddress);
+        var refused = await Assert.ThrowsAsync<HubException>(() => client.Subscribe(topics));
+        Assert.That(refused!.Message, Does.Contain("at most 64 topics"));
+        Assert.That((await client.Subscribe("entity:aq-hang-dau")).GetProperty("items").GetArrayLength(), Is.EqualTo(1), "the connection still works, with nothing else subscribed");
+    }
+
+    [Test]
+    public async Task CrossSiteFormPost_ToLogin_IsRefusedWithoutACookie()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/auth/login")
+        {
+            Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["username"] = "admin", ["password"] = "admin-hanoi" }),
+        };
+        request.Headers.Add("Origin", "https://evil.example");
+        using var response = await _http.SendAsync(request);
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.UnsupportedMediaType), "the login takes JSON only, which a plain HTML form cannot send");
+        Assert.That(response.Headers.Contains("Set-Cookie"), Is.False);
+    }
+
     // ------------------------------------------------------------------ helpers
 
     private async Task<long> Version(string id) => (await Host.Entity(id)).Version;
