@@ -317,5 +317,6 @@ public class IngestTests : SqliteHostFixture
         var text = await _client.GetStringAsync("/metrics");
         Assert.That(text, Does.Contain("controlcenter_readings_rejected_total{code=\"unknown-sensor\"}"));
         Assert.That(text, Does.Match(@"controlcenter_readings_accepted_total \d+"));
+        Assert.That(text, Does.Match(@"controlcenter_grain_activations\{type=""SensorGrain""\} [1-9]\d*"), "every catalogue sensor is active");
     }
 }

@@ -12,7 +12,7 @@ public static class MetricsEndpoint
 {
     public static IEndpointRouteBuilder MapMetrics(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/metrics", (IngestMetrics ingest, HistoryWriter history, LiveFeed feed, HubFeedSender hub) =>
+        app.MapGet("/metrics", async (IngestMetrics ingest, HistoryWriter history, LiveFeed feed, HubFeedSender hub, IGrainFactory grains) =>
         {
             var text = new StringBuilder();
             void Series(string name, string type, IEnumerable<(string Labels, long Value)> values)
@@ -35,8 +35,21 @@ public static class MetricsEndpoint
             One("feed_lagging_total", "counter", feed.LagsTotal);
             One("feed_gaps_total", "counter", feed.GapsDetected);
             One("feed_connections_refused_total", "counter", hub.RefusedConnections);
+            // Activations across the cluster, per grain class (e.g. SensorGrain, ZoneGrain).
+            var activations = await grains.GetGrain<IManagementGrain>(0).GetSimpleGrainStatistics();
+            Series("grain_activations", "gauge", activations
+                .GroupBy(a => ShortTypeName(a.GrainType))
+                .OrderBy(g => g.Key)
+                .Select(g => ($"{{type=\"{g.Key}\"}}", (long)g.Sum(a => a.ActivationCount))));
             return Results.Text(text.ToString(), "text/plain; version=0.0.4");
         }).WithName("GetMetrics").RequireAuthorization(AccessPolicies.Read);
         return app;
+    }
+
+    /// <summary>"ControlCenter.Grains.Sensors.SensorGrain,ControlCenter.Grains" → "SensorGrain".</summary>
+    private static string ShortTypeName(string grainType)
+    {
+        var typeName = grainType.Split(',')[0];
+        return typeName[(typeName.LastIndexOf('.') + 1)..];
     }
 }
