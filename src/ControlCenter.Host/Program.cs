@@ -24,9 +24,10 @@ var app = builder.Build();
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+// The rate limiter goes first, so that guessing keys is limited too (unknown keys share a small bucket).
+app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();
-app.UseRateLimiter();
 app.MapAuth();
 app.MapAudit();
 app.MapCredentials();
