@@ -14,6 +14,8 @@ public sealed record ThresholdPacks
     public TrafficPack Traffic { get; init; } = new();
     public ParkingPack Parking { get; init; } = new();
     public HealthPack Health { get; init; } = new();
+    public UsAqiPack UsAqi { get; init; } = new();
+    public AlertingPack Alerting { get; init; } = new();
 
     public static ThresholdPacks Defaults { get; } = new();
 }

@@ -1,0 +1,19 @@
+namespace ControlCenter.Domain.Alerts;
+
+/// <summary>Every rule a zone runs, single-domain first (the cross-domain rules read their verdicts).</summary>
+public static class ZoneRuleEngine
+{
+    public static IReadOnlyList<Finding> Evaluate(RuleContext context)
+    {
+        var single = EntityRules.Evaluate(context).ToList();
+        return [.. single, .. CrossDomainRules.Evaluate(context, single)];
+    }
+
+    /// <summary>How long a rule's condition must hold before it raises.</summary>
+    public static TimeSpan MinimumDuration(string ruleId, Thresholds.ThresholdPacks packs) => ruleId switch
+    {
+        AlertRules.TrafficJam => TimeSpan.FromMinutes(packs.Traffic.JamMinutesBeforeAlert),
+        AlertRules.LotFull => TimeSpan.FromMinutes(packs.Alerting.LotFullMinutes),
+        _ => TimeSpan.Zero,
+    };
+}
