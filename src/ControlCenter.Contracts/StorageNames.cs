@@ -11,4 +11,7 @@ public static class StorageNames
     public const string JunctionState = "junction";
     public const string ZoneState = "zone";
     public const string CityState = "city";
+    public const string AlertState = "alert";
+    public const string AlertBookState = "alertbook";
+    public const string ThresholdsState = "thresholds";
 }

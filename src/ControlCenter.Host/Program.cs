@@ -1,3 +1,4 @@
+using ControlCenter.Host.Alerts;
 using ControlCenter.Host.Api;
 using ControlCenter.Host.Audit;
 using ControlCenter.Host.Credentials;
@@ -36,6 +37,9 @@ app.MapCatalog();
 app.MapEntities();
 app.MapHistory();
 app.MapMetrics();
+app.MapAlerts();
+app.MapSilences();
+app.MapThresholds();
 app.MapHub<LiveHub>(LiveHub.Path);
 app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
 app.MapHealthChecks("/health/ready").AllowAnonymous();

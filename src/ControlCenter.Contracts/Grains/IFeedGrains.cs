@@ -34,4 +34,7 @@ public interface IFeedPublisherGrain : IGrainWithIntegerKey
 
     [OneWay]
     Task PublishKpi(KpiSnapshot kpi);
+
+    [OneWay]
+    Task PublishAlert(Alert alert);
 }

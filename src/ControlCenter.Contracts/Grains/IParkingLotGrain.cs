@@ -1,4 +1,8 @@
 namespace ControlCenter.Contracts.Grains;
 
 /// <summary>One grain per parking lot: occupancy from its spot sensors or its gate counter.</summary>
-public interface IParkingLotGrain : IAggregateGrain;
+public interface IParkingLotGrain : IAggregateGrain
+{
+    /// <summary>Marks the lot unavailable to drivers for a reason (<c>flood</c>), or available again with null.</summary>
+    Task SetUnavailable(string? reason);
+}

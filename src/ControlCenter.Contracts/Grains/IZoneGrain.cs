@@ -6,4 +6,11 @@ namespace ControlCenter.Contracts.Grains;
 public interface IZoneGrain : IAggregateGrain
 {
     Task<ZoneSummary> GetZoneSummary();
+
+    /// <summary>A sensor of the zone went stale or offline, or came back (one-way, like member changes).</summary>
+    [Orleans.Concurrency.OneWay]
+    Task SensorHealthChanged(string sensorId, string health, DateTimeOffset since);
+
+    /// <summary>Runs the zone's rules now (its timer does this every evaluation period).</summary>
+    Task EvaluateRules();
 }

@@ -14,4 +14,7 @@ public sealed record FeedBatch(
     /// <summary>When the publisher sent its previous batch (to anyone): tells a host that first hears from it
     /// whether what it missed came before or after the host began serving subscribers.</summary>
     [Id(4)] public DateTimeOffset? PreviousSentAt { get; init; }
+
+    /// <summary>The latest version of each alert that changed.</summary>
+    [Id(5)] public IReadOnlyList<Alert> Alerts { get; init; } = [];
 }

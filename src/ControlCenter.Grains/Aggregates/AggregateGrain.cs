@@ -51,6 +51,17 @@ public abstract class AggregateGrain<TMember>(IPersistentState<AggregateGrainSta
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) => await Flush();
 
+    protected AggregateGrainState StoredState => store.State;
+
+    protected CityModelOptions ModelOptions => options.Value;
+
+    /// <summary>Changes what this aggregate itself keeps; written and published with the next flush.</summary>
+    protected void ChangeOwnState(Func<AggregateGrainState, AggregateGrainState> change)
+    {
+        store.State = change(store.State);
+        _dirty = true;
+    }
+
     /// <summary>Keeps a member's latest summary; an older version arriving late is ignored.</summary>
     protected void Accept(string memberId, TMember member)
     {

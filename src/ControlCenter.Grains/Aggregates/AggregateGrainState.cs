@@ -1,11 +1,14 @@
 namespace ControlCenter.Grains.Aggregates;
 
 /// <summary>
-/// An aggregate persists only its version: its members' figures are pulled from the members on activation,
-/// so nothing a crash could lose is kept only here.
+/// An aggregate persists its version and nothing its members know: their figures are pulled from the members
+/// on activation, so nothing a crash could lose is kept only here.
 /// </summary>
 [GenerateSerializer]
 public sealed record AggregateGrainState
 {
     [Id(0)] public long Version { get; init; }
+
+    /// <summary>Lots only: why the lot is closed to drivers (<c>flood</c>), or null when open.</summary>
+    [Id(1)] public string? Unavailable { get; init; }
 }

@@ -15,8 +15,7 @@ namespace ControlCenter.Grains.City;
 public sealed class CityGrain(
     [PersistentState(StorageNames.CityState, StorageNames.GrainStore)] IPersistentState<AggregateGrainState> store,
     CityCatalog catalog,
-    ThresholdPacks packs,
-    VnAqi aqi,
+    ThresholdSource thresholds,
     CityClock clock,
     IOptions<CityModelOptions> options) : AggregateGrain<ZoneSummary>(store, options), ICityGrain
 {
@@ -44,7 +43,7 @@ public sealed class CityGrain(
     protected override void Recompute()
     {
         var zones = Members.Values;
-        _kpi = new KpiSnapshot(clock.Now, Version, KpiBuilder.Build(zones, packs, aqi));
+        _kpi = new KpiSnapshot(clock.Now, Version, KpiBuilder.Build(zones, thresholds.Packs, thresholds.Aqi));
         var derived = _kpi.Tiles.ToDictionary(t => t.Id, t => (object?)t.Value, StringComparer.Ordinal);
         _state = new EntityState(EntityKinds.CityId, EntityKinds.City, EntityKinds.CityId, Version, _kpi.Ts,
             WorstTileStatus(), new Dictionary<string, double>(), derived);

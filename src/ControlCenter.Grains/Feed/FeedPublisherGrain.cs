@@ -22,6 +22,7 @@ public sealed class FeedPublisherGrain(IOptions<CityModelOptions> options, ILogg
 
     private readonly Dictionary<string, EntityState> _pending = new(StringComparer.Ordinal);
     private KpiSnapshot? _pendingKpi;
+    private readonly Dictionary<string, Alert> _pendingAlerts = new(StringComparer.Ordinal);
     private IFeedObserver[] _observers = [];
     private long? _observersFetchedAt;
     private readonly string _publisherId = Guid.NewGuid().ToString("N");
@@ -43,6 +44,13 @@ public sealed class FeedPublisherGrain(IOptions<CityModelOptions> options, ILogg
         return Task.CompletedTask;
     }
 
+    public Task PublishAlert(Alert alert)
+    {
+        if (!_pendingAlerts.TryGetValue(alert.Id, out var known) || known.Version < alert.Version) _pendingAlerts[alert.Id] = alert;
+        EnsureTimer();
+        return Task.CompletedTask;
+    }
+
     public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) => Flush();
 
     private void EnsureTimer()
@@ -53,10 +61,14 @@ public sealed class FeedPublisherGrain(IOptions<CityModelOptions> options, ILogg
 
     private async Task Flush()
     {
-        if (_pending.Count == 0 && _pendingKpi is null) return;
-        var batch = new FeedBatch([.. _pending.Values], _pendingKpi, _publisherId, ++_sequence) { PreviousSentAt = _previousSentAt };
+        if (_pending.Count == 0 && _pendingKpi is null && _pendingAlerts.Count == 0) return;
+        var batch = new FeedBatch([.. _pending.Values], _pendingKpi, _publisherId, ++_sequence)
+        {
+            PreviousSentAt = _previousSentAt, Alerts = [.. _pendingAlerts.Values],
+        };
         _previousSentAt = DateTimeOffset.UtcNow;
         _pending.Clear();
+        _pendingAlerts.Clear();
         _pendingKpi = null;
 
         if (_observersFetchedAt is not { } fetchedAt || System.Diagnostics.Stopwatch.GetElapsedTime(fetchedAt) > ObserverRefresh)

@@ -11,4 +11,10 @@ public sealed class CityModelOptions
 
     /// <summary>Each silo's feed publisher sends one coalesced batch to the hosts at most this often.</summary>
     public TimeSpan FeedBatchPeriod { get; set; } = TimeSpan.FromMilliseconds(50);
+
+    /// <summary>Each zone runs its alert rules this often (and after every change it publishes).</summary>
+    public TimeSpan RuleEvaluationPeriod { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>The alert book re-checks silences (which expire by themselves) and inhibitions this often.</summary>
+    public TimeSpan AlertSweepPeriod { get; set; } = TimeSpan.FromSeconds(5);
 }

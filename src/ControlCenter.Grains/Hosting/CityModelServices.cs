@@ -13,8 +13,7 @@ public static class CityModelServices
         Action<CityModelOptions>? configure = null)
     {
         services.AddSingleton(catalog);
-        services.AddSingleton(packs);
-        services.AddSingleton(new VnAqi(packs.VnAqi));
+        services.AddSingleton(new ThresholdSource(packs));
         services.AddSingleton(new CityClock(clock));
         services.AddSingleton<Sensors.SensorDerivation>();
         services.AddOptions<CityModelOptions>().Configure(o => configure?.Invoke(o));

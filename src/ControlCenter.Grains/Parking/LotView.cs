@@ -12,7 +12,8 @@ namespace ControlCenter.Grains.Parking;
 /// </summary>
 public static class LotView
 {
-    public static AggregateView Compute(ParkingLot lot, IReadOnlyCollection<MemberSummary> members, ParkingPack pack)
+    /// <param name="unavailable">Why the lot is closed to drivers (a flood), if it is: it then offers no free spaces.</param>
+    public static AggregateView Compute(ParkingLot lot, IReadOnlyCollection<MemberSummary> members, ParkingPack pack, string? unavailable = null)
     {
         var health = members.Aggregate(SensorHealthCounts.None, (sum, m) => sum.Add(m.Health));
         var gate = members.FirstOrDefault(m => m.Kind == SensorKinds.ParkingGate);
@@ -31,7 +32,7 @@ public static class LotView
         }
 
         var occupancy = Occupancy.Of(occupied, lot.Capacity, pack);
-        var free = Math.Max(0, occupancy.Free - unknown);
+        var free = unavailable is null ? Math.Max(0, occupancy.Free - unknown) : 0;
         var derived = new Dictionary<string, object?>(StringComparer.Ordinal)
         {
             ["capacity"] = lot.Capacity,
@@ -41,6 +42,8 @@ public static class LotView
             ["occupancy"] = occupancy.Ratio,
             ["full"] = occupancy.Full,
             ["countedBy"] = gate is null ? "spots" : "gate",
+            ["available"] = unavailable is null,
+            ["unavailableReason"] = unavailable,
             ["sensorsStale"] = health.Stale,
             ["sensorsOffline"] = health.Offline,
         };
@@ -53,6 +56,7 @@ public static class LotView
         var silent = health.Stale + health.Offline;
         var status = health.Sensors > 0 && health.Offline == health.Sensors ? EntityStatus.Offline
             : health.Sensors > 0 && silent * 2 >= health.Sensors ? EntityStatus.Stale
+            : unavailable is not null ? EntityStatus.Alert
             : occupancy.Full ? EntityStatus.Warning
             : EntityStatus.Ok;
         var ts = members.Max(m => m.Ts);

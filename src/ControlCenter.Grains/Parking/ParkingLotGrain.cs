@@ -12,7 +12,7 @@ namespace ControlCenter.Grains.Parking;
 public sealed class ParkingLotGrain(
     [PersistentState(StorageNames.LotState, StorageNames.GrainStore)] IPersistentState<AggregateGrainState> store,
     CityCatalog catalog,
-    ThresholdPacks packs,
+    ThresholdSource thresholds,
     IOptions<CityModelOptions> options) : MemberAggregateGrain(store, catalog, options), IParkingLotGrain
 {
     private ParkingLot? _lot;
@@ -23,7 +23,13 @@ public sealed class ParkingLotGrain(
     protected override IEnumerable<string> MemberIds() => Catalog.SensorsOf(Lot.Id).Where(s => !s.Retired).Select(s => s.Id);
 
     protected override void Recompute() =>
-        SetView(Lot.Id, EntityKinds.ParkingLot, Lot.ZoneId, LotView.Compute(Lot, Members.Values, packs.Parking));
+        SetView(Lot.Id, EntityKinds.ParkingLot, Lot.ZoneId, LotView.Compute(Lot, Members.Values, thresholds.Packs.Parking, StoredState.Unavailable));
+
+    public Task SetUnavailable(string? reason)
+    {
+        if (reason != StoredState.Unavailable) ChangeOwnState(s => s with { Unavailable = reason });
+        return Task.CompletedTask;
+    }
 
     protected override Task PublishUpward() => GrainFactory.GetGrain<IZoneGrain>(Lot.ZoneId).MemberChanged(Summary);
 }

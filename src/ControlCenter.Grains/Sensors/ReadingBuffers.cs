@@ -12,6 +12,8 @@ public static class ReadingBuffers
     private const long MinuteMs = 60_000;
     /// <summary>NowCast looks back 12 hours; keep one more so the window is whole at an hour's turn.</summary>
     private const int HoursKept = 13;
+    /// <summary>The rain → West Lake rule compares oxygen over 3 hours.</summary>
+    public static readonly TimeSpan OxygenWindow = TimeSpan.FromHours(3);
 
     /// <param name="now">The server's clock: a reading stamped ahead of it (within the ingest tolerance) counts
     /// as taken now, so one fast gateway clock cannot hide the readings that follow it.</param>
@@ -32,8 +34,17 @@ public static class ReadingBuffers
             SensorKinds.Air => next with { Hours = AddToHour(next.Hours, tsMs, reading.Values, next.LastTs!.Value) },
             SensorKinds.Rain when reading.Values.TryGetValue("rainMm", out var mm) =>
                 next with { Falls = AddFall(next.Falls, tsMs, mm, next.LastTs!.Value) },
+            SensorKinds.Water when reading.Values.TryGetValue("do", out var oxygen) =>
+                next with { Oxygen = AddOxygen(next.Oxygen, tsMs, oxygen, next.LastTs!.Value) },
             _ => next,
         };
+    }
+
+    /// <summary>How far dissolved oxygen has fallen from its highest within the window to the latest reading (mg/L).</summary>
+    public static double? OxygenDrop(SensorGrainState state)
+    {
+        if (state.Oxygen.IsEmpty || !state.Values.TryGetValue("do", out var latest)) return null;
+        return Math.Round(Math.Max(0, state.Oxygen.Max(s => s.Value) - latest), 3);
     }
 
     /// <summary>Hourly means per metric, latest hour first, over <paramref name="hours"/> hours ending at the latest reading's hour.</summary>
@@ -91,6 +102,15 @@ public static class ReadingBuffers
         var existing = falls.Find(f => f.TsMs == minute);
         var updated = existing is null ? falls.Add(new RainFall(minute, mm)) : falls.Replace(existing, existing with { Mm = existing.Mm + mm });
         return updated.RemoveAll(f => f.TsMs <= oldestKept);
+    }
+
+    /// <summary>Oxygen readings of the last 3 hours, at most one per minute (the latest of that minute).</summary>
+    private static ImmutableList<Sample> AddOxygen(ImmutableList<Sample> samples, long tsMs, double value, DateTimeOffset latest)
+    {
+        var oldestKept = (latest - OxygenWindow).ToUnixTimeMilliseconds();
+        if (tsMs < oldestKept) return samples;
+        var minute = tsMs - (tsMs % MinuteMs + MinuteMs) % MinuteMs;
+        return samples.RemoveAll(s => s.TsMs == minute || s.TsMs < oldestKept).Add(new Sample(minute, value));
     }
 
     private static long HourStart(long tsMs) => tsMs - (tsMs % HourMs + HourMs) % HourMs;

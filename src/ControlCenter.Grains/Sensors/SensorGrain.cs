@@ -16,7 +16,7 @@ namespace ControlCenter.Grains.Sensors;
 public sealed class SensorGrain(
     [PersistentState(StorageNames.SensorState, StorageNames.GrainStore)] IPersistentState<SensorGrainState> store,
     CityCatalog catalog,
-    ThresholdPacks packs,
+    ThresholdSource thresholds,
     SensorDerivation derivation,
     CityClock clock,
     IOptions<CityModelOptions> options) : Grain, ISensorGrain
@@ -34,7 +34,8 @@ public sealed class SensorGrain(
         _view = derivation.Derive(_sensor, store.State, Enum.Parse<HealthState>(store.State.Health, ignoreCase: true));
         var period = options.Value.HealthCheckPeriod;
         this.RegisterGrainTimer(RefreshHealth, new GrainTimerCreationOptions(TimeSpan.Zero, period) { KeepAlive = true });
-        return Task.CompletedTask;
+        // A zone that restarted does not know which of its sensors are silent: the silent ones tell it again.
+        return store.State.Health == "ok" ? Task.CompletedTask : TellZoneHealth();
     }
 
     public async Task<ReadingOutcome[]> Ingest(SensorReading[] readings)
@@ -71,7 +72,10 @@ public sealed class SensorGrain(
     /// <summary>Write first, then tell the feed and the aggregates (so nothing is announced that a crash could take back).</summary>
     private async Task Commit(SensorGrainState next, HealthState health)
     {
+        var healthChanged = next.Health != store.State.Health;
+        if (healthChanged) next = next with { HealthSince = clock.Now };
         await store.WriteOrRevert(next with { Version = next.Version + 1 }, this);
+        if (healthChanged) await TellZoneHealth();
         _view = derivation.Derive(_sensor, store.State, health);
         await GrainFactory.GetGrain<IFeedPublisherGrain>(0).Publish(ToEntityState());
         var summary = ToSummary();
@@ -88,11 +92,14 @@ public sealed class SensorGrain(
         }
     }
 
+    private Task TellZoneHealth() =>
+        GrainFactory.GetGrain<IZoneGrain>(_sensor.ZoneId).SensorHealthChanged(_sensor.Id, store.State.Health, store.State.HealthSince ?? clock.Now);
+
     private HealthState CurrentHealth(SensorGrainState? state = null)
     {
         state ??= store.State;
         var lastHeard = state.LastTs ?? state.FirstKnownAt ?? clock.Now;
-        return SensorHealth.Evaluate(lastHeard, clock.Now, _sensor.ReportingIntervalSeconds, packs.Health);
+        return SensorHealth.Evaluate(lastHeard, clock.Now, _sensor.ReportingIntervalSeconds, thresholds.Packs.Health);
     }
 
     private EntityState ToEntityState() => new(

@@ -20,7 +20,15 @@ public sealed record SensorGrainState
     [Id(5)] public ImmutableList<HourBucket> Hours { get; init; } = [];
     [Id(6)] public ImmutableList<RainFall> Falls { get; init; } = [];
     [Id(7)] public string Health { get; init; } = "ok";
+    /// <summary>Dissolved oxygen over the last 3 hours (water stations), for the rate of fall.</summary>
+    [Id(8)] public ImmutableList<Sample> Oxygen { get; init; } = [];
+    /// <summary>When the sensor last changed health (stale, offline, back to ok): the zone outage rule reads it.</summary>
+    [Id(9)] public DateTimeOffset? HealthSince { get; init; }
 }
+
+/// <summary>One value of one metric at a minute.</summary>
+[GenerateSerializer, Immutable]
+public sealed record Sample([property: Id(0)] long TsMs, [property: Id(1)] double Value);
 
 /// <summary>Sums and counts per metric within one clock hour (air quality hourly means).</summary>
 [GenerateSerializer, Immutable]

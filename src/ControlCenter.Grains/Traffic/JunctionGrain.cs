@@ -12,7 +12,7 @@ namespace ControlCenter.Grains.Traffic;
 public sealed class JunctionGrain(
     [PersistentState(StorageNames.JunctionState, StorageNames.GrainStore)] IPersistentState<AggregateGrainState> store,
     CityCatalog catalog,
-    ThresholdPacks packs,
+    ThresholdSource thresholds,
     IOptions<CityModelOptions> options) : MemberAggregateGrain(store, catalog, options), IJunctionGrain
 {
     private Junction? _junction;
@@ -23,7 +23,7 @@ public sealed class JunctionGrain(
     protected override IEnumerable<string> MemberIds() => Catalog.SensorsOf(Junction.Id).Where(s => !s.Retired).Select(s => s.Id);
 
     protected override void Recompute() =>
-        SetView(Junction.Id, EntityKinds.Junction, Junction.ZoneId, JunctionView.Compute(Catalog, Members.Values, packs.Traffic));
+        SetView(Junction.Id, EntityKinds.Junction, Junction.ZoneId, JunctionView.Compute(Catalog, Members.Values, thresholds.Packs.Traffic));
 
     protected override Task PublishUpward() => GrainFactory.GetGrain<IZoneGrain>(Junction.ZoneId).MemberChanged(Summary);
 }

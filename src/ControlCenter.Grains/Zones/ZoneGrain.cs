@@ -4,6 +4,7 @@ using ControlCenter.Contracts.Messages;
 using ControlCenter.Domain.Catalog;
 using ControlCenter.Grains.Aggregates;
 using ControlCenter.Grains.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace ControlCenter.Grains.Zones;
@@ -15,10 +16,49 @@ namespace ControlCenter.Grains.Zones;
 public sealed class ZoneGrain(
     [PersistentState(StorageNames.ZoneState, StorageNames.GrainStore)] IPersistentState<AggregateGrainState> store,
     CityCatalog catalog,
-    IOptions<CityModelOptions> options) : MemberAggregateGrain(store, catalog, options), IZoneGrain
+    ThresholdSource thresholds,
+    CityClock clock,
+    IOptions<CityModelOptions> options,
+    ILogger<ZoneGrain> logger) : MemberAggregateGrain(store, catalog, options), IZoneGrain
 {
     private Zone? _zone;
     private ZoneSummary _summary = null!;
+    private ZoneRules? _rules;
+
+    private ZoneRules Rules => _rules ??= new ZoneRules(Zone.Id, Catalog);
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        await base.OnActivateAsync(cancellationToken);
+        Rules.Seed(await GrainFactory.GetGrain<IAlertBookGrain>(0).ActiveInZone(Zone.Id));
+        foreach (var lot in Rules.FloodedLots) await GrainFactory.GetGrain<IParkingLotGrain>(lot).SetUnavailable(FloodReason);
+        var period = ModelOptions.RuleEvaluationPeriod;
+        this.RegisterGrainTimer(EvaluateRules, new GrainTimerCreationOptions(period, period) { KeepAlive = true });
+    }
+
+    private const string FloodReason = "flood";
+
+    public Task SensorHealthChanged(string sensorId, string health, DateTimeOffset since)
+    {
+        Rules.SensorHealthChanged(sensorId, health, since);
+        return Task.CompletedTask;
+    }
+
+    public async Task EvaluateRules()
+    {
+        var (signals, lots) = Rules.Evaluate(Members.Values, thresholds.Packs, clock.Now);
+        foreach (var (lot, flooded) in lots) await GrainFactory.GetGrain<IParkingLotGrain>(lot).SetUnavailable(flooded ? FloodReason : null);
+        if (signals.Count == 0) return;
+        try
+        {
+            await GrainFactory.GetGrain<IAlertBookGrain>(0).Apply(signals);
+            Rules.Sent(signals.Count);
+        }
+        catch (Exception ex)
+        {
+            logger.LogWarning(ex, "Zone {ZoneId} could not hand {Count} alert signals to the book; they go again next evaluation", Zone.Id, signals.Count);
+        }
+    }
 
     private Zone Zone => _zone ??= Catalog.FindZone(this.GetPrimaryKeyString())
         ?? throw new InvalidOperationException($"Zone '{this.GetPrimaryKeyString()}' is not in the catalogue.");

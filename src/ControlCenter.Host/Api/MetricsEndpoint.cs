@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using ControlCenter.Contracts.Grains;
 using ControlCenter.Host.Feed;
 using ControlCenter.Host.History;
 using ControlCenter.Host.Hosting;
@@ -35,6 +36,12 @@ public static class MetricsEndpoint
             One("feed_lagging_total", "counter", feed.LagsTotal);
             One("feed_gaps_total", "counter", feed.GapsDetected);
             One("feed_connections_refused_total", "counter", hub.RefusedConnections);
+            // Unresolved alerts by status and severity (silenced and inhibited ones counted apart).
+            var active = await grains.GetGrain<IAlertBookGrain>(0).Active();
+            Series("alerts_active", "gauge", active
+                .GroupBy(a => (a.Status, a.Severity, Suppressed: a.Suppressed?.By ?? "no"))
+                .OrderBy(g => g.Key.Status, StringComparer.Ordinal).ThenBy(g => g.Key.Severity, StringComparer.Ordinal).ThenBy(g => g.Key.Suppressed, StringComparer.Ordinal)
+                .Select(g => ($"{{status=\"{g.Key.Status}\",severity=\"{g.Key.Severity}\",suppressed=\"{g.Key.Suppressed}\"}}", (long)g.Count())));
             // Activations across the cluster, per grain class (e.g. SensorGrain, ZoneGrain).
             var activations = await grains.GetGrain<IManagementGrain>(0).GetSimpleGrainStatistics();
             Series("grain_activations", "gauge", activations

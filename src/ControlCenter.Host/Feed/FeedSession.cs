@@ -48,7 +48,7 @@ public sealed class FeedSession : IAsyncDisposable
             {
                 var snapshot = await _feed.Snapshot(_subscription.Topics, cancellationToken);
                 _subscription.Delivered(snapshot);
-                delivery = new FeedDelivery(snapshot.Items, snapshot.Kpi, Lagging: true);
+                delivery = new FeedDelivery(snapshot.Items, snapshot.Kpi, Lagging: true) { Alerts = snapshot.Alerts };
             }
 
             yield return delivery;

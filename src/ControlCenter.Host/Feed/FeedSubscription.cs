@@ -16,6 +16,8 @@ public sealed class FeedSubscription(string id, LiveFeedOptions options, TimePro
     private readonly Dictionary<string, EntityState> _pending = new(StringComparer.Ordinal);
     private readonly Dictionary<string, long> _delivered = new(StringComparer.Ordinal);
     private readonly Channel<bool> _wake = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
+    private readonly Dictionary<string, Alert> _pendingAlerts = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, long> _alertsDelivered = new(StringComparer.Ordinal);
     private KpiSnapshot? _pendingKpi;
     private long _kpiDelivered = -1;
     private DateTimeOffset? _waitingSince;
@@ -42,6 +44,7 @@ public sealed class FeedSubscription(string id, LiveFeedOptions options, TimePro
         {
             _topics.ExceptWith(topics);
             foreach (var id in _pending.Where(p => !FeedTopics.Of(p.Value).Any(_topics.Contains)).Select(p => p.Key).ToList()) _pending.Remove(id);
+            foreach (var id in _pendingAlerts.Where(p => !FeedTopics.Of(p.Value).Any(_topics.Contains)).Select(p => p.Key).ToList()) _pendingAlerts.Remove(id);
             if (!_topics.Contains(FeedTopics.Kpi)) _pendingKpi = null;
         }
     }
@@ -64,6 +67,21 @@ public sealed class FeedSubscription(string id, LiveFeedOptions options, TimePro
             if (_delivered.GetValueOrDefault(state.EntityId, -1) >= state.Version) return;
             if (_pending.TryGetValue(state.EntityId, out var waiting) && waiting.Version >= state.Version) return;
             _pending[state.EntityId] = state;
+            CheckLag();
+        }
+
+        _wake.Writer.TryWrite(true);
+    }
+
+    /// <summary>Offers an alert change; kept only if a topic matches and it is newer than anything sent or waiting.</summary>
+    public void OfferAlert(Alert alert)
+    {
+        lock (_gate)
+        {
+            if (_lagging || !FeedTopics.Of(alert).Any(_topics.Contains)) return;
+            if (_alertsDelivered.GetValueOrDefault(alert.Id, -1) >= alert.Version) return;
+            if (_pendingAlerts.TryGetValue(alert.Id, out var waiting) && waiting.Version >= alert.Version) return;
+            _pendingAlerts[alert.Id] = alert;
             CheckLag();
         }
 
@@ -93,6 +111,12 @@ public sealed class FeedSubscription(string id, LiveFeedOptions options, TimePro
                 if (_pending.TryGetValue(state.EntityId, out var waiting) && waiting.Version <= state.Version) _pending.Remove(state.EntityId);
             }
 
+            foreach (var alert in snapshot.Alerts)
+            {
+                if (_alertsDelivered.GetValueOrDefault(alert.Id, -1) < alert.Version) _alertsDelivered[alert.Id] = alert.Version;
+                if (_pendingAlerts.TryGetValue(alert.Id, out var waiting) && waiting.Version <= alert.Version) _pendingAlerts.Remove(alert.Id);
+            }
+
             if (snapshot.Kpi is { } kpi) _kpiDelivered = Math.Max(_kpiDelivered, kpi.Version);
             if (_pendingKpi is not null && _pendingKpi.Version <= _kpiDelivered) _pendingKpi = null;
         }
@@ -107,7 +131,7 @@ public sealed class FeedSubscription(string id, LiveFeedOptions options, TimePro
         {
             lock (_gate)
             {
-                if (_lagging || _pending.Count > 0 || _pendingKpi is not null) return Take();
+                if (_lagging || _pending.Count > 0 || _pendingKpi is not null || _pendingAlerts.Count > 0) return Take();
             }
 
             await _wake.Reader.ReadAsync(cancellationToken);
@@ -116,8 +140,10 @@ public sealed class FeedSubscription(string id, LiveFeedOptions options, TimePro
 
     private FeedDelivery Take()
     {
-        var delivery = new FeedDelivery([.. _pending.Values], _pendingKpi, _lagging);
+        var delivery = new FeedDelivery([.. _pending.Values], _pendingKpi, _lagging) { Alerts = [.. _pendingAlerts.Values] };
         foreach (var state in delivery.States) _delivered[state.EntityId] = state.Version;
+        foreach (var alert in delivery.Alerts) _alertsDelivered[alert.Id] = alert.Version;
+        _pendingAlerts.Clear();
         if (_pendingKpi is not null) _kpiDelivered = _pendingKpi.Version;
         _pending.Clear();
         _pendingKpi = null;
@@ -132,7 +158,7 @@ public sealed class FeedSubscription(string id, LiveFeedOptions options, TimePro
     {
         var now = time.GetUtcNow();
         _waitingSince ??= now;
-        if (_pending.Count <= options.MaxPendingPerSubscriber && now - _waitingSince <= options.LagTimeout) return;
+        if (_pending.Count + _pendingAlerts.Count <= options.MaxPendingPerSubscriber && now - _waitingSince <= options.LagTimeout) return;
         Lag();
     }
 
@@ -146,6 +172,7 @@ public sealed class FeedSubscription(string id, LiveFeedOptions options, TimePro
 
         _lagging = true;
         _pending.Clear();
+        _pendingAlerts.Clear();
         _pendingKpi = null;
     }
 }

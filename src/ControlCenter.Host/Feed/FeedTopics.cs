@@ -48,6 +48,14 @@ public static class FeedTopics
         yield return EntityPrefix + state.EntityId;
     }
 
+    /// <summary>Every topic an alert change is published under: alerts, its zone, and each of its entities.</summary>
+    public static IEnumerable<string> Of(Alert alert)
+    {
+        yield return Alerts;
+        if (alert.ZoneId is { } zone) yield return ZonePrefix + zone;
+        foreach (var id in alert.EntityIds) yield return EntityPrefix + id;
+    }
+
     /// <summary>The ids whose current state a snapshot of this topic holds.</summary>
     public static IEnumerable<string> EntityIds(string topic, CityCatalog catalog)
     {

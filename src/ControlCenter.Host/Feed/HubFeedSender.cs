@@ -99,6 +99,7 @@ public sealed class HubFeedSender(IHubContext<LiveHub> hub, LiveFeed feed, ILogg
                 }
 
                 foreach (var state in delivery.States) await Send(client, "state", state, stop);
+                foreach (var alert in delivery.Alerts) await Send(client, "alert", alert, stop);
                 if (delivery.Kpi is { } kpi) await Send(client, "kpi", kpi, stop);
             }
         }

@@ -56,7 +56,7 @@ public sealed class LiveFeed(CityCatalog catalog, IGrainFactory grains, IOptions
     /// </summary>
     public void Publish(FeedBatch batch)
     {
-        Interlocked.Add(ref _changesReceived, batch.States.Count + (batch.Kpi is null ? 0 : 1));
+        Interlocked.Add(ref _changesReceived, batch.States.Count + batch.Alerts.Count + (batch.Kpi is null ? 0 : 1));
         if (MissedSome(batch))
         {
             Interlocked.Increment(ref _gaps);
@@ -66,6 +66,7 @@ public sealed class LiveFeed(CityCatalog catalog, IGrainFactory grains, IOptions
         foreach (var subscription in _subscriptions.Values)
         {
             foreach (var state in batch.States) subscription.Offer(state);
+            foreach (var alert in batch.Alerts) subscription.OfferAlert(alert);
             if (batch.Kpi is { } kpi) subscription.OfferKpi(kpi);
         }
     }
@@ -84,6 +85,18 @@ public sealed class LiveFeed(CityCatalog catalog, IGrainFactory grains, IOptions
         }
     }
 
+    /// <summary>
+    /// The alerts a snapshot of these topics holds: every unresolved alert under a matching topic (silenced and
+    /// inhibited ones too, marked so, so that a wall can show them apart).
+    /// </summary>
+    private async Task<IReadOnlyList<Alert>> AlertsFor(IReadOnlyCollection<string> topics)
+    {
+        if (!topics.Any(t => t == FeedTopics.Alerts || t.StartsWith(FeedTopics.ZonePrefix, StringComparison.Ordinal) || t.StartsWith(FeedTopics.EntityPrefix, StringComparison.Ordinal)))
+            return [];
+        var active = await grains.GetGrain<IAlertBookGrain>(0).Active();
+        return [.. active.Where(a => FeedTopics.Of(a).Any(topics.Contains)).OrderByDescending(a => a.RaisedAt)];
+    }
+
     internal void CountLag() => Interlocked.Increment(ref _lags);
 
     /// <summary>The current state of everything the topics cover, read from the grains.</summary>
@@ -95,6 +108,6 @@ public sealed class LiveFeed(CityCatalog catalog, IGrainFactory grains, IOptions
         var kpi = topics.Contains(FeedTopics.Kpi)
             ? await grains.GetGrain<ICityGrain>(EntityKinds.CityId).GetKpi()
             : null;
-        return new FeedSnapshot(states, [], kpi);
+        return new FeedSnapshot(states, await AlertsFor(topics), kpi);
     }
 }

@@ -1,14 +1,18 @@
 using System.Diagnostics;
 using ControlCenter.Contracts.Grains;
 using ControlCenter.Domain.Catalog;
+using ControlCenter.Domain.Thresholds;
+using ControlCenter.Grains.Hosting;
 
 namespace ControlCenter.Host.Hosting;
 
 /// <summary>
-/// After start-up, asks the city for its tiles: that activates every zone, lot, junction and sensor, so each
-/// sensor's health timer runs even if the sensor never reports again (a silent sensor must turn stale).
+/// After start-up: takes the threshold packs in force, opens the alert book (which re-arms the escalation of
+/// every open alert), then asks the city for its tiles: that activates every zone, lot, junction and sensor,
+/// so each sensor's health timer and each zone's rules run even if nothing reports again.
 /// </summary>
-public sealed class CityWarmup(IGrainFactory grains, IHostApplicationLifetime lifetime, ILogger<CityWarmup> logger) : BackgroundService
+public sealed class CityWarmup(
+    IGrainFactory grains, ThresholdSource thresholds, IHostApplicationLifetime lifetime, ILogger<CityWarmup> logger) : BackgroundService
 {
     public TaskCompletionSource Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
@@ -20,6 +24,9 @@ public sealed class CityWarmup(IGrainFactory grains, IHostApplicationLifetime li
         {
             try
             {
+                var document = await grains.GetGrain<IThresholdsGrain>(0).Get();
+                thresholds.Update(document.Version, ThresholdJson.Parse(document.Json));
+                await grains.GetGrain<IAlertBookGrain>(0).Active();
                 await grains.GetGrain<ICityGrain>(EntityKinds.CityId).GetKpi();
                 logger.LogInformation("City model active in {Elapsed} ms", watch.ElapsedMilliseconds);
                 Done.TrySetResult();

@@ -26,6 +26,7 @@ public static class SiloConfiguration
         {
             o.HealthCheckPeriod = silo.HealthCheckPeriod;
             o.AggregateFlushPeriod = silo.AggregateFlushPeriod;
+            o.RuleEvaluationPeriod = silo.RuleEvaluationPeriod;
         });
 
         builder.UseOrleans(orleans =>

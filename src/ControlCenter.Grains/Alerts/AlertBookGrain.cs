@@ -1,0 +1,210 @@
+using ControlCenter.Contracts;
+using ControlCenter.Contracts.Grains;
+using ControlCenter.Contracts.Messages;
+using ControlCenter.Domain.Alerts;
+using ControlCenter.Grains.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace ControlCenter.Grains.Alerts;
+
+[GenerateSerializer]
+public sealed record AlertBookState
+{
+    /// <summary>The alert open (or acknowledged) for each rule/scope key.</summary>
+    [Id(0)] public Dictionary<string, string> Open { get; init; } = [];
+    /// <summary>Every alert id, oldest first, up to <see cref="AlertBookGrain.Retained"/>; older ones stay readable by id.</summary>
+    [Id(1)] public List<string> Ids { get; init; } = [];
+    [Id(2)] public long LastNumber { get; init; }
+    [Id(3)] public List<Silence> Silences { get; init; } = [];
+}
+
+/// <summary>
+/// The cluster's alert index. It turns zone rule signals into alert grain calls (one open alert per rule and
+/// scope), keeps a copy of each recent alert for queries, applies silences and outage inhibition, and on
+/// activation re-arms every open alert's escalation (in-memory reminders do not survive a restart).
+/// </summary>
+public sealed class AlertBookGrain(
+    [PersistentState(StorageNames.AlertBookState, StorageNames.GrainStore)] IPersistentState<AlertBookState> store,
+    CityClock clock,
+    IOptions<CityModelOptions> options,
+    ILogger<AlertBookGrain> logger) : Grain, IAlertBookGrain
+{
+    /// <summary>How many alerts the list keeps for queries (all open ones are always among them).</summary>
+    public const int Retained = 5000;
+
+    private readonly Dictionary<string, Alert> _alerts = new(StringComparer.Ordinal);
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        var ids = store.State.Ids;
+        var loaded = await Task.WhenAll(ids.Select(id => GrainFactory.GetGrain<IAlertGrain>(id).Get()));
+        foreach (var alert in loaded.OfType<Alert>()) _alerts[alert.Id] = alert;
+        foreach (var alert in _alerts.Values.Where(a => a.IsActive))
+        {
+            try
+            {
+                await GrainFactory.GetGrain<IAlertGrain>(alert.Id).Arm();
+            }
+            catch (Exception ex)
+            {
+                logger.LogWarning(ex, "Could not re-arm escalation of alert {AlertId}", alert.Id);
+            }
+        }
+
+        var period = options.Value.AlertSweepPeriod;
+        this.RegisterGrainTimer(Sweep, new GrainTimerCreationOptions(period, period) { KeepAlive = true });
+    }
+
+    public async Task Apply(IReadOnlyList<AlertSignal> signals)
+    {
+        foreach (var signal in signals)
+        {
+            switch (signal.Kind)
+            {
+                case AlertSignalKind.Raise when signal.Raise is { } raise:
+                    await Raise(raise);
+                    break;
+                case AlertSignalKind.ConditionCleared when store.State.Open.TryGetValue(signal.Key, out var id):
+                    Remember(await GrainFactory.GetGrain<IAlertGrain>(id).ConditionCleared(signal.At));
+                    break;
+                case AlertSignalKind.Resolve when store.State.Open.TryGetValue(signal.Key, out var id):
+                    Remember(await GrainFactory.GetGrain<IAlertGrain>(id).AutoResolve(signal.At));
+                    await Forget(signal.Key, id);
+                    break;
+            }
+        }
+
+        await Sweep();
+    }
+
+    public async Task<Alert> RaiseManual(AlertRaise raise)
+    {
+        var alert = await Raise(raise);
+        await Sweep();
+        return _alerts.GetValueOrDefault(alert.Id, alert);
+    }
+
+    public Task<Alert[]> Query(AlertQuery query)
+    {
+        var matches = _alerts.Values
+            .Where(a => query.Status is null || a.Status == query.Status)
+            .Where(a => query.Domain is null || a.Domains.Contains(query.Domain))
+            .Where(a => query.ZoneId is null || a.ZoneId == query.ZoneId)
+            .Where(a => query.Severity is null || a.Severity == query.Severity)
+            .OrderByDescending(a => a.RaisedAt).ThenByDescending(a => a.Id, StringComparer.Ordinal)
+            .Take(query.Limit);
+        return Task.FromResult(matches.ToArray());
+    }
+
+    public Task<Alert[]> Active() => Task.FromResult(_alerts.Values.Where(a => a.IsActive).ToArray());
+
+    public Task<Alert[]> ActiveInZone(string zoneId) =>
+        Task.FromResult(_alerts.Values.Where(a => a.IsActive && a.ZoneId == zoneId && a.RuleId != AlertRules.Manual).ToArray());
+
+    public async Task Changed(Alert alert)
+    {
+        Remember(alert);
+        if (!alert.IsActive && store.State.Open.TryGetValue(alert.Key, out var id) && id == alert.Id) await Forget(alert.Key, id);
+    }
+
+    public async Task<Silence> AddSilence(Silence silence)
+    {
+        var id = $"si-{store.State.LastNumber + 1}";
+        var stored = silence with { Id = id };
+        await store.WriteOrRevert(store.State with { LastNumber = store.State.LastNumber + 1, Silences = [.. store.State.Silences, stored] }, this);
+        await Sweep();
+        return stored;
+    }
+
+    public Task<Silence[]> Silences() => Task.FromResult(store.State.Silences.Where(s => s.Until > clock.Now).ToArray());
+
+    public async Task<bool> RemoveSilence(string id)
+    {
+        if (!store.State.Silences.Any(s => s.Id == id && s.Until > clock.Now)) return false;
+        await store.WriteOrRevert(store.State with { Silences = [.. store.State.Silences.Where(s => s.Id != id)] }, this);
+        await Sweep();
+        return true;
+    }
+
+    private async Task<Alert> Raise(AlertRaise raise)
+    {
+        var children = raise.ChildKeys.Select(k => store.State.Open.GetValueOrDefault(k)).OfType<string>().ToList();
+        if (store.State.Open.TryGetValue(raise.Key, out var openId))
+        {
+            var refreshed = await GrainFactory.GetGrain<IAlertGrain>(openId).Raise(raise, children, null);
+            Remember(refreshed);
+            if (refreshed.IsActive) return refreshed;
+            await Forget(raise.Key, openId);
+        }
+
+        // The id is taken (written) before the alert exists, so a crash between the two never reuses it.
+        var id = $"al-{store.State.LastNumber + 1}";
+        var ids = store.State.Ids.Append(id).ToList();
+        if (ids.Count > Retained) ids = [.. ids.Skip(ids.Count - Retained)];
+        var open = new Dictionary<string, string>(store.State.Open) { [raise.Key] = id };
+        await store.WriteOrRevert(store.State with { LastNumber = store.State.LastNumber + 1, Ids = ids, Open = open }, this);
+        foreach (var gone in _alerts.Keys.Except(ids).ToList()) _alerts.Remove(gone);
+
+        var draft = new Alert
+        {
+            Id = id, RuleId = raise.RuleId, Scope = raise.Scope, Title = "", TitleEn = "", Severity = raise.Severity,
+            ZoneId = raise.ZoneId, EntityIds = raise.EntityIds,
+        };
+        var alert = await GrainFactory.GetGrain<IAlertGrain>(id).Raise(raise, children, SuppressionOf(draft, [.. _alerts.Values.Where(o => o.IsActive && o.RuleId == AlertRules.ZoneOutage)]));
+        Remember(alert);
+        return alert;
+    }
+
+    private void Remember(Alert? alert)
+    {
+        if (alert is null) return;
+        if (_alerts.TryGetValue(alert.Id, out var known) && known.Version >= alert.Version) return;
+        if (store.State.Ids.Contains(alert.Id)) _alerts[alert.Id] = alert;
+    }
+
+    private async Task Forget(string key, string id)
+    {
+        if (!store.State.Open.TryGetValue(key, out var open) || open != id) return;
+        var remaining = new Dictionary<string, string>(store.State.Open);
+        remaining.Remove(key);
+        await store.WriteOrRevert(store.State with { Open = remaining }, this);
+    }
+
+    /// <summary>
+    /// Brings every active alert's suppression in line with the silences in force and the open outages:
+    /// an expired silence stops applying by itself here.
+    /// </summary>
+    private async Task Sweep()
+    {
+        var now = clock.Now;
+        if (store.State.Silences.Any(s => s.Until <= now))
+            await store.WriteOrRevert(store.State with { Silences = [.. store.State.Silences.Where(s => s.Until > now)] }, this);
+        var outages = _alerts.Values.Where(o => o.IsActive && o.RuleId == AlertRules.ZoneOutage).ToList();
+        foreach (var alert in _alerts.Values.Where(a => a.IsActive).ToList())
+        {
+            var wanted = SuppressionOf(alert, outages);
+            if (wanted == alert.Suppressed) continue;
+            try
+            {
+                Remember(await GrainFactory.GetGrain<IAlertGrain>(alert.Id).SetSuppression(wanted));
+            }
+            catch (Exception ex)
+            {
+                logger.LogWarning(ex, "Could not update the suppression of alert {AlertId}; the next sweep tries again", alert.Id);
+            }
+        }
+    }
+
+    private AlertSuppression? SuppressionOf(Alert alert, IReadOnlyList<Alert> openOutages)
+    {
+        var now = clock.Now;
+        if (store.State.Silences.FirstOrDefault(s => s.Until > now && s.Matcher.Matches(alert)) is { } silence)
+            return new AlertSuppression("silence", silence.Id);
+        if (alert.RuleId is AlertRules.ZoneOutage or AlertRules.Manual || alert.EntityIds.Count == 0) return null;
+        // A zone outage inhibits the own alerts of the sensors it covers while it is open.
+        if (AlertRules.Find(alert.RuleId) is not { CrossDomain: false }) return null;
+        var outage = openOutages.FirstOrDefault(o => o.ZoneId == alert.ZoneId && alert.EntityIds.All(o.EntityIds.Contains));
+        return outage is null ? null : new AlertSuppression("inhibition", outage.Id);
+    }
+}

@@ -1,0 +1,83 @@
+using ControlCenter.Contracts.Grains;
+using ControlCenter.Contracts.Messages;
+using ControlCenter.Domain.Alerts;
+using ControlCenter.Domain.Catalog;
+using ControlCenter.Domain.Derived;
+using ControlCenter.Domain.Thresholds;
+
+namespace ControlCenter.Grains.Zones;
+
+/// <summary>
+/// A zone's alerting: runs the rules over what the zone sees, tracks durations and hold times, and hands the
+/// resulting signals to the alert book. Signals the book could not take are kept and sent first next time,
+/// so a failed call loses nothing.
+/// </summary>
+public sealed class ZoneRules(string zoneId, CityCatalog catalog)
+{
+    private readonly ConditionTracker _tracker = new();
+    private readonly Dictionary<string, SilentSensor> _silent = new(StringComparer.Ordinal);
+    private readonly List<AlertSignal> _unsent = [];
+
+    /// <summary>Takes the zone's alerts that are open in storage, so they can clear after a restart.</summary>
+    public void Seed(IEnumerable<Alert> open)
+    {
+        foreach (var alert in open) _tracker.Seed(alert.Key, alert.Level, alert.ConditionClearedAt);
+    }
+
+    public void SensorHealthChanged(string sensorId, string health, DateTimeOffset since)
+    {
+        if (!Enum.TryParse<HealthState>(health, ignoreCase: true, out var state) || state == HealthState.Ok)
+        {
+            _silent.Remove(sensorId);
+            return;
+        }
+
+        // Going offline after stale keeps the moment it fell silent: that is what the outage rule compares.
+        _silent[sensorId] = new SilentSensor(sensorId, state, _silent.TryGetValue(sensorId, out var known) ? known.Since : since);
+    }
+
+    /// <returns>The signals to send now (including any a failed call left behind), and the lots to open or close.</returns>
+    public (IReadOnlyList<AlertSignal> Signals, IReadOnlyList<(string LotId, bool Flooded)> Lots) Evaluate(
+        IEnumerable<MemberSummary> members, ThresholdPacks packs, DateTimeOffset now)
+    {
+        var observation = new ZoneObservation(zoneId, now,
+            [.. members.Select(m => new ObservedEntity(m.EntityId, m.Kind, m.Status, m.Ts, m.Figures))], [.. _silent.Values]);
+        var findings = ZoneRuleEngine.Evaluate(new RuleContext(catalog, packs, observation, _tracker.HeldLevel));
+        var byKey = findings.ToDictionary(f => f.Key, StringComparer.Ordinal);
+        var transitions = _tracker.Observe(findings, now, rule => ZoneRuleEngine.MinimumDuration(rule, packs),
+            TimeSpan.FromMinutes(packs.Alerting.ClearHoldMinutes));
+
+        var lots = new List<(string, bool)>();
+        foreach (var t in transitions)
+        {
+            _unsent.Add(new AlertSignal(Kind(t.Kind), t.Key, t.Finding is { } f ? ToRaise(f, now) : null, t.At));
+            if (byKey.GetValueOrDefault(t.Key) is { RuleId: AlertRules.FloodParking } parking && t.Kind == TransitionKind.Raise) lots.Add((parking.Scope, true));
+            if (t.Kind == TransitionKind.Resolve && t.Key.StartsWith(AlertRules.FloodParking + "/", StringComparison.Ordinal))
+                lots.Add((t.Key[(AlertRules.FloodParking.Length + 1)..], false));
+        }
+
+        return ([.. _unsent], lots);
+    }
+
+    /// <summary>The book took these signals.</summary>
+    public void Sent(int count) => _unsent.RemoveRange(0, Math.Min(count, _unsent.Count));
+
+    /// <summary>Lots this zone holds closed for flooding (to re-assert after a restart).</summary>
+    public IEnumerable<string> FloodedLots =>
+        _tracker.FiringKeys.Where(k => k.StartsWith(AlertRules.FloodParking + "/", StringComparison.Ordinal))
+            .Select(k => k[(AlertRules.FloodParking.Length + 1)..]);
+
+    private static AlertSignalKind Kind(TransitionKind kind) => kind switch
+    {
+        TransitionKind.ConditionCleared => AlertSignalKind.ConditionCleared,
+        TransitionKind.Resolve => AlertSignalKind.Resolve,
+        _ => AlertSignalKind.Raise,
+    };
+
+    private static AlertRaise ToRaise(Finding f, DateTimeOffset now) => new()
+    {
+        RuleId = f.RuleId, Scope = f.Scope, ZoneId = f.ZoneId, Severity = f.Severity, Level = f.Level,
+        EntityIds = f.EntityIds, ChildKeys = f.ChildKeys, At = now,
+        Evidence = [.. f.Evidence.Select(e => new AlertEvidence(e.EntityId, e.Metric, Math.Round(e.Value, 3), e.Ts))],
+    };
+}

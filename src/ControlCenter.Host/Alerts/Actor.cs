@@ -1,0 +1,16 @@
+using System.Security.Claims;
+using ControlCenter.Host.Audit;
+
+namespace ControlCenter.Host.Alerts;
+
+/// <summary>Who is acting, as the alert timeline and the audit log name them.</summary>
+public static class Actor
+{
+    public static string Name(ClaimsPrincipal user) => user.Identity?.Name ?? "unknown";
+
+    public static Task Audit(AuditLog audit, HttpContext http, ClaimsPrincipal user, string action, string target, string? detail = null) =>
+        audit.Record(http, Name(user), user.FindFirstValue(ClaimTypes.Role), action, target, detail);
+
+    public static IResult Invalid(string problem, string title = "Invalid request") =>
+        Results.Problem(problem, statusCode: StatusCodes.Status400BadRequest, title: title);
+}

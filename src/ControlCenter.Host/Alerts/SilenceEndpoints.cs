@@ -1,0 +1,64 @@
+using System.Security.Claims;
+using ControlCenter.Contracts.Grains;
+using ControlCenter.Contracts.Messages;
+using ControlCenter.Domain.Alerts;
+using ControlCenter.Domain.Catalog;
+using ControlCenter.Grains.Hosting;
+using ControlCenter.Host.Audit;
+using ControlCenter.Host.Hosting;
+using ControlCenter.Host.People;
+
+namespace ControlCenter.Host.Alerts;
+
+/// <summary>
+/// Silences: an operator holds back the notifications of matching alerts until a time, with a reason. The
+/// alerts are still recorded (and shown as silenced); a silence past its end stops applying by itself.
+/// </summary>
+public static class SilenceEndpoints
+{
+    public static readonly TimeSpan LongestSilence = TimeSpan.FromDays(30);
+
+    public sealed record MatcherRequest(string? RuleId, string? ZoneId, string? EntityId, string? Severity);
+
+    public sealed record SilenceRequest(MatcherRequest? Matcher, DateTimeOffset? Until, string? Reason);
+
+    public static IEndpointRouteBuilder MapSilences(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/v1/silences", async (IGrainFactory grains) => Results.Ok(await grains.GetGrain<IAlertBookGrain>(0).Silences()))
+            .WithName("ListSilences").RequireAuthorization(AccessPolicies.Read);
+        app.MapPost("/api/v1/silences", Create).WithName("CreateSilence").RequireAuthorization(Roles.Operator);
+        app.MapDelete("/api/v1/silences/{id}", Remove).WithName("RemoveSilence").RequireAuthorization(Roles.Operator);
+        return app;
+    }
+
+    private static async Task<IResult> Create(
+        SilenceRequest? request, HttpContext http, ClaimsPrincipal user, CityCatalog catalog, CityClock clock, IGrainFactory grains, AuditLog audit)
+    {
+        var m = request?.Matcher;
+        if (m is null || (m.RuleId is null && m.ZoneId is null && m.EntityId is null && m.Severity is null))
+            return Actor.Invalid("matcher needs at least one of ruleId, zoneId, entityId, severity (a silence of everything is refused).");
+        if (m.RuleId is not null && AlertRules.Find(m.RuleId) is null) return Actor.Invalid($"No rule '{Clip(m.RuleId)}' (see docs/alerts.md).");
+        if (m.ZoneId is not null && catalog.FindZone(m.ZoneId) is null) return Actor.Invalid($"No zone '{Clip(m.ZoneId)}'.");
+        if (m.EntityId is not null && (!EntityId.IsValid(m.EntityId) || catalog.EntityKindOf(m.EntityId) is null)) return Actor.Invalid($"No entity '{Clip(m.EntityId)}'.");
+        if (m.Severity is not null && !Severities.IsValid(m.Severity)) return Actor.Invalid($"severity is one of {string.Join(", ", Severities.All)}.");
+        var now = clock.Now;
+        if (request!.Until is not { } until || until <= now || until - now > LongestSilence)
+            return Actor.Invalid("until is a time in the future, at most 30 days ahead (ISO 8601 with offset).");
+        if (string.IsNullOrWhiteSpace(request.Reason) || request.Reason.Length > 500) return Actor.Invalid("reason is required, up to 500 characters.");
+
+        var silence = await grains.GetGrain<IAlertBookGrain>(0).AddSilence(new Silence(
+            "", new SilenceMatcher(m.RuleId, m.ZoneId, m.EntityId, m.Severity), until, request.Reason.Trim(), Actor.Name(user), now));
+        await Actor.Audit(audit, http, user, "silence-created", silence.Id, $"{silence.Matcher} until {until:O}: {silence.Reason}");
+        return Results.Created($"/api/v1/silences/{silence.Id}", silence);
+    }
+
+    private static async Task<IResult> Remove(string id, HttpContext http, ClaimsPrincipal user, IGrainFactory grains, AuditLog audit)
+    {
+        if (id.Length > 32 || !await grains.GetGrain<IAlertBookGrain>(0).RemoveSilence(id))
+            return Results.Problem($"No silence '{Clip(id)}' in force.", statusCode: StatusCodes.Status404NotFound, title: "Unknown silence");
+        await Actor.Audit(audit, http, user, "silence-removed", id);
+        return Results.NoContent();
+    }
+
+    private static string Clip(string text) => text.Length <= 64 ? text : text[..64] + "…";
+}
