@@ -46,7 +46,11 @@ public sealed class ClusterFixture
             {
                 o.HealthCheckPeriod = TimeSpan.FromMilliseconds(50);
                 o.AggregateFlushPeriod = TimeSpan.FromMilliseconds(50);
+                // Tests run the rules and sweeps themselves, at the fake clock's times.
+                o.RuleEvaluationPeriod = TimeSpan.FromHours(1);
+                o.AlertSweepPeriod = TimeSpan.FromHours(1);
             });
+            silo.UseInMemoryReminderService();
         }
     }
 }

@@ -48,6 +48,7 @@ public sealed class AlertGrain(
                 Sop = [.. rule.Sop.Select((s, i) => new SopStep(i + 1, s.Vi, s.En, false, null, null))],
                 Timeline = [new TimelineEntry(now, raise.By, "raised", raise.Note ?? $"{raise.Severity}")],
             };
+            if (suppression is not null) alert = Append(alert, now, AlertActors.System, SuppressionAction(suppression), suppression.Id);
             await Commit(alert, suppressionChanged: true);
             return Current!;
         }
@@ -127,7 +128,7 @@ public sealed class AlertGrain(
         var next = suppression is null
             // Escalation counts from now on as if the silenced time had not passed.
             ? Append(alert with { Suppressed = null, EscalationBase = now - EscalationWindow(alert) * alert.EscalationLevel }, now, AlertActors.System, "notifications-resumed", null)
-            : Append(alert with { Suppressed = suppression }, now, AlertActors.System, suppression.By == "silence" ? "silenced" : "inhibited", suppression.Id);
+            : Append(alert with { Suppressed = suppression }, now, AlertActors.System, SuppressionAction(suppression), suppression.Id);
         await Commit(next, suppressionChanged: true);
         return Current;
     }
@@ -163,6 +164,8 @@ public sealed class AlertGrain(
     }
 
     public Task ReceiveReminder(string reminderName, TickStatus status) => CheckEscalation();
+
+    private static string SuppressionAction(AlertSuppression suppression) => suppression.By == "silence" ? "silenced" : "inhibited";
 
     private TimeSpan EscalationWindow(Alert alert) =>
         TimeSpan.FromMinutes(thresholds.Packs.Alerting.EscalationMinutes(alert.Severity));

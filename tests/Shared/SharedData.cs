@@ -1,4 +1,4 @@
-namespace ControlCenter.Host.Tests.Infrastructure;
+namespace ControlCenter.Testing;
 
 /// <summary>The workplace's shared/data folder: beside the repository (in development and in CI), or where
 /// CONTROLCENTER_SHARED_DATA says.</summary>
@@ -15,7 +15,7 @@ public static class SharedData
                 if (System.IO.Directory.Exists(candidate)) return candidate;
             }
 
-            Assert.Fail("shared/data not found beside the repository (or in CONTROLCENTER_SHARED_DATA): the replay tests read the recorded files there.");
+            Assert.Fail("shared/data not found beside the repository (or in CONTROLCENTER_SHARED_DATA): tests that replay recorded data read it there.");
             return "";
         }
     }
