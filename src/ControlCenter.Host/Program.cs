@@ -23,7 +23,11 @@ builder.AddCityApi();
 
 var app = builder.Build();
 
-app.UseExceptionHandler();
+// A body that is not the JSON an endpoint takes is the caller's mistake (400), not the server's.
+app.UseExceptionHandler(new ExceptionHandlerOptions
+{
+    StatusCodeSelector = ex => ex is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
+});
 app.UseStatusCodePages();
 // The rate limiter goes first, so that guessing keys is limited too (unknown keys share a small bucket).
 app.UseRateLimiter();

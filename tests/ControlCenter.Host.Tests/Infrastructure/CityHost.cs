@@ -18,6 +18,7 @@ public sealed class CityHost : WebApplicationFactory<Program>
     public const string ParkingOnlyToken = "parking-only-token";
 
     private readonly Dictionary<string, string?> _settings;
+    private Action<IServiceCollection>? _services;
 
     private CityHost(Dictionary<string, string?> settings) => _settings = settings;
 
@@ -36,6 +37,7 @@ public sealed class CityHost : WebApplicationFactory<Program>
             ["Orleans:HealthCheckPeriod"] = "00:00:01",
             ["Orleans:AggregateFlushPeriod"] = "00:00:00.100",
             ["History:FlushInterval"] = "00:00:00.100",
+            ["Orleans:RuleEvaluationPeriod"] = "00:00:00.250",
             ["Ingest:Keys:1:Name"] = "tay-ho-gateway",
             ["Ingest:Keys:1:Key"] = TayHoKey,
             ["Ingest:Keys:1:Zones:0"] = "tay-ho",
@@ -52,6 +54,24 @@ public sealed class CityHost : WebApplicationFactory<Program>
     {
         builder.UseEnvironment("Development");
         foreach (var (key, value) in _settings) builder.UseSetting(key, value);
+        if (_services is { } services) builder.ConfigureServices(services);
+    }
+
+    /// <summary>Replaces services after the host's own registrations (a fake city clock), before it starts.</summary>
+    public CityHost WithServices(Action<IServiceCollection> services)
+    {
+        _services += services;
+        return this;
+    }
+
+    /// <summary>A client signed in with the login cookie as one of the seeded development users (password "{name}-hanoi").</summary>
+    public async Task<HttpClient> SignedIn(string user)
+    {
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Authorization = null;
+        using var response = await client.PostAsJsonAsync("/api/v1/auth/login", new { username = user, password = $"{user}-hanoi" });
+        response.EnsureSuccessStatusCode();
+        return client;
     }
 
     /// <summary>Serves on a real loopback port (Kestrel), for SignalR clients and browsers.</summary>

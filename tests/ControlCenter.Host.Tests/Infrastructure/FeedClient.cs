@@ -13,6 +13,7 @@ public sealed class FeedClient : IAsyncDisposable
 
     public ConcurrentQueue<JsonElement> States { get; } = new();
     public ConcurrentQueue<JsonElement> Kpis { get; } = new();
+    public ConcurrentQueue<JsonElement> Alerts { get; } = new();
     public ConcurrentQueue<string> Other { get; } = new();
 
     public static async Task<FeedClient> Connect(Uri server, string? token = CityHost.FeedToken)
@@ -23,6 +24,7 @@ public sealed class FeedClient : IAsyncDisposable
         var client = new FeedClient(connection);
         connection.On<JsonElement>("state", s => client.States.Enqueue(s));
         connection.On<JsonElement>("kpi", k => client.Kpis.Enqueue(k));
+        connection.On<JsonElement>("alert", a => client.Alerts.Enqueue(a));
         connection.On<JsonElement>("lagging", _ => client.Other.Enqueue("lagging"));
         connection.On<JsonElement>("snapshot", _ => client.Other.Enqueue("snapshot"));
         await connection.StartAsync();
@@ -34,6 +36,10 @@ public sealed class FeedClient : IAsyncDisposable
     /// <summary>The states received for one entity, in arrival order.</summary>
     public List<JsonElement> StatesOf(string entityId) =>
         States.Where(s => s.GetProperty("entityId").GetString() == entityId).ToList();
+
+    /// <summary>The alert messages received for one rule, in arrival order.</summary>
+    public List<JsonElement> AlertsOf(string ruleId) =>
+        Alerts.Where(a => a.GetProperty("ruleId").GetString() == ruleId).ToList();
 
     public async ValueTask DisposeAsync() => await Connection.DisposeAsync();
 }
