@@ -26,7 +26,7 @@ public static class ThresholdEndpoints
     {
         const string title = "Invalid thresholds";
         if (body.ValueKind != JsonValueKind.Object || !body.TryGetProperty("version", out var versionElement)
-            || !versionElement.TryGetInt64(out var version) || !body.TryGetProperty("packs", out var packsElement))
+            || versionElement.ValueKind != JsonValueKind.Number || !versionElement.TryGetInt64(out var version) || !body.TryGetProperty("packs", out var packsElement))
             return Actor.Invalid("The body is { \"version\": <the version you read>, \"packs\": { every pack } }.", title);
 
         var (packs, errors) = ThresholdJson.Read(packsElement);
