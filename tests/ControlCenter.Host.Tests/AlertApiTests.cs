@@ -182,6 +182,31 @@ public class AlertApiTests : SqliteHostFixture
         await Eventually.Until(() => Alert(Id(alert)), a => !a.TryGetProperty("suppressed", out _), "the alert to notify again");
     }
 
+    [Test]
+    public async Task SilencedAlert_IsRecordedButItsChangesStayOffTheFeed()
+    {
+        await using var feed = await FeedClient.Connect(Host.ServerAddress);
+        await feed.Subscribe("alerts");
+        using var op = await Host.SignedIn("operator");
+        using (var created = await op.PostAsJsonAsync("/api/v1/silences",
+            new { matcher = new { zoneId = "hai-ba-trung", severity = "warning" }, until = Now.AddHours(1), reason = "diễn tập" }))
+            Assert.That(created.StatusCode, Is.EqualTo(HttpStatusCode.Created));
+
+        var alert = await ManualAlert("Diễn tập sơ tán", "warning", "hai-ba-trung");
+        var id = Id(alert);
+        using var responder = await Host.SignedIn("responder");
+        using (var note = await responder.PostAsJsonAsync($"/api/v1/alerts/{id}/notes", new { text = "ghi chú khi im lặng" }))
+            Assert.That(note.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        // A later, unsilenced alert is the marker that the feed has delivered everything before it.
+        var marker = await ManualAlert("Mốc kiểm tra", "warning", "tay-ho");
+        await Eventually.Until(() => Task.FromResult(feed.Alerts.ToList()), a => a.Any(x => Id(x) == Id(marker)), "the marker alert on the feed");
+
+        var seen = feed.Alerts.Where(a => Id(a) == id).ToList();
+        Assert.That(seen, Has.Count.EqualTo(1), "only the alert's arrival, marked silenced; the note is not notified");
+        Assert.That(seen[0].GetProperty("suppressed").GetProperty("by").GetString(), Is.EqualTo("silence"));
+        Assert.That((await Alert(id)).GetProperty("timeline").EnumerateArray().Select(t => t.GetProperty("action").GetString()), Does.Contain("note"), "but recorded");
+    }
+
     [TestCase("{}")]
     [TestCase("""{"matcher":{},"until":"2099-01-01T00:00:00Z","reason":"x"}""")]
     [TestCase("""{"matcher":{"zoneId":"atlantis"},"until":"2099-01-01T00:00:00Z","reason":"x"}""")]
