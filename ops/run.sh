@@ -4,6 +4,8 @@
 #   CONTROLCENTER_URL              where to listen (default http://127.0.0.1:5080)
 #   CONTROLCENTER_SIMULATOR=off    run the control centre alone (real deployments)
 #   CONTROLCENTER_SIMULATOR_SPEED  city minutes per real minute (default 1: real time; 60: a day in 24 min)
+#   CONTROLCENTER_SCENARIO=NAME    play an incident over the normal day (monsoon-storm, rush-hour, winter-smog,
+#                                  west-lake-oxygen-crash, zone-outage), then carry on with the normal day
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -26,7 +28,8 @@ trap 'kill $simulator $host 2>/dev/null || true; wait 2>/dev/null || true' INT T
 
 if [ "${CONTROLCENTER_SIMULATOR:-on}" != "off" ]; then
   # The simulator waits for the control centre's catalogue, then feeds it like a sensor gateway would.
-  dotnet src/ControlCenter.Simulator/bin/Release/net10.0/ControlCenter.Simulator.dll normal \
+  if [ -n "${CONTROLCENTER_SCENARIO:-}" ]; then mode=(scenario "$CONTROLCENTER_SCENARIO"); else mode=(normal); fi
+  dotnet src/ControlCenter.Simulator/bin/Release/net10.0/ControlCenter.Simulator.dll "${mode[@]}" \
     --url "$url" --speed "${CONTROLCENTER_SIMULATOR_SPEED:-1}" &
   simulator=$!
 fi

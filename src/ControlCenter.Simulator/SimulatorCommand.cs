@@ -2,30 +2,40 @@ using ControlCenter.Simulator.Api;
 using ControlCenter.Simulator.Day;
 using ControlCenter.Simulator.Load;
 using ControlCenter.Simulator.Replay;
+using ControlCenter.Simulator.Scenarios;
 
 namespace ControlCenter.Simulator;
 
 /// <summary>
-/// <c>ControlCenter.Simulator normal [--url U] [--key K] [--speed S] [--duration SECONDS] [--seed N]</c>:
-/// feeds a control centre over its public ingest API, as real gateways would.
+/// <c>ControlCenter.Simulator normal|scenario|replay|catalog|load …</c>: feeds a control centre over its public
+/// ingest API, as real gateways would.
 /// </summary>
 public static class SimulatorCommand
 {
     public const string Usage =
         "usage: ControlCenter.Simulator normal [--url http://127.0.0.1:5080] [--key KEY] [--speed 1] [--duration SECONDS] [--seed 1]\n"
+        + "       ControlCenter.Simulator scenario NAME|list [--speed 1] [--check] [--then stop] [--url URL] [--key KEY] [--seed 1]\n"
+        + "         (shipped: monsoon-storm, rush-hour, winter-smog, west-lake-oxygen-crash, zone-outage; or a scenario file's path)\n"
         + "       ControlCenter.Simulator replay --mapping hanoi-pm25-2017|birmingham-parking-2016|FILE --data ../shared/data [--skip ROWS] [--rows ROWS] [--url URL] [--key KEY]\n"
         + "       ControlCenter.Simulator catalog --multiply K --out FILE [--url URL]\n"
         + "       ControlCenter.Simulator load [--sensors N] [--rate READINGS_PER_S] [--duration SECONDS] [--batch 500] [--senders 4] [--url URL] [--key KEY]";
 
     public static async Task<int> Run(string[] args, TextWriter output, CancellationToken cancellationToken, HttpMessageHandler? handler = null)
     {
-        if (args.Length == 0 || args[0] is not ("normal" or "replay" or "catalog" or "load"))
+        if (args.Length == 0 || args[0] is not ("normal" or "scenario" or "replay" or "catalog" or "load"))
         {
             await output.WriteLineAsync(Usage);
             return 2;
         }
 
-        var options = Options(args.Skip(1).ToArray());
+        var scenarioName = args[0] == "scenario" && args.Length > 1 && !args[1].StartsWith("--", StringComparison.Ordinal) ? args[1] : null;
+        if (args[0] == "scenario" && scenarioName is null)
+        {
+            await output.WriteLineAsync(Usage);
+            return 2;
+        }
+
+        var options = Options(args.Skip(scenarioName is null ? 1 : 2).ToArray());
         if (options is null)
         {
             await output.WriteLineAsync(Usage);
@@ -42,6 +52,9 @@ public static class SimulatorCommand
             case "replay": return await ReplayFile(options, client, output, cancellationToken);
             case "catalog": return await MultiplyCatalog(options, http, key, output, cancellationToken);
             case "load": return await RunLoad(options, client, output, cancellationToken);
+            case "scenario" when scenarioName == "list":
+                foreach (var name in Scenario.Names) await output.WriteLineAsync($"{name}: {Scenario.Load(name).TitleEn}");
+                return 0;
         }
 
         if (!double.TryParse(options.GetValueOrDefault("speed", "1"), System.Globalization.CultureInfo.InvariantCulture, out var speed) || speed <= 0)
@@ -55,6 +68,7 @@ public static class SimulatorCommand
 
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         Console.CancelKeyPress += (_, e) => { e.Cancel = true; stop.Cancel(); };
+        if (scenarioName is not null) return await PlayScenario(scenarioName, options, http, key, client, speed, seed, output, stop.Token);
         try
         {
             await new DayRunner(client, TimeProvider.System).Run(speed, duration, seed, line => output.WriteLine(line), stop.Token);
@@ -66,6 +80,25 @@ public static class SimulatorCommand
 
         await output.WriteLineAsync($"simulator: done; {client.Report}");
         return 0;
+    }
+
+    private static async Task<int> PlayScenario(
+        string name, Dictionary<string, string> options, HttpClient http, string key, IngestClient client, double speed, int seed, TextWriter output, CancellationToken cancellationToken)
+    {
+        Scenario scenario;
+        try
+        {
+            scenario = Scenario.Load(name);
+        }
+        catch (Exception ex) when (ex is FileNotFoundException or InvalidDataException or System.Text.Json.JsonException)
+        {
+            await output.WriteLineAsync(ex.Message);
+            return 2;
+        }
+
+        var runner = new ScenarioRunner(client, new AlertCheck(http, key), TimeProvider.System);
+        return await runner.Run(scenario, speed, options.ContainsKey("check"), options.GetValueOrDefault("then") == "stop", seed,
+            line => output.WriteLine(line), cancellationToken);
     }
 
     private static async Task<int> ReplayFile(Dictionary<string, string> options, IngestClient client, TextWriter output, CancellationToken cancellationToken)
@@ -118,7 +151,15 @@ public static class SimulatorCommand
         var options = new Dictionary<string, string>(StringComparer.Ordinal);
         for (var i = 0; i < args.Length; i += 2)
         {
-            if (!args[i].StartsWith("--", StringComparison.Ordinal) || i + 1 >= args.Length) return null;
+            if (!args[i].StartsWith("--", StringComparison.Ordinal)) return null;
+            // A flag on its own (--check) is true.
+            if (i + 1 >= args.Length || args[i + 1].StartsWith("--", StringComparison.Ordinal))
+            {
+                options[args[i][2..]] = "true";
+                i--;
+                continue;
+            }
+
             options[args[i][2..]] = args[i + 1];
         }
 

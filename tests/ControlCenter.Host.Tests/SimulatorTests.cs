@@ -31,6 +31,22 @@ public class SimulatorTests : SqliteHostFixture
     }
 
     [Test]
+    public async Task NormalDay_RaisesNoCriticalAlert()
+    {
+        using var output = new StringWriter();
+        var exit = await SimulatorCommand.Run(
+            ["normal", "--url", Host.ServerAddress.ToString(), "--speed", "60", "--duration", "15", "--seed", "11"], output, CancellationToken.None);
+        Assert.That(exit, Is.Zero, output.ToString());
+        using var client = Host.CreateClient();
+        // Let the zones run their rules over what was sent (every 250 ms here).
+        await Task.Delay(TimeSpan.FromSeconds(1));
+        var critical = await client.GetFromJsonAsync<System.Text.Json.JsonElement>("/api/v1/alerts?severity=critical");
+        Assert.That(critical.GetArrayLength(), Is.Zero, critical.ToString());
+        var all = await client.GetFromJsonAsync<System.Text.Json.JsonElement>("/api/v1/alerts");
+        Assert.That(all.EnumerateArray().Select(a => a.GetProperty("ruleId").GetString()), Has.None.StartsWith("cross."), "a normal day has no incident");
+    }
+
+    [Test]
     public async Task LostAnswer_IsRetried_WithoutASecondEffect()
     {
         var before = await Host.Entity("fl-nga-tu-so");

@@ -1,12 +1,14 @@
 using ControlCenter.Simulator.Api;
+using ControlCenter.Simulator.Scenarios;
 
 namespace ControlCenter.Simulator.Day;
 
 /// <summary>
 /// Plays a normal day against the control centre: first the last hours of air readings (so VN_AQI's NowCast
-/// has data at once), then every sensor at its reporting interval, compressed by <c>speed</c>.
+/// has data at once), then every sensor at its reporting interval, compressed by <c>speed</c>. A scenario
+/// overlay, if given, silences or changes some sensors along its timeline (minute 0 is the start).
 /// </summary>
-public sealed class DayRunner(IngestClient client, TimeProvider time)
+public sealed class DayRunner(IngestClient client, TimeProvider time, ScenarioOverlay? overlay = null)
 {
     private static readonly int[] BackfillHours = [3, 2, 1];
 
@@ -21,8 +23,9 @@ public sealed class DayRunner(IngestClient client, TimeProvider time)
         var realStart = time.GetUtcNow();
         var cityStart = TimeZoneInfo.ConvertTime(realStart, Hanoi);
         DateTimeOffset CityTime(DateTimeOffset real) => cityStart + (real - realStart) * speed;
+        double Minute(DateTimeOffset city) => (city - cityStart).TotalMinutes;
 
-        await client.Send(Backfill(day, realStart, CityTime), cancellationToken);
+        await client.Send(Backfill(day, realStart, CityTime, Minute), cancellationToken);
         log($"simulator: backfilled the last 3 hours of air readings; {client.Report}");
 
         var sensors = day.ReportingSensors.ToList();
@@ -38,7 +41,8 @@ public sealed class DayRunner(IngestClient client, TimeProvider time)
             var readings = new List<Reading>();
             foreach (var sensor in sensors.Where(s => due[s.Id] <= now))
             {
-                readings.Add(day.ReadingOf(sensor, city, now));
+                var reading = Overlaid(sensor, day.ReadingOf(sensor, city, now), Minute(city));
+                if (reading is not null) readings.Add(reading);
                 due[sensor.Id] = now + TimeSpan.FromSeconds(Math.Max(1, sensor.ReportingIntervalSeconds / speed));
             }
 
@@ -52,9 +56,18 @@ public sealed class DayRunner(IngestClient client, TimeProvider time)
         while (await timer.WaitForNextTickAsync(cancellationToken));
     }
 
-    private static List<Reading> Backfill(NormalDay day, DateTimeOffset now, Func<DateTimeOffset, DateTimeOffset> cityTime) =>
+    private List<Reading> Backfill(NormalDay day, DateTimeOffset now, Func<DateTimeOffset, DateTimeOffset> cityTime, Func<DateTimeOffset, double> minute) =>
         [.. from hoursAgo in BackfillHours
             from sensor in day.ReportingSensors.Where(s => s.Kind == "air")
             let stamp = now.AddHours(-hoursAgo)
-            select day.ReadingOf(sensor, cityTime(now).AddHours(-hoursAgo), stamp)];
+            let city = cityTime(now).AddHours(-hoursAgo)
+            let reading = Overlaid(sensor, day.ReadingOf(sensor, city, stamp), minute(city))
+            where reading is not null
+            select reading];
+
+    /// <summary>The reading as the scenario has it at this minute, or null while the sensor is silent.</summary>
+    private Reading? Overlaid(CatalogSensor sensor, Reading reading, double minute) =>
+        overlay is null ? reading
+        : overlay.IsSilent(sensor, minute) ? null
+        : overlay.Apply(sensor, reading, minute);
 }

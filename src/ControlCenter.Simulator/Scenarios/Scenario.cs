@@ -1,0 +1,65 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace ControlCenter.Simulator.Scenarios;
+
+/// <summary>
+/// An incident, as a data file: a timeline of effects laid over a normal day, and the alerts it must raise.
+/// Times are scenario minutes in city time (compressed by the run's speed); an effect may start before 0,
+/// meaning it was already going on (the air backfill reads it).
+/// </summary>
+public sealed record Scenario(
+    string Name, string Title, string TitleEn, string Description, double Minutes,
+    IReadOnlyList<ScenarioEffect> Effects, IReadOnlyList<ExpectedAlert> Expect)
+{
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+        ReadCommentHandling = JsonCommentHandling.Skip,
+    };
+
+    public static readonly string Folder = Path.Combine(AppContext.BaseDirectory, "Scenarios", "Files");
+
+    public static IEnumerable<string> Names => Directory.EnumerateFiles(Folder, "*.json").Select(Path.GetFileNameWithoutExtension).Order()!;
+
+    /// <summary>A shipped scenario by name, or a scenario file by path.</summary>
+    public static Scenario Load(string nameOrPath)
+    {
+        var path = File.Exists(nameOrPath) ? nameOrPath : Path.Combine(Folder, nameOrPath + ".json");
+        if (!File.Exists(path)) throw new FileNotFoundException($"No scenario '{nameOrPath}' (shipped: {string.Join(", ", Names)}).");
+        var scenario = JsonSerializer.Deserialize<Scenario>(File.ReadAllText(path), Json) ?? throw new InvalidDataException($"{path} is empty.");
+        var problems = scenario.Problems().ToList();
+        return problems.Count == 0 ? scenario : throw new InvalidDataException($"{path}: {string.Join("; ", problems)}");
+    }
+
+    private IEnumerable<string> Problems()
+    {
+        if (string.IsNullOrWhiteSpace(Name) || Minutes <= 0) yield return "a scenario needs a name and minutes > 0";
+        foreach (var (effect, i) in Effects.Select((e, i) => (e, i)))
+        {
+            if (effect.To <= effect.From) yield return $"effect {i}: 'to' must come after 'from'";
+            if (effect.Sensors is null && effect.Kind is null && effect.Zones is null) yield return $"effect {i}: select sensors by 'sensors', 'kind' and/or 'zones'";
+            if (!effect.Silent && (effect.Values?.Count ?? 0) + (effect.Rates?.Count ?? 0) == 0) yield return $"effect {i}: give values, rates, or silent";
+        }
+
+        if (Expect.Count == 0) yield return "a scenario says which alerts it must raise ('expect')";
+    }
+}
+
+/// <summary>
+/// What happens to some sensors between two scenario minutes: metrics set along a straight line from
+/// <c>start</c> to <c>end</c>, amounts accumulated at a rate per city hour (rain), or silence.
+/// </summary>
+public sealed record ScenarioEffect(
+    double From, double To,
+    IReadOnlyList<string>? Sensors = null, string? Kind = null, IReadOnlyList<string>? Zones = null,
+    IReadOnlyDictionary<string, Ramp>? Values = null, IReadOnlyDictionary<string, Ramp>? Rates = null, bool Silent = false);
+
+/// <summary>A value moving in a straight line over an effect's span.</summary>
+public sealed record Ramp(double Start, double End)
+{
+    public double At(double fraction) => Start + (End - Start) * Math.Clamp(fraction, 0, 1);
+}
+
+/// <summary>An alert the scenario must raise: its rule, zone and (optionally) severity, within so many scenario minutes.</summary>
+public sealed record ExpectedAlert(string RuleId, string ZoneId, double WithinMinutes, string? Severity = null);

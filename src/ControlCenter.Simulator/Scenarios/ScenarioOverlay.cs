@@ -1,0 +1,45 @@
+using ControlCenter.Simulator.Api;
+
+namespace ControlCenter.Simulator.Scenarios;
+
+/// <summary>
+/// Lays a scenario's effects over the normal day's readings: at a scenario minute, a sensor in an effect's
+/// selection is silent, or has some metrics replaced. Rates turn into the amount fallen since the sensor's
+/// previous reading, in city time, so a compressed storm drops the same millimetres faster.
+/// </summary>
+public sealed class ScenarioOverlay(Scenario scenario)
+{
+    private readonly Dictionary<string, double> _lastMinute = new(StringComparer.Ordinal);
+
+    public Scenario Scenario => scenario;
+
+    public bool IsSilent(CatalogSensor sensor, double minute) =>
+        scenario.Effects.Any(e => e.Silent && Covers(e, sensor, minute));
+
+    public Reading Apply(CatalogSensor sensor, Reading reading, double minute)
+    {
+        var previous = _lastMinute.TryGetValue(sensor.Id, out var last) ? last : minute - sensor.ReportingIntervalSeconds / 60.0;
+        _lastMinute[sensor.Id] = minute;
+        var values = new Dictionary<string, double>(reading.Values, StringComparer.Ordinal);
+        foreach (var effect in scenario.Effects.Where(e => !e.Silent && Covers(e, sensor, minute)))
+        {
+            var fraction = (minute - effect.From) / (effect.To - effect.From);
+            foreach (var (metric, ramp) in effect.Values ?? new Dictionary<string, Ramp>())
+                if (sensor.Metrics.Contains(metric)) values[metric] = Math.Round(ramp.At(fraction), 2);
+            foreach (var (metric, ramp) in effect.Rates ?? new Dictionary<string, Ramp>())
+            {
+                if (!sensor.Metrics.Contains(metric)) continue;
+                var hours = Math.Max(0, Math.Min(minute, effect.To) - Math.Max(previous, effect.From)) / 60;
+                values[metric] = Math.Round(ramp.At(fraction) * hours, 2);
+            }
+        }
+
+        return reading with { Values = values };
+    }
+
+    private static bool Covers(ScenarioEffect effect, CatalogSensor sensor, double minute) =>
+        minute >= effect.From && minute <= effect.To
+        && (effect.Sensors?.Contains(sensor.Id) ?? true)
+        && (effect.Kind is null || effect.Kind == sensor.Kind)
+        && (effect.Zones is null || effect.Zones.Contains(sensor.ZoneId));
+}
