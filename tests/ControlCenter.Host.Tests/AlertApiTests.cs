@@ -205,6 +205,12 @@ public class AlertApiTests : SqliteHostFixture
         Assert.That(seen, Has.Count.EqualTo(1), "only the alert's arrival, marked silenced; the note is not notified");
         Assert.That(seen[0].GetProperty("suppressed").GetProperty("by").GetString(), Is.EqualTo("silence"));
         Assert.That((await Alert(id)).GetProperty("timeline").EnumerateArray().Select(t => t.GetProperty("action").GetString()), Does.Contain("note"), "but recorded");
+
+        // Its resolution is sent all the same: walls must see it go.
+        using (var resolve = await responder.PostAsJsonAsync($"/api/v1/alerts/{id}/resolve", new { note = "kết thúc diễn tập" }))
+            Assert.That(resolve.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        await Eventually.Until(() => Task.FromResult(feed.Alerts.Where(a => Id(a) == id).ToList()),
+            seenNow => seenNow.Any(a => a.GetProperty("status").GetString() == "resolved"), "the silenced alert's resolution on the feed");
     }
 
     [TestCase("{}")]

@@ -13,4 +13,8 @@ public interface ISensorGrain : IEntityGrain
 
     /// <summary>Re-evaluates health against the clock (the timer calls this; so may a test).</summary>
     Task RefreshHealth();
+
+    /// <summary>Tells the zone again if this sensor is stale or offline (a zone that restarted asks its sensors).</summary>
+    [Orleans.Concurrency.OneWay]
+    Task AnnounceHealth();
 }

@@ -8,6 +8,9 @@ public sealed class VnAqi(VnAqiPack pack)
     private static readonly string[] ParticleMetrics = ["pm25", "pm10"];
     private static readonly string[] GasMetrics = ["o3", "co", "so2", "no2"];
 
+    /// <summary>Every pollutant the hourly index reads: a pack must give breakpoints for each.</summary>
+    public static readonly IReadOnlyList<string> Pollutants = [.. ParticleMetrics, .. GasMetrics];
+
     /// <summary>
     /// The sub-index I = (I_hi − I_lo)/(BP_hi − BP_lo)·(C − BP_lo) + I_lo, before rounding; concentrations past
     /// the last breakpoint are held at that column's index.

@@ -4,7 +4,7 @@ public enum TransitionKind
 {
     /// <summary>The condition began to hold (after its minimum duration), or held again before its alert resolved.</summary>
     Raise,
-    /// <summary>Still holding, at another level (severity).</summary>
+    /// <summary>Still holding, at another level (severity) or over other entities (an outage that spreads).</summary>
     Update,
     /// <summary>No longer holds; the alert resolves if it stays so for the hold time.</summary>
     ConditionCleared,
@@ -28,6 +28,7 @@ public sealed class ConditionTracker
         public bool Firing;
         public int Level;
         public DateTimeOffset? ClearSince;
+        public IReadOnlyList<string> EntityIds = [];
     }
 
     private readonly Dictionary<string, Condition> _conditions = new(StringComparer.Ordinal);
@@ -38,8 +39,8 @@ public sealed class ConditionTracker
     public IEnumerable<string> FiringKeys => _conditions.Where(c => c.Value.Firing).Select(c => c.Key);
 
     /// <summary>Carries an alert that is open in storage into a fresh tracker (after a restart), so it can clear.</summary>
-    public void Seed(string key, int level, DateTimeOffset? clearSince) =>
-        _conditions[key] = new Condition { Firing = true, Level = Math.Max(1, level), ClearSince = clearSince };
+    public void Seed(string key, int level, DateTimeOffset? clearSince, IReadOnlyList<string> entityIds) =>
+        _conditions[key] = new Condition { Firing = true, Level = Math.Max(1, level), ClearSince = clearSince, EntityIds = entityIds };
 
     public IReadOnlyList<AlertTransition> Observe(
         IReadOnlyCollection<Finding> findings, DateTimeOffset now, Func<string, TimeSpan> minimumDuration, TimeSpan hold)
@@ -72,12 +73,13 @@ public sealed class ConditionTracker
                 c.Level = finding.Level;
                 transitions.Add(new(TransitionKind.Raise, finding.Key, finding, now));
             }
-            else if (c.Level != finding.Level)
+            else if (c.Level != finding.Level || !c.EntityIds.Order(StringComparer.Ordinal).SequenceEqual(finding.EntityIds.Order(StringComparer.Ordinal)))
             {
                 c.Level = finding.Level;
                 transitions.Add(new(TransitionKind.Update, finding.Key, finding, now));
             }
 
+            c.EntityIds = finding.EntityIds;
             return;
         }
 
@@ -85,6 +87,7 @@ public sealed class ConditionTracker
         if (now - c.PendingSince < minimum) return;
         c.Firing = true;
         c.Level = finding.Level;
+        c.EntityIds = finding.EntityIds;
         c.PendingSince = null;
         transitions.Add(new(TransitionKind.Raise, finding.Key, finding, now));
     }

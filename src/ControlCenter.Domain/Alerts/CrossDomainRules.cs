@@ -14,9 +14,9 @@ public static class CrossDomainRules
     {
         var firing = singles.Where(f => f.Verdict == Verdict.Firing).ToList();
         return new[] { StormFloodingRule(context, singles, firing) }
-            .Concat(FloodTrafficRule(context, firing))
+            .Concat(FloodTrafficRule(context, singles, firing))
             .Concat(FloodParkingRule(context, singles, firing))
-            .Concat(TrafficAirRule(context, firing))
+            .Concat(TrafficAirRule(context, singles, firing))
             .Concat(RainLakeRule(context, singles, firing))
             .Append(ZoneOutageRule(context));
     }
@@ -28,7 +28,9 @@ public static class CrossDomainRules
         var rain = firing.Where(f => f.RuleId == HeavyRain).ToList();
         var deep = firing.Where(f => f.RuleId == FloodDepth && f.Level >= 2).ToList();
         var held = c.Held(StormFlooding, scope) > 0;
-        if (deep.Count == 0) return c.Clear(StormFlooding, scope);
+        if (deep.Count == 0)
+            // A flood sensor gone silent cannot say the water went down.
+            return held && singles.Any(f => f.RuleId == FloodDepth && f.Verdict == Verdict.Unknown) ? c.Unknown(StormFlooding, scope) : c.Clear(StormFlooding, scope);
         // Once flooding, the street stays flooded after the rain stops: the depth alone holds it.
         if (rain.Count == 0 && !held)
             return singles.Any(f => f.RuleId == HeavyRain && f.Verdict == Verdict.Unknown) ? c.Unknown(StormFlooding, scope) : c.Clear(StormFlooding, scope);
@@ -36,9 +38,10 @@ public static class CrossDomainRules
     }
 
     /// <summary>A flooded point near a junction that is congested or jammed: the jam's likely cause.</summary>
-    private static IEnumerable<Finding> FloodTrafficRule(RuleContext c, List<Finding> firing)
+    private static IEnumerable<Finding> FloodTrafficRule(RuleContext c, IReadOnlyList<Finding> singles, List<Finding> firing)
     {
         var floods = firing.Where(f => f.RuleId == FloodDepth).ToList();
+        var silentFloods = singles.Where(f => f.RuleId == FloodDepth && f.Verdict == Verdict.Unknown).ToList();
         foreach (var junction in c.Zone.OfKind(EntityKinds.Junction))
         {
             var place = c.Catalog.FindJunction(junction.EntityId);
@@ -53,7 +56,8 @@ public static class CrossDomainRules
             var slow = junction.Figure("jammed") == 1 || junction.Figure("congested") == 1;
             if (near.Count == 0 || !slow)
             {
-                yield return c.Clear(FloodTraffic, junction.EntityId);
+                var blind = near.Count == 0 && silentFloods.Any(f => Near(c, f.Scope, place.Lat, place.Lon, c.Alerting.FloodNearJunctionM));
+                yield return slow && blind && c.Held(FloodTraffic, junction.EntityId) > 0 ? c.Unknown(FloodTraffic, junction.EntityId) : c.Clear(FloodTraffic, junction.EntityId);
                 continue;
             }
 
@@ -85,9 +89,10 @@ public static class CrossDomainRules
     }
 
     /// <summary>Jammed junctions near a station whose AQI has risen over the last hour: a pollution hotspot.</summary>
-    private static IEnumerable<Finding> TrafficAirRule(RuleContext c, List<Finding> firing)
+    private static IEnumerable<Finding> TrafficAirRule(RuleContext c, IReadOnlyList<Finding> singles, List<Finding> firing)
     {
         var jams = firing.Where(f => f.RuleId == TrafficJam).ToList();
+        var silentJunctions = singles.Where(f => f.RuleId == TrafficJam && f.Verdict == Verdict.Unknown).ToList();
         foreach (var station in c.Zone.OfKind(SensorKinds.Air))
         {
             var place = c.Catalog.FindSensor(station.EntityId);
@@ -105,7 +110,9 @@ public static class CrossDomainRules
             var line = c.Held(TrafficAir, station.EntityId) > 0 ? 0 : c.Alerting.AqiRiseMin;
             if (near.Count == 0 || rise is not { } change || change < line || (line == 0 && change <= 0))
             {
-                yield return c.Clear(TrafficAir, station.EntityId);
+                var blind = near.Count == 0 && line == 0 && silentJunctions.Any(j => c.Catalog.FindJunction(j.Scope) is { } junction
+                    && Geo.DistanceM(junction.Lat, junction.Lon, place.Lat, place.Lon) <= c.Alerting.JamNearStationM);
+                yield return blind ? c.Unknown(TrafficAir, station.EntityId) : c.Clear(TrafficAir, station.EntityId);
                 continue;
             }
 
@@ -144,7 +151,8 @@ public static class CrossDomainRules
 
     /// <summary>
     /// Several sensors of the zone going stale within one window: one outage alert (not one per sensor), which
-    /// inhibits those sensors' own alerts while it is open. It holds while all but one of that many stay silent.
+    /// inhibits those sensors' own alerts while it is open. It holds while all but one of that many sensors of
+    /// the zone are still silent.
     /// </summary>
     private static Finding ZoneOutageRule(RuleContext c)
     {

@@ -98,8 +98,9 @@ public static class EntityRules
             [
                 new Line(r30, rain.HeavyMmPerHour / 2, 1),
                 new Line(r1h, rain.HeavyMmPerHour, 2),
-                new Line(r1h, rain.ViolentMmPerHour, 3),
-                new Line(r3h, rain.Warning3hMm, 3),
+                // Violent rain and the 3-hour warning are "more than" their lines (thresholds.md).
+                new Line(r1h, Math.BitIncrement(rain.ViolentMmPerHour), 3),
+                new Line(r3h, Math.BitIncrement(rain.Warning3hMm), 3),
             ], c.Alerting.RainClearMarginMm, c.Held(HeavyRain, gauge.EntityId));
             yield return level == 0 ? c.Clear(HeavyRain, gauge.EntityId)
                 : c.Firing(HeavyRain, gauge.EntityId, level, Pick(level, Severities.Warning, Severities.Major, Severities.Critical),

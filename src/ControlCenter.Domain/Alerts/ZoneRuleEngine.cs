@@ -14,6 +14,9 @@ public static class ZoneRuleEngine
     {
         AlertRules.TrafficJam => TimeSpan.FromMinutes(packs.Traffic.JamMinutesBeforeAlert),
         AlertRules.LotFull => TimeSpan.FromMinutes(packs.Alerting.LotFullMinutes),
+        // A sensor's own silence waits out the outage window: if it is part of an outage, the outage (raised
+        // first) inhibits it before it is ever notified.
+        AlertRules.SensorSilent => TimeSpan.FromSeconds(packs.Alerting.OutageWindowSeconds),
         _ => TimeSpan.Zero,
     };
 }

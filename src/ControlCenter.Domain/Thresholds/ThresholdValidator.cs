@@ -22,9 +22,10 @@ public static class ThresholdValidator
         foreach (var (pollutant, row) in aqi.Breakpoints ?? new Dictionary<string, IReadOnlyList<double>>())
             Require(row is not null && Ascending(row) && row.Count <= (aqi.IndexColumns?.Count ?? 0) && row[0] == 0,
                 $"vnAqi.breakpoints.{pollutant} must start at 0, ascend, and have no more entries than indexColumns");
-        Require(aqi.Breakpoints?.ContainsKey("pm25") == true && aqi.Breakpoints.ContainsKey("pm10"), "vnAqi.breakpoints needs pm25 and pm10");
+        var missing = Air.VnAqi.Pollutants.Where(p => aqi.Breakpoints?.ContainsKey(p) != true).ToList();
+        Require(missing.Count == 0, $"vnAqi.breakpoints needs every pollutant the index reads; missing: {string.Join(", ", missing)}");
         var categories = aqi.Categories ?? [];
-        Require(categories.Count >= 3 && categories.Zip(categories.Skip(1)).All(p => p.Second.MinAqi == p.First.MaxAqi + 1 && p.Second.Level == p.First.Level + 1),
+        Require(categories.Count >= 3 && categories[0].Level == 1 && categories[0].MinAqi == 0 && categories.Zip(categories.Skip(1)).All(p => p.Second.MinAqi == p.First.MaxAqi + 1 && p.Second.Level == p.First.Level + 1),
             "vnAqi.categories must be at least 3 contiguous bands with levels counting up");
         Require(aqi.NowCastMinWeight is > 0 and <= 1, "vnAqi.nowCastMinWeight must be in (0, 1]");
         Require(aqi.NowCastHours is >= 3 and <= 12, "vnAqi.nowCastHours must be 3 to 12 (13 hours are kept)");

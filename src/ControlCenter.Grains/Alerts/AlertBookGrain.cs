@@ -140,9 +140,16 @@ public sealed class AlertBookGrain(
 
         // The id is taken (written) before the alert exists, so a crash between the two never reuses it.
         var id = $"al-{store.State.LastNumber + 1}";
-        var ids = store.State.Ids.Append(id).ToList();
-        if (ids.Count > Retained) ids = [.. ids.Skip(ids.Count - Retained)];
         var open = new Dictionary<string, string>(store.State.Open) { [raise.Key] = id };
+        var ids = store.State.Ids.Append(id).ToList();
+        if (ids.Count > Retained)
+        {
+            // The oldest resolved alerts leave the list (still readable by id); open ones never do.
+            var stillOpen = open.Values.ToHashSet(StringComparer.Ordinal);
+            var drop = ids.Where(i => !stillOpen.Contains(i)).Take(ids.Count - Retained).ToHashSet(StringComparer.Ordinal);
+            ids = [.. ids.Where(i => !drop.Contains(i))];
+        }
+
         await store.WriteOrRevert(store.State with { LastNumber = store.State.LastNumber + 1, Ids = ids, Open = open }, this);
         foreach (var gone in _alerts.Keys.Except(ids).ToList()) _alerts.Remove(gone);
 

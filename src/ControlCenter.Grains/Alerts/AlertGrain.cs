@@ -3,6 +3,7 @@ using ControlCenter.Contracts.Grains;
 using ControlCenter.Contracts.Messages;
 using ControlCenter.Domain.Alerts;
 using ControlCenter.Grains.Hosting;
+using Microsoft.Extensions.Logging;
 using Orleans.Runtime;
 
 namespace ControlCenter.Grains.Alerts;
@@ -21,7 +22,8 @@ public sealed record AlertGrainState
 public sealed class AlertGrain(
     [PersistentState(StorageNames.AlertState, StorageNames.GrainStore)] IPersistentState<AlertGrainState> store,
     ThresholdSource thresholds,
-    CityClock clock) : Grain, IAlertGrain, IRemindable
+    CityClock clock,
+    ILogger<AlertGrain> logger) : Grain, IAlertGrain, IRemindable
 {
     private const string EscalationReminder = "escalation";
 
@@ -61,7 +63,11 @@ public sealed class AlertGrain(
         if (alert.ConditionClearedAt is not null || raise.RuleId == AlertRules.Manual)
             next = Append(next with { Count = alert.Count + 1, ConditionClearedAt = null }, now, raise.By, "repeated", raise.Note);
         if (raise.Severity != alert.Severity)
+        {
+            // The levels reached so far stay; the next one comes one window of the new severity from now.
             next = Append(next with { Severity = raise.Severity }, now, raise.By, "severity-changed", $"{alert.Severity} → {raise.Severity}");
+            next = next with { EscalationBase = now - EscalationWindow(next) * next.EscalationLevel };
+        }
         await Commit(next);
         return Current!;
     }
@@ -175,8 +181,15 @@ public sealed class AlertGrain(
         if (await this.GetReminder(EscalationReminder) is { } reminder) await this.UnregisterReminder(reminder);
     }
 
-    private static Alert Append(Alert alert, DateTimeOffset at, string by, string action, string? note) =>
-        alert with { Timeline = [.. alert.Timeline, new TimelineEntry(at, by, action, note)] };
+    /// <summary>A timeline keeps its first entry and the latest ones: a sensor flapping for weeks cannot grow it without end.</summary>
+    public const int MaxTimeline = 500;
+
+    private static Alert Append(Alert alert, DateTimeOffset at, string by, string action, string? note)
+    {
+        var timeline = alert.Timeline.Append(new TimelineEntry(at, by, action, note));
+        if (alert.Timeline.Count >= MaxTimeline) timeline = alert.Timeline.Take(1).Concat(timeline.Skip(alert.Timeline.Count + 2 - MaxTimeline));
+        return alert with { Timeline = [.. timeline] };
+    }
 
     /// <summary>Write, then tell: the book always, the feed unless the alert is suppressed (its suppression itself is told).</summary>
     private async Task Commit(Alert next, bool suppressionChanged = false)
@@ -185,8 +198,21 @@ public sealed class AlertGrain(
         await store.WriteOrRevert(new AlertGrainState { Alert = next with { Version = (before?.Version ?? 0) + 1 } }, this);
         var alert = Current!;
         await GrainFactory.GetGrain<IAlertBookGrain>(0).Changed(alert);
-        if (alert.Suppressed is null || suppressionChanged) await GrainFactory.GetGrain<IFeedPublisherGrain>(0).PublishAlert(alert);
+        // A suppressed alert's changes are held back, but not its resolution: walls must see it go.
+        if (alert.Suppressed is null || suppressionChanged || before?.Status != alert.Status)
+            await GrainFactory.GetGrain<IFeedPublisherGrain>(0).PublishAlert(alert);
         // Escalation follows what changed: armed while open and notified, gone once acknowledged, resolved or suppressed.
-        if (before?.Status != alert.Status || before?.Suppressed != alert.Suppressed || before?.Severity != alert.Severity || before is null) await Arm();
+        if (before?.Status != alert.Status || before?.Suppressed != alert.Suppressed || before?.Severity != alert.Severity || before is null)
+        {
+            try
+            {
+                await Arm();
+            }
+            catch (Exception ex)
+            {
+                // The change is written and stands; the book re-arms open alerts when it next activates.
+                logger.LogError(ex, "Alert {AlertId}: could not arm or disarm its escalation reminder", alert.Id);
+            }
+        }
     }
 }

@@ -50,7 +50,7 @@ public static class LotView
         var figures = new Dictionary<string, double>(StringComparer.Ordinal)
         {
             ["capacity"] = lot.Capacity, ["occupied"] = occupancy.Occupied, ["free"] = free,
-            ["unknown"] = unknown, ["full"] = occupancy.Full ? 1 : 0,
+            ["unknown"] = unknown, ["full"] = occupancy.Full ? 1 : 0, ["floodClosed"] = unavailable == "flood" ? 1 : 0,
         };
 
         var silent = health.Stale + health.Offline;

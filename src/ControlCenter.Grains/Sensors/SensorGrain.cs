@@ -92,6 +92,8 @@ public sealed class SensorGrain(
         }
     }
 
+    public Task AnnounceHealth() => store.State.Health == "ok" ? Task.CompletedTask : TellZoneHealth();
+
     private Task TellZoneHealth() =>
         GrainFactory.GetGrain<IZoneGrain>(_sensor.ZoneId).SensorHealthChanged(_sensor.Id, store.State.Health, store.State.HealthSince ?? clock.Now);
 

@@ -31,7 +31,9 @@ public sealed class ZoneGrain(
     {
         await base.OnActivateAsync(cancellationToken);
         Rules.Seed(await GrainFactory.GetGrain<IAlertBookGrain>(0).ActiveInZone(Zone.Id));
-        foreach (var lot in Rules.FloodedLots) await GrainFactory.GetGrain<IParkingLotGrain>(lot).SetUnavailable(FloodReason);
+        // Which sensors are silent is not kept here: the silent ones say so again.
+        foreach (var sensor in Catalog.Sensors.Where(s => s.ZoneId == Zone.Id && !s.Retired))
+            await GrainFactory.GetGrain<ISensorGrain>(sensor.Id).AnnounceHealth();
         var period = ModelOptions.RuleEvaluationPeriod;
         this.RegisterGrainTimer(EvaluateRules, new GrainTimerCreationOptions(period, period) { KeepAlive = true });
     }
@@ -47,16 +49,16 @@ public sealed class ZoneGrain(
     public async Task EvaluateRules()
     {
         var (signals, lots) = Rules.Evaluate(Members.Values, thresholds.Packs, clock.Now);
-        foreach (var (lot, flooded) in lots) await GrainFactory.GetGrain<IParkingLotGrain>(lot).SetUnavailable(flooded ? FloodReason : null);
-        if (signals.Count == 0) return;
         try
         {
-            await GrainFactory.GetGrain<IAlertBookGrain>(0).Apply(signals);
+            if (signals.Count > 0) await GrainFactory.GetGrain<IAlertBookGrain>(0).Apply(signals);
             Rules.Sent(signals.Count);
+            // A lot's closure follows the rule; one that cannot be told now is told at the next evaluation.
+            foreach (var (lot, flooded) in lots) await GrainFactory.GetGrain<IParkingLotGrain>(lot).SetUnavailable(flooded ? FloodReason : null);
         }
         catch (Exception ex)
         {
-            logger.LogWarning(ex, "Zone {ZoneId} could not hand {Count} alert signals to the book; they go again next evaluation", Zone.Id, signals.Count);
+            logger.LogWarning(ex, "Zone {ZoneId} could not hand its alert signals or lot closures on; they go again next evaluation", Zone.Id);
         }
     }
 

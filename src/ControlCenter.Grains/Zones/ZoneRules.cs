@@ -21,7 +21,7 @@ public sealed class ZoneRules(string zoneId, CityCatalog catalog)
     /// <summary>Takes the zone's alerts that are open in storage, so they can clear after a restart.</summary>
     public void Seed(IEnumerable<Alert> open)
     {
-        foreach (var alert in open) _tracker.Seed(alert.Key, alert.Level, alert.ConditionClearedAt);
+        foreach (var alert in open) _tracker.Seed(alert.Key, alert.Level, alert.ConditionClearedAt, alert.EntityIds);
     }
 
     public void SensorHealthChanged(string sensorId, string health, DateTimeOffset since)
@@ -36,27 +36,34 @@ public sealed class ZoneRules(string zoneId, CityCatalog catalog)
         _silent[sensorId] = new SilentSensor(sensorId, state, _silent.TryGetValue(sensorId, out var known) ? known.Since : since);
     }
 
-    /// <returns>The signals to send now (including any a failed call left behind), and the lots to open or close.</returns>
+    /// <returns>
+    /// The signals to send now (including any a failed call left behind; an outage's first, so that the book
+    /// knows it before the sensor alerts it inhibits), and the lots whose flood closure must change.
+    /// </returns>
     public (IReadOnlyList<AlertSignal> Signals, IReadOnlyList<(string LotId, bool Flooded)> Lots) Evaluate(
-        IEnumerable<MemberSummary> members, ThresholdPacks packs, DateTimeOffset now)
+        IReadOnlyCollection<MemberSummary> members, ThresholdPacks packs, DateTimeOffset now)
     {
         var observation = new ZoneObservation(zoneId, now,
             [.. members.Select(m => new ObservedEntity(m.EntityId, m.Kind, m.Status, m.Ts, m.Figures))], [.. _silent.Values]);
         var findings = ZoneRuleEngine.Evaluate(new RuleContext(catalog, packs, observation, _tracker.HeldLevel));
-        var byKey = findings.ToDictionary(f => f.Key, StringComparer.Ordinal);
         var transitions = _tracker.Observe(findings, now, rule => ZoneRuleEngine.MinimumDuration(rule, packs),
             TimeSpan.FromMinutes(packs.Alerting.ClearHoldMinutes));
 
-        var lots = new List<(string, bool)>();
-        foreach (var t in transitions)
-        {
+        foreach (var t in transitions.OrderBy(t => t.Key.StartsWith(AlertRules.ZoneOutage + "/", StringComparison.Ordinal) ? 0 : 1))
             _unsent.Add(new AlertSignal(Kind(t.Kind), t.Key, t.Finding is { } f ? ToRaise(f, now) : null, t.At));
-            if (byKey.GetValueOrDefault(t.Key) is { RuleId: AlertRules.FloodParking } parking && t.Kind == TransitionKind.Raise) lots.Add((parking.Scope, true));
-            if (t.Kind == TransitionKind.Resolve && t.Key.StartsWith(AlertRules.FloodParking + "/", StringComparison.Ordinal))
-                lots.Add((t.Key[(AlertRules.FloodParking.Length + 1)..], false));
-        }
+        return ([.. _unsent], LotsToChange(members));
+    }
 
-        return ([.. _unsent], lots);
+    /// <summary>
+    /// Lots whose closure differs from what the flood → parking rule holds now: compared at every evaluation,
+    /// so a failed call, a restart or a responder's manual resolve never leaves a lot closed (or open) wrongly.
+    /// </summary>
+    private List<(string, bool)> LotsToChange(IReadOnlyCollection<MemberSummary> members)
+    {
+        var flooded = FloodedLots.ToHashSet(StringComparer.Ordinal);
+        return [.. members.Where(m => m.Kind == EntityKinds.ParkingLot)
+            .Where(m => (m.Figures.GetValueOrDefault("floodClosed") == 1) != flooded.Contains(m.EntityId))
+            .Select(m => (m.EntityId, flooded.Contains(m.EntityId)))];
     }
 
     /// <summary>The book took these signals.</summary>

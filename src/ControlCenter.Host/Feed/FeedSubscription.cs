@@ -142,7 +142,12 @@ public sealed class FeedSubscription(string id, LiveFeedOptions options, TimePro
     {
         var delivery = new FeedDelivery([.. _pending.Values], _pendingKpi, _lagging) { Alerts = [.. _pendingAlerts.Values] };
         foreach (var state in delivery.States) _delivered[state.EntityId] = state.Version;
-        foreach (var alert in delivery.Alerts) _alertsDelivered[alert.Id] = alert.Version;
+        // A resolved alert changes no more (bar closing notes, which are newer anyway): forget it, so the map stays small.
+        foreach (var alert in delivery.Alerts)
+        {
+            if (alert.IsActive) _alertsDelivered[alert.Id] = alert.Version;
+            else _alertsDelivered.Remove(alert.Id);
+        }
         _pendingAlerts.Clear();
         if (_pendingKpi is not null) _kpiDelivered = _pendingKpi.Version;
         _pending.Clear();

@@ -47,6 +47,36 @@ public class CrossDomainRuleTests
     }
 
     [Test]
+    public void StormFlooding_ItsFloodSensorFallingSilent_NeverClearsIt()
+    {
+        var s = Rain(new RuleScenario(), 15).Set("flood-far", SensorKinds.Flood, ("depthCm", 30)).Step();
+        s.SetWithStatus("flood-far", SensorKinds.Flood, EntityStatus.Offline, ("depthCm", 30)).Step(TimeSpan.FromHours(1));
+        Assert.That(s.VerdictOf(StormFlooding, RuleScenario.Zone), Is.EqualTo(Verdict.Unknown));
+        Assert.That(s.Held(StormFlooding, RuleScenario.Zone), Is.EqualTo(1));
+    }
+
+    [Test]
+    public void FloodTraffic_ItsFloodSensorFallingSilent_NeverClearsIt()
+    {
+        var s = new RuleScenario().Set("flood-near", SensorKinds.Flood, ("depthCm", 15))
+            .Set("junction-1", EntityKinds.Junction, ("congested", 1)).Step();
+        s.SetWithStatus("flood-near", SensorKinds.Flood, EntityStatus.Stale, ("depthCm", 15)).Step(TimeSpan.FromHours(1));
+        Assert.That(s.Held(FloodTraffic, "junction-1"), Is.EqualTo(1));
+    }
+
+    [Test]
+    public void ZoneOutage_ThatSpreads_IsUpdatedToCoverTheNewSensors()
+    {
+        var s = new RuleScenario();
+        var t = s.Now;
+        s.Silent("spot-1", HealthState.Stale, t).Silent("spot-2", HealthState.Stale, t).Silent("spot-3", HealthState.Stale, t).Step();
+        s.Silent("flood-far", HealthState.Stale, t.AddSeconds(30)).Step(TimeSpan.FromSeconds(30));
+        var update = s.Transitions.Single(x => x.Key == Finding.KeyOf(ZoneOutage, RuleScenario.Zone));
+        Assert.That(update.Kind, Is.EqualTo(TransitionKind.Update));
+        Assert.That(update.Finding!.EntityIds, Does.Contain("flood-far"));
+    }
+
+    [Test]
     public void FloodTraffic_FloodedPointNearACongestedJunction()
     {
         var s = new RuleScenario().Set("flood-near", SensorKinds.Flood, ("depthCm", 12))
@@ -156,7 +186,8 @@ public class CrossDomainRuleTests
         var t = s.Now;
         s.Silent("spot-1", HealthState.Stale, t).Silent("spot-2", HealthState.Stale, t).Silent("spot-3", HealthState.Stale, t).Step();
         s.Heard("spot-3").Step(Tick);
-        Assert.That(s.TransitionsOf(ZoneOutage, RuleScenario.Zone), Is.Empty);
+        Assert.That(s.TransitionsOf(ZoneOutage, RuleScenario.Zone), Is.EqualTo(new[] { TransitionKind.Update }), "still open, over the two still silent");
+        Assert.That(s.Firing(ZoneOutage, RuleScenario.Zone)!.EntityIds, Is.EquivalentTo(new[] { "spot-1", "spot-2" }));
         s.Heard("spot-2").Step(Tick);
         Assert.That(s.TransitionsOf(ZoneOutage, RuleScenario.Zone), Is.EqualTo(new[] { TransitionKind.ConditionCleared }));
     }

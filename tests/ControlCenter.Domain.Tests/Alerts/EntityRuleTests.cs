@@ -103,8 +103,10 @@ public class EntityRuleTests
     [TestCase(4.9, 4.9, 4.9, null)]
     [TestCase(5.0, 5.0, 5.0, Severities.Warning)]
     [TestCase(6, 10, 10, Severities.Major)]
-    [TestCase(30, 50, 50, Severities.Critical)]
-    [TestCase(1, 1, 100, Severities.Critical)]
+    [TestCase(30, 50, 50, Severities.Major)]
+    [TestCase(30, 50.1, 50.1, Severities.Critical)]
+    [TestCase(1, 1, 100, null)]
+    [TestCase(1, 1, 100.1, Severities.Critical)]
     [TestCase(1, 9.9, 99.9, null)]
     public void HeavyRain_Over30Min1hAnd3h(double r30, double r1h, double r3h, string? severity) =>
         Assert.That(new RuleScenario().Set("rain-1", SensorKinds.Rain, ("rain30MinMm", r30), ("rain1hMm", r1h), ("rain3hMm", r3h)).Step()
@@ -176,6 +178,9 @@ public class EntityRuleTests
         var s = new RuleScenario();
         s.Silent("spot-1", HealthState.Stale, s.Now).Step();
         Assert.That(s.Firing(SensorSilent, "spot-1")!.Severity, Is.EqualTo(Severities.Warning));
+        Assert.That(s.Held(SensorSilent, "spot-1"), Is.Zero, "it waits out the outage window first");
+        s.Step(TimeSpan.FromSeconds(60));
+        Assert.That(s.TransitionsOf(SensorSilent, "spot-1"), Is.EqualTo(new[] { TransitionKind.Raise }));
         s.Silent("spot-1", HealthState.Offline, s.Now).Step(TimeSpan.FromMinutes(10));
         Assert.That(s.TransitionsOf(SensorSilent, "spot-1"), Is.EqualTo(new[] { TransitionKind.Update }));
         Assert.That(s.Firing(SensorSilent, "spot-1")!.Severity, Is.EqualTo(Severities.Minor));

@@ -45,9 +45,20 @@ public class ThresholdPackTests
         ("negative hold", ThresholdPacks.Defaults with { Alerting = new() { ClearHoldMinutes = -1 } }),
         ("NaN margin", ThresholdPacks.Defaults with { Alerting = new() { FloodClearMarginCm = double.NaN } }),
         ("outage of one sensor", ThresholdPacks.Defaults with { Alerting = new() { OutageMinSensors = 1 } }),
+        ("no CO breakpoints (stations report CO)", ThresholdPacks.Defaults with
+        {
+            VnAqi = new() { Breakpoints = ThresholdPacks.Defaults.VnAqi.Breakpoints.Where(b => b.Key != "co").ToDictionary() },
+        }),
+        ("categories not starting at level 1", ThresholdPacks.Defaults with
+        {
+            VnAqi = new() { Categories = [.. ThresholdPacks.Defaults.VnAqi.Categories.Select(c => c with { Level = c.Level + 9 })] },
+        }),
         ("pm25 breakpoints descending", ThresholdPacks.Defaults with
         {
-            VnAqi = new() { Breakpoints = new Dictionary<string, IReadOnlyList<double>> { ["pm25"] = [0, 50, 25], ["pm10"] = [0, 50, 150] } },
+            VnAqi = new()
+            {
+                Breakpoints = new Dictionary<string, IReadOnlyList<double>>(ThresholdPacks.Defaults.VnAqi.Breakpoints) { ["pm25"] = [0, 50, 25] },
+            },
         }),
     ];
 
