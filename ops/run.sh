@@ -14,6 +14,8 @@ if ! command -v dotnet >/dev/null 2>&1; then
   exit 1
 fi
 
+# The wall's build installs Leaflet with npm.
+command -v npm >/dev/null 2>&1 || ops/browser.sh
 export ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Development}"
 url="${CONTROLCENTER_URL:-http://127.0.0.1:5080}"
 dotnet build src/ControlCenter.Host -c Release -v quiet -nologo

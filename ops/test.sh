@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The README's test command: every test of the solution, against real PostgreSQL.
-# Installs and starts what the tests need (ops/postgres.sh), restores NuGet packages, runs `dotnet test`,
+# Installs and starts what the tests need (ops/postgres.sh; ops/browser.sh: npm and Chromium), restores NuGet packages, runs `dotnet test`,
 # and ends with one plain line "N passed, N failed, N skipped" read from the test results (trx).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -11,6 +11,7 @@ if ! command -v dotnet >/dev/null 2>&1; then
 fi
 
 ops/postgres.sh
+ops/browser.sh
 
 results="TestResults"
 rm -rf "$results"

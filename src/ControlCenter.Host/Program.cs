@@ -6,6 +6,7 @@ using ControlCenter.Host.Feed;
 using ControlCenter.Host.Hosting;
 using ControlCenter.Host.Ingest;
 using ControlCenter.Host.People;
+using ControlCenter.Host.Wall;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 
 if (PasswordHashCommand.TryRun(args)) return;
@@ -20,6 +21,7 @@ builder.AddLiveFeed();
 builder.AddAccessPolicies();
 builder.AddMachineCredentials();
 builder.AddCityApi();
+builder.AddWall();
 
 var app = builder.Build();
 
@@ -29,10 +31,14 @@ app.UseExceptionHandler(new ExceptionHandlerOptions
     StatusCodeSelector = ex => ex is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
 });
 app.UseStatusCodePages();
+// The wall's files (scripts, styles, the basemap) are public: the login page needs them.
+app.UseStaticFiles(WallConfiguration.StaticFiles());
+app.UseRequestLocalization();
 // The rate limiter goes first, so that guessing keys is limited too (unknown keys share a small bucket).
 app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseAntiforgery();
 app.MapAuth();
 app.MapAudit();
 app.MapCredentials();
@@ -45,6 +51,7 @@ app.MapAlerts();
 app.MapSilences();
 app.MapThresholds();
 app.MapHub<LiveHub>(LiveHub.Path);
+app.MapWall();
 app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
 app.MapHealthChecks("/health/ready").AllowAnonymous();
 

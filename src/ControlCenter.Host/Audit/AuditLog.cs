@@ -15,13 +15,17 @@ public sealed class AuditLog(CityDatabase database, TimeProvider time)
     private const string Latest =
         "SELECT id, at_ms, actor, role, action, target, detail, remote_ip FROM audit_log ORDER BY id DESC LIMIT @limit";
 
-    public async Task Record(HttpContext http, string actor, string? role, string action, string? target = null, string? detail = null)
+    public Task Record(HttpContext http, string actor, string? role, string action, string? target = null, string? detail = null) =>
+        Record(actor, role, action, target, detail, http.Connection.RemoteIpAddress?.ToString());
+
+    /// <summary>For actions taken where there is no request at hand (the wall's live circuit).</summary>
+    public async Task Record(string actor, string? role, string action, string? target, string? detail, string? remoteIp)
     {
         await using var connection = await database.OpenAsync(CancellationToken.None);
         await using var command = CityDatabase.Command(connection, Insert,
             ("@at", time.GetUtcNow().ToUnixTimeMilliseconds()), ("@actor", Truncate(actor)), ("@role", (object?)role ?? DBNull.Value),
             ("@action", action), ("@target", (object?)target ?? DBNull.Value), ("@detail", (object?)detail ?? DBNull.Value),
-            ("@ip", (object?)http.Connection.RemoteIpAddress?.ToString() ?? DBNull.Value));
+            ("@ip", (object?)remoteIp ?? DBNull.Value));
         await command.ExecuteNonQueryAsync(CancellationToken.None);
     }
 

@@ -20,6 +20,8 @@ public static class AccessPolicies
         ["/health/live"] = "liveness probe",
         ["/health/ready"] = "readiness probe",
         ["/api/v1/auth/login"] = "the way in",
+        ["/login"] = "the way in, the wall's form",
+        ["/culture"] = "the language switch (sets a cookie, redirects to a local page)",
     };
 
     public static WebApplicationBuilder AddAccessPolicies(this WebApplicationBuilder builder)

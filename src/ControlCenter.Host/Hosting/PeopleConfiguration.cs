@@ -34,8 +34,14 @@ public static class PeopleConfiguration
                 o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
                 o.ExpireTimeSpan = TimeSpan.FromHours(12);   // one shift
                 o.SlidingExpiration = true;
-                // An API answers with a status, not a redirect to a login page.
-                o.Events.OnRedirectToLogin = c => { c.Response.StatusCode = StatusCodes.Status401Unauthorized; return Task.CompletedTask; };
+                // An API answers with a status; only the wall's pages send a person to the login page.
+                o.LoginPath = "/login";
+                o.Events.OnRedirectToLogin = c =>
+                {
+                    if (IsWallPage(c.Request)) c.Response.Redirect(c.RedirectUri);
+                    else c.Response.StatusCode = StatusCodes.Status401Unauthorized;
+                    return Task.CompletedTask;
+                };
                 o.Events.OnRedirectToAccessDenied = c => { c.Response.StatusCode = StatusCodes.Status403Forbidden; return Task.CompletedTask; };
             });
 
@@ -44,4 +50,11 @@ public static class PeopleConfiguration
             authorization.AddPolicy(role, p => p.AddAuthenticationSchemes(CookieAuthenticationDefaults.AuthenticationScheme).RequireRole(Roles.AtLeast(role)));
         return builder;
     }
+
+    /// <summary>A browser asking for a wall page (HTML), not a program calling an API, the hub or a probe.</summary>
+    private static bool IsWallPage(HttpRequest request) =>
+        HttpMethods.IsGet(request.Method)
+        && !request.Path.StartsWithSegments("/api") && !request.Path.StartsWithSegments("/hubs")
+        && !request.Path.StartsWithSegments("/metrics") && !request.Path.StartsWithSegments("/health")
+        && !request.Path.StartsWithSegments("/_blazor");
 }

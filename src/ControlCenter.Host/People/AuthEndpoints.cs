@@ -31,27 +31,48 @@ public static class AuthEndpoints
         if (string.IsNullOrEmpty(request?.Username) || string.IsNullOrEmpty(request.Password) || request.Username.Length > 128 || request.Password.Length > 1024)
             return Results.Problem("Send {\"username\": \"…\", \"password\": \"…\"}.", statusCode: StatusCodes.Status400BadRequest, title: "Malformed login");
 
-        if (throttle.LockedFor(request.Username) is { } locked)
+        var (outcome, user, locked) = await SignIn(http, request.Username, request.Password, users, throttle, audit);
+        if (outcome == LoginOutcome.Locked)
         {
             http.Response.Headers.RetryAfter = Math.Ceiling(locked.TotalSeconds).ToString(CultureInfo.InvariantCulture);
-            await audit.Record(http, request.Username, null, "login-locked");
             return Results.Problem("Too many failed logins for this username; try again later.",
                 statusCode: StatusCodes.Status429TooManyRequests, title: "Locked out");
         }
 
-        if (users.Verify(request.Username, request.Password) is not { } user)
-        {
-            throttle.Failed(request.Username);
-            await audit.Record(http, request.Username, null, "login-failed");
+        if (outcome == LoginOutcome.Failed)
             return Results.Problem("Wrong username or password.", statusCode: StatusCodes.Status401Unauthorized, title: "Login failed");
+
+        return Results.Ok(new { username = user!.Username, role = user.Role });
+    }
+
+    public enum LoginOutcome { SignedIn, Failed, Locked }
+
+    /// <summary>
+    /// The one way in, for the API and the wall's form alike: lockout after repeated failures, the same answer for
+    /// a wrong name or password, the cookie set on success, and every attempt audited.
+    /// </summary>
+    public static async Task<(LoginOutcome Outcome, PersonAccount? User, TimeSpan LockedFor)> SignIn(
+        HttpContext http, string username, string password, UserDirectory users, LoginThrottle throttle, AuditLog audit)
+    {
+        if (throttle.LockedFor(username) is { } locked)
+        {
+            await audit.Record(http, username, null, "login-locked");
+            return (LoginOutcome.Locked, null, locked);
         }
 
-        throttle.Succeeded(request.Username);
+        if (users.Verify(username, password) is not { } user)
+        {
+            throttle.Failed(username);
+            await audit.Record(http, username, null, "login-failed");
+            return (LoginOutcome.Failed, null, TimeSpan.Zero);
+        }
+
+        throttle.Succeeded(username);
         var identity = new ClaimsIdentity(
             [new Claim(ClaimTypes.Name, user.Username), new Claim(ClaimTypes.Role, user.Role)],
             CookieAuthenticationDefaults.AuthenticationScheme);
         await http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, new ClaimsPrincipal(identity));
         await audit.Record(http, user.Username, user.Role, "login");
-        return Results.Ok(new { username = user.Username, role = user.Role });
+        return (LoginOutcome.SignedIn, user, TimeSpan.Zero);
     }
 }

@@ -1,0 +1,97 @@
+using System.Globalization;
+using ControlCenter.Contracts.Messages;
+using ControlCenter.Domain.Catalog;
+
+namespace ControlCenter.Host.Wall;
+
+/// <summary>One map marker as the wall's script draws it.</summary>
+public sealed record MapMarker(string Id, string Layer, double Lat, double Lon, string Colour, string Text, string Title, bool Stale);
+
+/// <summary>
+/// Which entities the map shows (lots, junctions, air, lake, rain, flood) and how: colour from the status the
+/// thresholds gave, a short figure, and grey with its age when stale or offline — never "good".
+/// </summary>
+public static class MapMarkers
+{
+    public static readonly string[] Layers = ["parking", "traffic", "air", "water", "rain", "flood"];
+
+    public const string Grey = "#8a8f98";
+
+    public static IEnumerable<(string Id, string Layer, double Lat, double Lon, string Name, string NameEn)> Places(CityCatalog catalog) =>
+        catalog.ParkingLots.Select(l => (l.Id, "parking", l.Lat, l.Lon, l.Name, l.NameEn))
+            .Concat(catalog.Junctions.Select(j => (j.Id, "traffic", j.Lat, j.Lon, j.Name, j.NameEn)))
+            .Concat(catalog.Sensors.Where(s => !s.Retired && s.ParentId is null && s.Kind is SensorKinds.Air or SensorKinds.Water or SensorKinds.Rain or SensorKinds.Flood)
+                .Select(s => (s.Id, SensorKinds.DomainOf(s.Kind)!, s.Lat, s.Lon, s.Name, s.NameEn)));
+
+    public static MapMarker Of((string Id, string Layer, double Lat, double Lon, string Name, string NameEn) place, EntityState? state, bool english, DateTimeOffset now)
+    {
+        var name = english ? place.NameEn : place.Name;
+        if (state is null || state.Ts is null)
+            return new(place.Id, place.Layer, place.Lat, place.Lon, Grey, "–", $"{name}: {(english ? "no data yet" : "chưa có số liệu")}", true);
+        var stale = state.Status is "stale" or "offline";
+        var (colour, text) = place.Layer switch
+        {
+            "parking" => Lot(state),
+            "traffic" => (Los(Text(state, "levelOfService")), Short(Text(state, "levelOfService"))),
+            "air" => (Text(state, "aqiColour") ?? Grey, Number(state, "aqi", "0")),
+            "water" => (Status(state.Status), Number(state, "do", null, fromValues: true)),
+            "rain" => (Rain(Text(state, "intensity")), Number(state, "rain1hMm", "0.#")),
+            "flood" => (Flood(Text(state, "floodLevel")), Number(state, "depthCm", "0", fromValues: true)),
+            _ => (Grey, ""),
+        };
+        var age = now - state.Ts.Value;
+        var title = stale
+            ? $"{name}: {(english ? $"{state.Status}, last heard {Age(age, true)} ago" : $"{(state.Status == "offline" ? "mất kết nối" : "số liệu cũ")}, {Age(age, false)} trước")}"
+            : $"{name}: {text}";
+        return new(place.Id, place.Layer, place.Lat, place.Lon, stale ? Grey : colour, stale ? Age(age, english) : text, title, stale);
+    }
+
+    private static (string, string) Lot(EntityState state)
+    {
+        if (state.Derived.TryGetValue("available", out var available) && available is false) return ("#5c0a0a", "✕");
+        var free = Number(state, "free", "0");
+        var occupancy = state.Derived.TryGetValue("occupancy", out var o) && o is not null ? Convert.ToDouble(o, CultureInfo.InvariantCulture) : 0;
+        return (occupancy >= 0.95 ? "#d32f2f" : occupancy >= 0.8 ? "#f57c00" : "#2e7d32", free);
+    }
+
+    private static string Los(string? los) => los switch
+    {
+        "free-flowing" => "#2e7d32", "dense" => "#fbc02d", "congested" => "#f57c00", "jammed" => "#d32f2f", _ => Grey,
+    };
+
+    private static string Short(string? los) => los switch
+    {
+        "free-flowing" => "A", "dense" => "B", "congested" => "C", "jammed" => "D", _ => "?",
+    };
+
+    private static string Rain(string? intensity) => intensity switch
+    {
+        "light" => "#81d4fa", "moderate" => "#29b6f6", "heavy" => "#1565c0", "violent" => "#6a1b9a", _ => "#b0bec5",
+    };
+
+    private static string Flood(string? level) => level switch
+    {
+        "warning" => "#fbc02d", "major" => "#f57c00", "critical" => "#d32f2f", _ => "#2e7d32",
+    };
+
+    public static string Status(string status) => status switch
+    {
+        "ok" => "#2e7d32", "warning" => "#f57c00", "alert" => "#d32f2f", _ => Grey,
+    };
+
+    private static string? Text(EntityState state, string key) => state.Derived.TryGetValue(key, out var v) ? v?.ToString() : null;
+
+    private static string Number(EntityState state, string key, string? format, bool fromValues = false)
+    {
+        object? value = fromValues ? state.Values.TryGetValue(key, out var v) ? v : null : state.Derived.GetValueOrDefault(key);
+        if (value is null) return "–";
+        var number = Convert.ToDouble(value, CultureInfo.InvariantCulture);
+        return format is null ? number.ToString("0.0", CultureInfo.CurrentCulture) : number.ToString(format, CultureInfo.CurrentCulture);
+    }
+
+    public static string Age(TimeSpan age, bool english) =>
+        age.TotalMinutes < 1 ? (english ? "<1 min" : "<1 phút")
+        : age.TotalHours < 1 ? $"{(int)age.TotalMinutes} {(english ? "min" : "phút")}"
+        : age.TotalDays < 1 ? $"{(int)age.TotalHours} {(english ? "h" : "giờ")}"
+        : $"{(int)age.TotalDays} {(english ? "d" : "ngày")}";
+}

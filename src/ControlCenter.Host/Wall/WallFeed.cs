@@ -1,0 +1,120 @@
+using ControlCenter.Contracts.Messages;
+using ControlCenter.Host.Feed;
+
+namespace ControlCenter.Host.Wall;
+
+/// <summary>
+/// One wall's picture of the city, fed by the in-process live feed: a snapshot, then coalesced changes on a
+/// cancellable loop. It keeps only the latest state per entity and the unresolved alerts, so a wall left open
+/// for days holds the same few hundred objects. Dispose it with the component.
+/// </summary>
+public sealed class WallFeed : IAsyncDisposable
+{
+    public static readonly string[] Topics = ["parking", "air", "water", "rain", "flood", "traffic", "alerts", "kpi"];
+
+    private readonly CancellationTokenSource _stop = new();
+    private readonly Dictionary<string, EntityState> _states = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Alert> _alerts = new(StringComparer.Ordinal);
+    private Task _loop = Task.CompletedTask;
+
+    public KpiSnapshot? Kpi { get; private set; }
+
+    public IReadOnlyDictionary<string, EntityState> States => _states;
+
+    /// <summary>Unresolved alerts by id (a resolved one leaves at once).</summary>
+    public IReadOnlyDictionary<string, Alert> Alerts => _alerts;
+
+    /// <summary>When the last delivery came (the connection indicator); null before the first.</summary>
+    public DateTimeOffset? LastDelivery { get; private set; }
+
+    public bool Broken { get; private set; }
+
+    /// <summary>Called (on the feed's loop) with the ids of the entities that changed in a delivery.</summary>
+    public event Func<IReadOnlyCollection<string>, Task>? Changed;
+
+    /// <summary>Alerts seen resolved since the wall opened (an open panel keeps showing its alert's last state).</summary>
+    public Dictionary<string, Alert> Resolved { get; } = new(StringComparer.Ordinal);
+
+    public async Task Start(LiveFeed feed, TimeProvider time)
+    {
+        var session = await feed.Open(Topics, _stop.Token);
+        Apply(session.Snapshot.Items, session.Snapshot.Kpi, session.Snapshot.Alerts, time);
+        _loop = Task.Run(() => Loop(session, time));
+    }
+
+    private async Task Loop(FeedSession session, TimeProvider time)
+    {
+        await using var _ = session;
+        try
+        {
+            await foreach (var delivery in session.Changes(_stop.Token))
+            {
+                var changed = Apply(delivery.States, delivery.Kpi, delivery.Alerts, time);
+                if (Changed is { } handler) await handler(changed);
+            }
+        }
+        catch (OperationCanceledException) when (_stop.IsCancellationRequested)
+        {
+            // The wall closed.
+        }
+        catch (Exception)
+        {
+            Broken = true;
+            if (Changed is { } handler) await handler([]);
+        }
+    }
+
+    private List<string> Apply(IEnumerable<EntityState> states, KpiSnapshot? kpi, IEnumerable<Alert> alerts, TimeProvider time)
+    {
+        var changed = new List<string>();
+        lock (_states)
+        {
+            foreach (var state in states)
+            {
+                if (_states.TryGetValue(state.EntityId, out var known) && known.Version >= state.Version) continue;
+                _states[state.EntityId] = state;
+                changed.Add(state.EntityId);
+            }
+
+            if (kpi is not null && (Kpi is null || kpi.Version > Kpi.Version)) Kpi = kpi;
+            foreach (var alert in alerts)
+            {
+                if (_alerts.TryGetValue(alert.Id, out var known) && known.Version >= alert.Version) continue;
+                if (alert.IsActive) _alerts[alert.Id] = alert;
+                else
+                {
+                    _alerts.Remove(alert.Id);
+                    Resolved[alert.Id] = alert;
+                    if (Resolved.Count > 200) Resolved.Remove(Resolved.Keys.First());
+                }
+            }
+
+            LastDelivery = time.GetUtcNow();
+        }
+
+        return changed;
+    }
+
+    /// <summary>A consistent copy for rendering (the loop may be applying a delivery meanwhile).</summary>
+    public (List<EntityState> States, List<Alert> Alerts, KpiSnapshot? Kpi) Copy()
+    {
+        lock (_states) return ([.. _states.Values], [.. _alerts.Values], Kpi);
+    }
+
+    public Alert? FindAlert(string id)
+    {
+        lock (_states) return _alerts.GetValueOrDefault(id) ?? Resolved.GetValueOrDefault(id);
+    }
+
+    public EntityState? FindState(string id)
+    {
+        lock (_states) return _states.GetValueOrDefault(id);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _stop.CancelAsync();
+        try { await _loop; } catch (OperationCanceledException) { }
+        _stop.Dispose();
+    }
+}

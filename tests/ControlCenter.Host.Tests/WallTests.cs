@@ -1,0 +1,128 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using ControlCenter.Host.Tests.Infrastructure;
+using Microsoft.Playwright;
+
+namespace ControlCenter.Host.Tests;
+
+/// <summary>The wall in a real browser (Debian Chromium through Playwright) against a real host.</summary>
+public class WallTests : SqliteHostFixture
+{
+    protected override bool WithKestrel => true;
+
+    private Browser _browser = null!;
+
+    [OneTimeSetUp]
+    public async Task LaunchBrowser() => _browser = await Browser.Launch();
+
+    [OneTimeTearDown]
+    public async Task CloseBrowser() => await _browser.DisposeAsync();
+
+    private static DateTimeOffset Now => DateTimeOffset.UtcNow;
+
+    private async Task Ingest(params object[] readings)
+    {
+        using var gateway = Host.Ingester();
+        using var response = await gateway.PostAsJsonAsync("/api/v1/readings", Json.Batch(readings));
+        Assert.That(response.StatusCode, Is.EqualTo(System.Net.HttpStatusCode.Accepted));
+    }
+
+    [Test]
+    public async Task Responder_SeesTheLotsAndStations_MarkersAndTilesFollowIngest()
+    {
+        var page = await _browser.SignedIn(Host.ServerAddress, "responder");
+        await Assertions.Expect(page.Locator(".cc-marker.cc-parking")).ToHaveCountAsync(17);
+        await Assertions.Expect(page.Locator(".cc-marker.cc-air")).ToHaveCountAsync(10);
+        await Assertions.Expect(page.Locator(".cc-marker.cc-traffic")).ToHaveCountAsync(9);
+        await Assertions.Expect(page.Locator("#user")).ToContainTextAsync("responder");
+
+        var floodedBefore = int.Parse((await page.Locator("[data-tile='flooded-points'] .cc-tile-value").InnerTextAsync()).Trim(), System.Globalization.CultureInfo.InvariantCulture);
+        await Ingest(Json.Reading("fl-phan-boi-chau", Now, new { depthCm = 27 }));
+        await Assertions.Expect(page.Locator("[data-entity='fl-phan-boi-chau']")).ToHaveTextAsync("27");
+        await Assertions.Expect(page.Locator("[data-tile='flooded-points'] .cc-tile-value")).ToHaveTextAsync((floodedBefore + 1).ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await Assertions.Expect(page.Locator("[data-tile='flooded-points']")).ToHaveAttributeAsync("data-status", "alert");
+        await page.Context.CloseAsync();
+    }
+
+    [Test]
+    public async Task Responder_SeesTheAlertArrive_AcknowledgesIt_RestAgrees()
+    {
+        var page = await _browser.SignedIn(Host.ServerAddress, "responder");
+        await Ingest(Json.Reading("fl-tran-hung-dao", Now, new { depthCm = 45 }));
+        var item = page.Locator(".cc-alert[data-rule='flood.depth']").Filter(new LocatorFilterOptions { HasText = "Ngập" }).First;
+        await item.WaitForAsync(new LocatorWaitForOptions { Timeout = 20_000 });
+        var id = await item.GetAttributeAsync("data-alert-id");
+
+        await page.Locator($".cc-alert[data-alert-id='{id}']").ClickAsync();
+        await page.Locator("#alert-panel [data-action='acknowledge']").ClickAsync();
+        await Assertions.Expect(page.Locator("#alert-status")).ToHaveAttributeAsync("data-status", "acknowledged");
+
+        using var client = Host.CreateClient();
+        var alert = await client.GetFromJsonAsync<JsonElement>($"/api/v1/alerts/{id}");
+        Assert.That((alert.GetProperty("status").GetString(), alert.GetProperty("acknowledgedBy").GetString()), Is.EqualTo(("acknowledged", "responder")));
+        await page.Context.CloseAsync();
+    }
+
+    [Test]
+    public async Task Viewer_SeesNoActionButtons()
+    {
+        var page = await _browser.SignedIn(Host.ServerAddress, "viewer");
+        await Ingest(Json.Reading("fl-hai-ba-trung", Now, new { depthCm = 33 }));
+        var item = page.Locator(".cc-alert[data-rule='flood.depth']").First;
+        await item.WaitForAsync(new LocatorWaitForOptions { Timeout = 20_000 });
+        await item.ClickAsync();
+        await page.Locator("#alert-panel").WaitForAsync();
+        await Assertions.Expect(page.Locator("#alert-panel [data-action]")).ToHaveCountAsync(0);
+        await Assertions.Expect(page.Locator("#alert-panel [data-sop-step]").First).ToBeDisabledAsync();
+        await page.Context.CloseAsync();
+    }
+
+    [Test]
+    public async Task Language_SwitchesToEnglish_AndBack()
+    {
+        var page = await _browser.SignedIn(Host.ServerAddress, "viewer");
+        await Assertions.Expect(page.Locator("[data-tile='free-spaces'] .cc-tile-label")).ToHaveTextAsync("Chỗ đỗ trống");
+        await page.ClickAsync("#language");
+        await page.Locator(".cc-marker").First.WaitForAsync();
+        await Assertions.Expect(page.Locator("[data-tile='free-spaces'] .cc-tile-label")).ToHaveTextAsync("Free parking spaces");
+        await Assertions.Expect(page.Locator(".cc-layer-toggle").First).ToContainTextAsync("Parking");
+        await page.ClickAsync("#language");
+        await Assertions.Expect(page.Locator("[data-tile='free-spaces'] .cc-tile-label")).ToHaveTextAsync("Chỗ đỗ trống");
+        await page.Context.CloseAsync();
+    }
+
+    [Test]
+    public async Task Anonymous_IsSentToTheLoginPage_AndAWrongPasswordIsRefused()
+    {
+        var context = await _browser.Chromium.NewContextAsync(new BrowserNewContextOptions { BaseURL = Host.ServerAddress.ToString() });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/");
+        Assert.That(new Uri(page.Url).AbsolutePath, Is.EqualTo("/login"));
+        await page.FillAsync("#username", "responder");
+        await page.FillAsync("#password", "not-the-password");
+        await page.ClickAsync("#login-submit");
+        await Assertions.Expect(page.Locator("#login-error")).ToBeVisibleAsync();
+        await context.CloseAsync();
+    }
+
+    /// <summary>
+    /// The wall at 1920×1080 with a living city: ops/wall-screenshot.sh runs this test with
+    /// CONTROLCENTER_WALL_SCREENSHOT set to write docs/wall.png.
+    /// </summary>
+    [Test]
+    public async Task Screenshot_At1920x1080()
+    {
+        await Ingest(Json.Reading("fl-ly-thuong-kiet", Now, new { depthCm = 24 }), Json.Reading("rg-hoan-kiem", Now, new { rainMm = 6 }));
+        using var output = new StringWriter();
+        await ControlCenter.Simulator.SimulatorCommand.Run(["normal", "--url", Host.ServerAddress.ToString(), "--speed", "60", "--duration", "4"], output, CancellationToken.None);
+        var page = await _browser.SignedIn(Host.ServerAddress, "responder");
+        await Assertions.Expect(page.Locator("[data-tile='free-spaces']")).Not.ToHaveAttributeAsync("data-status", "stale");
+        var path = Environment.GetEnvironmentVariable("CONTROLCENTER_WALL_SCREENSHOT") is { Length: > 0 } configured
+            ? configured : Path.Combine(Data.Path, "wall.png");
+        var png = await page.ScreenshotAsync(new PageScreenshotOptions { Path = path });
+        Assert.That(png, Has.Length.GreaterThan(50_000), "a real picture of the wall");
+        var hasScroll = await page.EvaluateAsync<bool>("() => document.documentElement.scrollHeight > window.innerHeight || document.documentElement.scrollWidth > window.innerWidth");
+        Assert.That(hasScroll, Is.False, "the main view fits 1920×1080 without scrolling");
+        await page.Context.CloseAsync();
+    }
+}
