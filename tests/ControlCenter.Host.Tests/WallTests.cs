@@ -31,14 +31,14 @@ public class WallTests : SqliteHostFixture
     public async Task Responder_SeesTheLotsAndStations_MarkersAndTilesFollowIngest()
     {
         var page = await _browser.SignedIn(Host.ServerAddress, "responder");
-        await Assertions.Expect(page.Locator(".cc-marker.cc-parking")).ToHaveCountAsync(17);
-        await Assertions.Expect(page.Locator(".cc-marker.cc-air")).ToHaveCountAsync(10);
-        await Assertions.Expect(page.Locator(".cc-marker.cc-traffic")).ToHaveCountAsync(9);
+        await Assertions.Expect(page.Locator("#wall-map .cc-marker.cc-parking")).ToHaveCountAsync(17);
+        await Assertions.Expect(page.Locator("#wall-map .cc-marker.cc-air")).ToHaveCountAsync(10);
+        await Assertions.Expect(page.Locator("#wall-map .cc-marker.cc-traffic")).ToHaveCountAsync(9);
         await Assertions.Expect(page.Locator("#user")).ToContainTextAsync("responder");
 
         var floodedBefore = int.Parse((await page.Locator("[data-tile='flooded-points'] .cc-tile-value").InnerTextAsync()).Trim(), System.Globalization.CultureInfo.InvariantCulture);
         await Ingest(Json.Reading("fl-phan-boi-chau", Now, new { depthCm = 27 }));
-        await Assertions.Expect(page.Locator("[data-entity='fl-phan-boi-chau']")).ToHaveTextAsync("27");
+        await Assertions.Expect(page.Locator("#wall-map [data-entity='fl-phan-boi-chau']")).ToHaveTextAsync("27");
         await Assertions.Expect(page.Locator("[data-tile='flooded-points'] .cc-tile-value")).ToHaveTextAsync((floodedBefore + 1).ToString(System.Globalization.CultureInfo.InvariantCulture));
         await Assertions.Expect(page.Locator("[data-tile='flooded-points']")).ToHaveAttributeAsync("data-status", "alert");
         await page.Context.CloseAsync();
@@ -61,6 +61,62 @@ public class WallTests : SqliteHostFixture
         var alert = await client.GetFromJsonAsync<JsonElement>($"/api/v1/alerts/{id}");
         Assert.That((alert.GetProperty("status").GetString(), alert.GetProperty("acknowledgedBy").GetString()), Is.EqualTo(("acknowledged", "responder")));
         await page.Context.CloseAsync();
+    }
+
+    [Test]
+    public async Task AlertPanel_ShowsChangesMadeByOthers_Live_AndTicksTheSop()
+    {
+        var page = await _browser.SignedIn(Host.ServerAddress, "responder");
+        using var op = await Host.SignedIn("operator");
+        using var created = await op.PostAsJsonAsync("/api/v1/alerts", new { title = "Cháy chợ Đồng Xuân", severity = "critical", zoneId = "hoan-kiem" });
+        var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString();
+        await page.Locator($".cc-alert[data-alert-id='{id}']").ClickAsync();
+        await Assertions.Expect(page.Locator("#alert-status")).ToHaveAttributeAsync("data-status", "open");
+
+        // Someone else acknowledges it over the API: the open panel follows without a reload.
+        using (var ack = await op.PostAsJsonAsync($"/api/v1/alerts/{id}/acknowledge", new { note = "đã điều xe cứu hỏa" })) ack.EnsureSuccessStatusCode();
+        await Assertions.Expect(page.Locator("#alert-status")).ToHaveAttributeAsync("data-status", "acknowledged");
+        await Assertions.Expect(page.Locator("#alert-panel")).ToContainTextAsync("operator");
+        await Assertions.Expect(page.Locator("#alert-panel [data-action='acknowledge']")).ToHaveCountAsync(0);
+
+        await page.Locator("#alert-panel [data-sop-step='1']").CheckAsync();
+        await Assertions.Expect(page.Locator("#alert-panel")).ToContainTextAsync("— responder");
+        using var client = Host.CreateClient();
+        var alert = await client.GetFromJsonAsync<JsonElement>($"/api/v1/alerts/{id}");
+        Assert.That((alert.GetProperty("sop")[0].GetProperty("done").GetBoolean(), alert.GetProperty("sop")[0].GetProperty("by").GetString()), Is.EqualTo((true, "responder")));
+
+        await page.FillAsync("#resolve-note", "đã dập lửa");
+        await page.Locator("#alert-panel [data-action='resolve']").ClickAsync();
+        await Assertions.Expect(page.Locator("#alert-status")).ToHaveAttributeAsync("data-status", "resolved");
+        await Assertions.Expect(page.Locator($".cc-alert[data-alert-id='{id}']")).ToHaveCountAsync(0);
+        await page.Context.CloseAsync();
+    }
+
+    [Test]
+    public async Task Marker_OpensTheEntity_WithItsRecentHistory()
+    {
+        var now = Now;
+        await Ingest(Json.Reading("fl-nguyen-khuyen", now.AddMinutes(-40), new { depthCm = 5 }), Json.Reading("fl-nguyen-khuyen", now.AddMinutes(-20), new { depthCm = 12 }),
+            Json.Reading("fl-nguyen-khuyen", now, new { depthCm = 16 }));
+        var page = await _browser.SignedIn(Host.ServerAddress, "viewer");
+        await Assertions.Expect(page.Locator("#wall-map [data-entity='fl-nguyen-khuyen']")).ToHaveTextAsync("16");
+        await page.Locator("#wall-map [data-entity='fl-nguyen-khuyen']").ClickAsync();
+        await Assertions.Expect(page.Locator("#entity-panel")).ToHaveAttributeAsync("data-entity-id", "fl-nguyen-khuyen");
+        await Assertions.Expect(page.Locator("#entity-panel")).Not.ToContainTextAsync(new System.Text.RegularExpressions.Regex("Chưa có lịch sử|No history"));
+        // The line through the three readings' 15-minute means.
+        await Assertions.Expect(page.Locator("#entity-panel path.mud-chart-line")).ToHaveCountAsync(1);
+        await Assertions.Expect(page.Locator("#entity-panel circle.mud-chart-point")).ToHaveCountAsync(3);
+        await page.Context.CloseAsync();
+    }
+
+    [Test]
+    public async Task Logout_WithoutTheFormsToken_IsRefused()
+    {
+        using var responder = await Host.SignedIn("responder");
+        using var forged = await responder.PostAsync("/logout", new FormUrlEncodedContent([]));
+        Assert.That(forged.StatusCode, Is.EqualTo(System.Net.HttpStatusCode.BadRequest));
+        using var stillIn = await responder.GetAsync("/api/v1/auth/me");
+        Assert.That(stillIn.StatusCode, Is.EqualTo(System.Net.HttpStatusCode.OK));
     }
 
     [Test]

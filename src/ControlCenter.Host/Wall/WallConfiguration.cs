@@ -41,11 +41,14 @@ public static class WallConfiguration
         // Pages and the live circuit (/_blazor) are for signed-in people; the login page says [AllowAnonymous].
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode().RequireAuthorization(Roles.Viewer);
         app.MapGet("/culture", SetCulture).AllowAnonymous().WithName("SetCulture");
-        app.MapPost("/logout", async (HttpContext http) =>
+        app.MapPost("/logout", async (HttpContext http, Microsoft.AspNetCore.Antiforgery.IAntiforgery antiforgery) =>
         {
+            // The wall's sign-out is a form: without the page's antiforgery token another site could post it.
+            if (!await antiforgery.IsRequestValidAsync(http))
+                return Results.Problem("The form's antiforgery token is missing or wrong.", statusCode: StatusCodes.Status400BadRequest, title: "Invalid form");
             await http.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
             return Results.LocalRedirect("/login");
-        }).RequireAuthorization(Roles.Viewer).WithName("WallLogout");
+        }).RequireAuthorization(Roles.Viewer).WithName("WallLogout").DisableAntiforgery();
         return app;
     }
 

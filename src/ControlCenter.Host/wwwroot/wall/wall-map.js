@@ -1,36 +1,42 @@
-// The wall's map: Leaflet (from npm, see package.json), our own basemap of central Hanoi from public
-// coordinates (hanoi-centre.geojson), optional tiles, and one marker per entity the wall shows.
+// The wall's maps: Leaflet (from npm, see package.json) over our own basemap of central Hanoi made from public
+// coordinates (hanoi-centre.geojson), optional tiles, and one marker per entity the wall shows. The city map has
+// an inset at street level for the parking pilot on Lý Thường Kiệt and Trần Hưng Đạo; both show the same markers.
 window.ccMap = (() => {
-  let map = null, dotnet = null;
-  const layers = {}, markers = {};
+  let views = [], dotnet = null, basemap = null;
 
-  function init(elementId, dotnetRef, options) {
+  function init(dotnetRef, options) {
     dispose();
     dotnet = dotnetRef;
-    map = L.map(elementId, { zoomControl: true, attributionControl: true, preferCanvas: false })
-      .setView([21.035, 105.835], 13);
-    if (options && options.tileUrl) {
-      L.tileLayer(options.tileUrl, { maxZoom: 19, attribution: options.attribution || '' }).addTo(map);
-    }
+    views = options.views.map(v => makeView(v, options));
     fetch('wall/hanoi-centre.geojson').then(r => r.json()).then(geo => {
-      L.geoJSON(geo, {
-        style: f => f.properties.kind === 'lake'
-          ? { color: '#2a6f97', weight: 1, fillColor: '#1b4965', fillOpacity: 0.7 }
-          : f.properties.kind === 'district'
-            ? { color: '#3d4a57', weight: 1, dashArray: '4 4', fill: false }
-            : { color: '#c9d1d9', weight: f.properties.major ? 4 : 2, opacity: 0.8 },
-        pointToLayer: (f, latlng) => L.marker(latlng, {
-          interactive: false,
-          icon: L.divIcon({ className: 'cc-basemap-label', html: f.properties.name, iconSize: null })
-        })
-      }).addTo(map).bringToBack();
+      basemap = geo;
+      for (const view of views) drawBasemap(view);
     }).catch(() => { /* the markers still show without the basemap */ });
-    map.attributionControl.addAttribution('Basemap: OpenStreetMap contributors (ODbL), schematic');
   }
 
-  function layerOf(name) {
-    if (!layers[name]) layers[name] = L.layerGroup().addTo(map);
-    return layers[name];
+  function makeView(v, options) {
+    const map = L.map(v.elementId, { zoomControl: v.controls, attributionControl: v.controls })
+      .setView([v.lat, v.lon], v.zoom);
+    if (options.tileUrl) L.tileLayer(options.tileUrl, { maxZoom: 19, attribution: options.attribution || '' }).addTo(map);
+    if (v.controls) map.attributionControl.addAttribution('Basemap: OpenStreetMap contributors (ODbL), schematic');
+    return { map, only: v.layers || null, layers: {}, markers: {} };
+  }
+
+  function drawBasemap(view) {
+    L.geoJSON(basemap, {
+      style: f => f.properties.kind === 'lake'
+        ? { color: '#2a6f97', weight: 1, fillColor: '#1b4965', fillOpacity: 0.7 }
+        : { color: '#c9d1d9', weight: f.properties.major ? 4 : 2, opacity: 0.8 },
+      pointToLayer: (f, latlng) => L.marker(latlng, {
+        interactive: false,
+        icon: L.divIcon({ className: 'cc-basemap-label', html: f.properties.name, iconSize: null })
+      })
+    }).addTo(view.map).bringToBack();
+  }
+
+  function layerOf(view, name) {
+    if (!view.layers[name]) view.layers[name] = L.layerGroup().addTo(view.map);
+    return view.layers[name];
   }
 
   function iconOf(m) {
@@ -42,31 +48,30 @@ window.ccMap = (() => {
   }
 
   function update(list) {
-    if (!map) return;
-    for (const m of list) {
-      const existing = markers[m.id];
-      if (existing) {
-        existing.setIcon(iconOf(m));
-      } else {
+    for (const view of views) {
+      for (const m of list) {
+        if (view.only && !view.only.includes(m.layer)) continue;
+        const existing = view.markers[m.id];
+        if (existing) { existing.setIcon(iconOf(m)); continue; }
         const marker = L.marker([m.lat, m.lon], { icon: iconOf(m), riseOnHover: true });
         marker.on('click', () => dotnet && dotnet.invokeMethodAsync('Selected', m.id));
-        marker.addTo(layerOf(m.layer));
-        markers[m.id] = marker;
+        marker.addTo(layerOf(view, m.layer));
+        view.markers[m.id] = marker;
       }
     }
   }
 
   function showLayer(name, visible) {
-    const layer = layerOf(name);
-    if (visible && !map.hasLayer(layer)) layer.addTo(map);
-    if (!visible && map.hasLayer(layer)) map.removeLayer(layer);
+    for (const view of views) {
+      const layer = layerOf(view, name);
+      if (visible && !view.map.hasLayer(layer)) layer.addTo(view.map);
+      if (!visible && view.map.hasLayer(layer)) view.map.removeLayer(layer);
+    }
   }
 
   function dispose() {
-    if (map) map.remove();
-    map = null; dotnet = null;
-    for (const k of Object.keys(layers)) delete layers[k];
-    for (const k of Object.keys(markers)) delete markers[k];
+    for (const view of views) view.map.remove();
+    views = []; dotnet = null;
   }
 
   function escapeHtml(s) {
