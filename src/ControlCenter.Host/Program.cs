@@ -2,6 +2,7 @@ using ControlCenter.Host.Alerts;
 using ControlCenter.Host.Api;
 using ControlCenter.Host.Audit;
 using ControlCenter.Host.Credentials;
+using ControlCenter.Host.Drills;
 using ControlCenter.Host.Feed;
 using ControlCenter.Host.Hosting;
 using ControlCenter.Host.Ingest;
@@ -52,6 +53,7 @@ app.MapSilences();
 app.MapThresholds();
 app.MapHub<LiveHub>(LiveHub.Path);
 app.MapWall();
+app.MapDrills();
 app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
 app.MapHealthChecks("/health/ready").AllowAnonymous();
 

@@ -40,6 +40,23 @@ public sealed class IngestClient(HttpClient http, string key, IngestReport repor
         }
     }
 
+    /// <summary>Whether the centre is running a drill (then the normal day pauses, so the drill is the only feed).</summary>
+    public async Task<string?> ActiveDrill(CancellationToken cancellationToken)
+    {
+        try
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/drills/active");
+            request.Headers.Add("X-Api-Key", key);
+            using var response = await http.SendAsync(request, cancellationToken);
+            if (response.StatusCode != HttpStatusCode.OK) return null;
+            return (await response.Content.ReadFromJsonAsync<JsonElement>(Json, cancellationToken)).GetProperty("name").GetString();
+        }
+        catch (HttpRequestException)
+        {
+            return null;
+        }
+    }
+
     public async Task Send(IReadOnlyList<Reading> readings, CancellationToken cancellationToken)
     {
         foreach (var batch in readings.Chunk(BatchSize)) await SendBatch(batch, cancellationToken);

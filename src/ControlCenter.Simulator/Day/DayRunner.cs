@@ -12,6 +12,9 @@ public sealed class DayRunner(IngestClient client, TimeProvider time, ScenarioOv
 {
     private static readonly int[] BackfillHours = [3, 2, 1];
 
+    /// <summary>How often the normal day asks whether a drill runs on the centre.</summary>
+    public static readonly TimeSpan DrillCheckPeriod = TimeSpan.FromSeconds(3);
+
     public static readonly TimeZoneInfo Hanoi = TimeZoneInfo.FindSystemTimeZoneById("Asia/Ho_Chi_Minh");
 
     /// <param name="speed">City minutes per real minute (1 = real time; 60 = a day in 24 minutes).</param>
@@ -32,12 +35,25 @@ public sealed class DayRunner(IngestClient client, TimeProvider time, ScenarioOv
         var due = sensors.ToDictionary(s => s.Id, _ => realStart);
         var tick = TimeSpan.FromSeconds(1);
         var nextLog = realStart + TimeSpan.FromSeconds(30);
+        var nextDrillCheck = realStart;
+        string? drill = null;
         using var timer = new PeriodicTimer(tick, time);
         do
         {
             var now = time.GetUtcNow();
             if (duration is { } d && now - realStart >= d) break;
             var city = CityTime(now);
+            // A drill started on the centre is the only feed while it runs: the normal day waits (its own
+            // readings would contradict the drill's).
+            if (overlay is null && now >= nextDrillCheck)
+            {
+                var running = await client.ActiveDrill(cancellationToken);
+                if (running != drill) log(running is null ? "simulator: the drill ended; the normal day resumes" : $"simulator: paused while the drill '{running}' runs");
+                drill = running;
+                nextDrillCheck = now + DrillCheckPeriod;
+            }
+
+            if (drill is not null) continue;
             var readings = new List<Reading>();
             foreach (var sensor in sensors.Where(s => due[s.Id] <= now))
             {
