@@ -41,6 +41,7 @@ app.UseAuthentication();
 app.UseAuthorization();
 app.UseAntiforgery();
 app.MapAuth();
+app.MapSingleSignOn();
 app.MapAudit();
 app.MapCredentials();
 app.MapIngest();

@@ -26,6 +26,28 @@ public class StartupTests
     }
 
     [Test]
+    public async Task OutsideDevelopment_WithAnIdentityProviderInsteadOfUsers_Starts()
+    {
+        using var data = new TempDirectory();
+        await using var provider = await FakeIdentityProvider.Start();
+        await using var host = new ConfiguredHost("Production", ("Storage:DataDirectory", data.Path), ("Ingest:Keys:0:Name", "g"), ("Ingest:Keys:0:Key", "k"),
+            ("Auth:Oidc:Authority", provider.Authority), ("Auth:Oidc:ClientId", FakeIdentityProvider.ClientId), ("Auth:Oidc:ClientSecret", "s"),
+            ("Auth:Oidc:RequireHttpsMetadata", "false"));
+        using var client = host.CreateClient();
+        Assert.That((await client.GetAsync("/health/live")).StatusCode, Is.EqualTo(System.Net.HttpStatusCode.OK));
+    }
+
+    [Test]
+    public void IdentityProviderOnPlainHttp_RefusesToStart_SayingWhy()
+    {
+        using var data = new TempDirectory();
+        using var host = new ConfiguredHost("Production", ("Storage:DataDirectory", data.Path), ("Ingest:Keys:0:Name", "g"), ("Ingest:Keys:0:Key", "k"),
+            ("Auth:Oidc:Authority", "http://sso.example"), ("Auth:Oidc:ClientId", "c"));
+        var error = Assert.Throws<InvalidOperationException>(() => host.CreateClient());
+        Assert.That(error!.Message, Does.Contain("is not HTTPS"));
+    }
+
+    [Test]
     public void BrokenCatalogue_RefusesToStart_ListingEveryProblem()
     {
         using var data = new TempDirectory();

@@ -21,6 +21,7 @@ public static class AccessPolicies
         ["/health/ready"] = "readiness probe",
         ["/api/v1/auth/login"] = "the way in",
         ["/login"] = "the way in, the wall's form",
+        ["/login/oidc"] = "the way in through the city's identity provider (a redirect to it)",
         ["/culture"] = "the language switch (sets a cookie, redirects to a local page)",
     };
 

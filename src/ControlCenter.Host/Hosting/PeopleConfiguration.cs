@@ -15,18 +15,23 @@ public static class PeopleConfiguration
     public static WebApplicationBuilder AddPeople(this WebApplicationBuilder builder)
     {
         var options = builder.Configuration.GetSection(PeopleOptions.Section).Get<PeopleOptions>() ?? new PeopleOptions();
-        if (!builder.Environment.IsDevelopment() && !options.Users.Any(u => u.PasswordHash.Length > 0))
+        if (!builder.Environment.IsDevelopment() && !options.Users.Any(u => u.PasswordHash.Length > 0) && !options.Oidc.Enabled)
             throw new InvalidOperationException(
                 "No users are configured. Set Auth:Users:0:Username, Auth:Users:0:Role (viewer, responder, operator or admin) and "
                 + "Auth:Users:0:PasswordHash (e.g. environment variables Auth__Users__0__…; make a hash with "
-                + "`dotnet ControlCenter.Host.dll hash-password`).");
+                + "`dotnet ControlCenter.Host.dll hash-password`), or an OpenID Connect provider: Auth:Oidc:Authority, "
+                + "Auth:Oidc:ClientId, Auth:Oidc:ClientSecret (Auth__Oidc__…).");
 
+        if (options.Oidc.Enabled && options.Oidc.RequireHttpsMetadata && !options.Oidc.Authority.StartsWith("https://", StringComparison.OrdinalIgnoreCase))
+            throw new InvalidOperationException(
+                $"Auth:Oidc:Authority '{options.Oidc.Authority}' is not HTTPS. Use the provider's HTTPS address (or, for a development provider only, Auth:Oidc:RequireHttpsMetadata=false).");
         builder.Services.Configure<PeopleOptions>(builder.Configuration.GetSection(PeopleOptions.Section));
         builder.Services.AddSingleton<UserDirectory>();
         builder.Services.AddSingleton<LoginThrottle>();
         builder.Services.AddSingleton<Audit.AuditLog>();
-        builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
-            .AddCookie(o =>
+        var authentication = builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme);
+        if (options.Oidc.Enabled) authentication.AddCitySingleSignOn(options.Oidc);
+        authentication.AddCookie(o =>
             {
                 o.Cookie.Name = CookieName;
                 o.Cookie.HttpOnly = true;

@@ -17,6 +17,30 @@ public sealed class PeopleOptions
     public int MaxFailedLogins { get; set; } = 5;
 
     public TimeSpan LockoutDuration { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>An external identity provider (the city's single sign-on), beside or instead of configured users.</summary>
+    public OidcOptions Oidc { get; set; } = new();
+}
+
+/// <summary>
+/// OpenID Connect (authorization code with PKCE). The provider says who the person is; the role comes from a
+/// claim (<see cref="RoleClaim"/>) holding one of viewer, responder, operator, admin — the highest one wins, and
+/// a person with none of them is refused.
+/// </summary>
+public sealed class OidcOptions
+{
+    public string Authority { get; set; } = "";
+    public string ClientId { get; set; } = "";
+    public string ClientSecret { get; set; } = "";
+    public string RoleClaim { get; set; } = "roles";
+    public string NameClaim { get; set; } = "preferred_username";
+    public List<string> Scopes { get; set; } = [];
+    /// <summary>Only a development provider on plain HTTP turns this off.</summary>
+    public bool RequireHttpsMetadata { get; set; } = true;
+    /// <summary>The login page's button.</summary>
+    public string DisplayName { get; set; } = "Tài khoản thành phố / City account";
+
+    public bool Enabled => Authority.Length > 0 && ClientId.Length > 0;
 }
 
 public sealed class PersonAccount
