@@ -66,7 +66,7 @@ public static class AlertRules
             new("Cử cảnh sát giao thông đến nút", "Send traffic police to the junction"),
             Record,
         ]),
-        new(LotFull, "Bãi đỗ xe đầy", "Parking lot full", [Parking], false,
+        new(LotFull, "Bãi đỗ xe đầy", "Parking lot full", [AlertDomains.Parking], false,
         [new("Hướng dẫn xe sang bãi gần nhất còn chỗ", "Direct drivers to the nearest lot with spaces"), Record]),
         new(SensorSilent, "Cảm biến mất tín hiệu", "Sensor silent", [SensorHealth], false,
         [
@@ -88,7 +88,7 @@ public static class AlertRules
             new("Chuyển đèn tín hiệu sang chế độ ưu tiên hướng thoát", "Switch the signals to favour the exits"),
             Record,
         ]),
-        new(FloodParking, "Bãi đỗ xe bị ngập", "Parking lot flooded", [Flood, Parking], true,
+        new(FloodParking, "Bãi đỗ xe bị ngập", "Parking lot flooded", [Flood, AlertDomains.Parking], true,
         [
             new("Đóng bãi và hướng dẫn xe sang bãi khác", "Close the lot and direct drivers elsewhere"),
             new("Thông báo chủ xe đang gửi để di chuyển xe", "Ask owners of parked vehicles to move them"),
