@@ -6,6 +6,7 @@ using ControlCenter.Host.Drills;
 using ControlCenter.Host.Feed;
 using ControlCenter.Host.Hosting;
 using ControlCenter.Host.Ingest;
+using ControlCenter.Host.Parking;
 using ControlCenter.Host.People;
 using ControlCenter.Host.Wall;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -55,6 +56,7 @@ app.MapThresholds();
 app.MapHub<LiveHub>(LiveHub.Path);
 app.MapWall();
 app.MapDrills();
+app.MapParking();
 app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
 app.MapHealthChecks("/health/ready").AllowAnonymous();
 

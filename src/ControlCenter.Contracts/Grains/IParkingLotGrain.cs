@@ -5,4 +5,7 @@ public interface IParkingLotGrain : IAggregateGrain
 {
     /// <summary>Marks the lot unavailable to drivers for a reason (<c>flood</c>), or available again with null.</summary>
     Task SetUnavailable(string? reason);
+
+    /// <summary>An operator closes the lot to drivers (with a reason), or reopens it with null. Kept apart from the flood rule's closure.</summary>
+    Task SetClosed(string? reason);
 }

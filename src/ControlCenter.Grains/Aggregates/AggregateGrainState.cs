@@ -11,4 +11,7 @@ public sealed record AggregateGrainState
 
     /// <summary>Lots only: why the lot is closed to drivers (<c>flood</c>), or null when open.</summary>
     [Id(1)] public string? Unavailable { get; init; }
+
+    /// <summary>Lots only: an operator's reason for closing the lot, or null when it is not closed by hand.</summary>
+    [Id(2)] public string? ClosedReason { get; init; }
 }

@@ -13,7 +13,9 @@ namespace ControlCenter.Grains.Parking;
 public static class LotView
 {
     /// <param name="unavailable">Why the lot is closed to drivers (a flood), if it is: it then offers no free spaces.</param>
-    public static AggregateView Compute(ParkingLot lot, IReadOnlyCollection<MemberSummary> members, ParkingPack pack, string? unavailable = null)
+    /// <param name="closedReason">An operator's reason for closing it, if closed: it then offers no free spaces either.</param>
+    public static AggregateView Compute(
+        ParkingLot lot, IReadOnlyCollection<MemberSummary> members, ParkingPack pack, string? unavailable = null, string? closedReason = null)
     {
         var health = members.Aggregate(SensorHealthCounts.None, (sum, m) => sum.Add(m.Health));
         var gate = members.FirstOrDefault(m => m.Kind == SensorKinds.ParkingGate);
@@ -32,7 +34,8 @@ public static class LotView
         }
 
         var occupancy = Occupancy.Of(occupied, lot.Capacity, pack);
-        var free = unavailable is null ? Math.Max(0, occupancy.Free - unknown) : 0;
+        var open = unavailable is null && closedReason is null;
+        var free = open ? Math.Max(0, occupancy.Free - unknown) : 0;
         var derived = new Dictionary<string, object?>(StringComparer.Ordinal)
         {
             ["capacity"] = lot.Capacity,
@@ -42,8 +45,9 @@ public static class LotView
             ["occupancy"] = occupancy.Ratio,
             ["full"] = occupancy.Full,
             ["countedBy"] = gate is null ? "spots" : "gate",
-            ["available"] = unavailable is null,
-            ["unavailableReason"] = unavailable,
+            ["available"] = open,
+            ["unavailableReason"] = unavailable ?? (closedReason is null ? null : "closed"),
+            ["closedReason"] = closedReason,
             ["sensorsStale"] = health.Stale,
             ["sensorsOffline"] = health.Offline,
         };
@@ -57,6 +61,7 @@ public static class LotView
         var status = health.Sensors > 0 && health.Offline == health.Sensors ? EntityStatus.Offline
             : health.Sensors > 0 && silent * 2 >= health.Sensors ? EntityStatus.Stale
             : unavailable is not null ? EntityStatus.Alert
+            : closedReason is not null ? EntityStatus.Warning
             : occupancy.Full ? EntityStatus.Warning
             : EntityStatus.Ok;
         var ts = members.Max(m => m.Ts);

@@ -23,7 +23,13 @@ public sealed class ParkingLotGrain(
     protected override IEnumerable<string> MemberIds() => Catalog.SensorsOf(Lot.Id).Where(s => !s.Retired).Select(s => s.Id);
 
     protected override void Recompute() =>
-        SetView(Lot.Id, EntityKinds.ParkingLot, Lot.ZoneId, LotView.Compute(Lot, Members.Values, thresholds.Packs.Parking, StoredState.Unavailable));
+        SetView(Lot.Id, EntityKinds.ParkingLot, Lot.ZoneId, LotView.Compute(Lot, Members.Values, thresholds.Packs.Parking, StoredState.Unavailable, StoredState.ClosedReason));
+
+    public Task SetClosed(string? reason)
+    {
+        if (reason != StoredState.ClosedReason) ChangeOwnState(s => s with { ClosedReason = reason });
+        return Task.CompletedTask;
+    }
 
     public Task SetUnavailable(string? reason)
     {

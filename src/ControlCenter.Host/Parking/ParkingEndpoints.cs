@@ -1,0 +1,101 @@
+using System.Globalization;
+using System.Security.Claims;
+using ControlCenter.Contracts.Grains;
+using ControlCenter.Domain.Alerts;
+using ControlCenter.Domain.Catalog;
+using ControlCenter.Domain.Parking;
+using ControlCenter.Grains.Hosting;
+using ControlCenter.Host.Alerts;
+using ControlCenter.Host.Audit;
+using ControlCenter.Host.Hosting;
+using ControlCenter.Host.People;
+
+namespace ControlCenter.Host.Parking;
+
+/// <summary>
+/// Parking for the drivers' app and the operators: search for lots with free spaces near a point, and close or
+/// reopen a lot. Lots closed by an operator or by the flood rule, full lots and lots whose sensors are silent are
+/// never offered as free.
+/// </summary>
+public static class ParkingEndpoints
+{
+    public const double MaxRadiusM = 5000;
+
+    public static readonly TimeZoneInfo Hanoi = TimeZoneInfo.FindSystemTimeZoneById("Asia/Ho_Chi_Minh");
+
+    public sealed record CloseRequest(string? Reason);
+
+    public static IEndpointRouteBuilder MapParking(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/v1/parking/search", Search).WithName("SearchParking").RequireAuthorization(AccessPolicies.Read);
+        app.MapPost("/api/v1/parking/lots/{id}/close", Close).WithName("CloseLot").RequireAuthorization(Roles.Operator);
+        app.MapPost("/api/v1/parking/lots/{id}/reopen", Reopen).WithName("ReopenLot").RequireAuthorization(Roles.Operator);
+        return app;
+    }
+
+    private static async Task<IResult> Search(
+        string? lat, string? lon, string? radiusM, string? vehicleType, bool? includeUnavailable, CityCatalog catalog, IGrainFactory grains, CityClock clock)
+    {
+        if (!Number(lat, out var la) || la is < -90 or > 90 || !Number(lon, out var lo) || lo is < -180 or > 180)
+            return Actor.Invalid("lat and lon are required, in degrees (WGS84).");
+        var radius = 500.0;
+        if (radiusM is not null && (!Number(radiusM, out radius) || radius is <= 0 or > MaxRadiusM))
+            return Actor.Invalid($"radiusM is more than 0 and at most {MaxRadiusM:0} (default 500).");
+        var vehicle = vehicleType ?? VehicleTypes.Car;
+        if (!VehicleTypes.IsValid(vehicle)) return Actor.Invalid($"vehicleType is one of {string.Join(", ", VehicleTypes.All)}.");
+
+        var near = catalog.ParkingLots.Select(l => (Lot: l, Distance: Geo.DistanceM(la, lo, l.Lat, l.Lon))).Where(x => x.Distance <= radius).ToList();
+        var states = await Task.WhenAll(near.Select(x => grains.GetGrain<IParkingLotGrain>(x.Lot.Id).GetState()));
+        var tariff = ExampleTariff.Build();
+        var now = clock.Now;
+        var band = tariff.Vehicles[vehicle].BandAt(TimeOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, Hanoi).DateTime));
+        var lots = near.Zip(states).Select(p =>
+        {
+            var (lot, distance) = p.First;
+            var state = p.Second;
+            var free = Convert.ToInt32(state.Derived.GetValueOrDefault("free") ?? 0, CultureInfo.InvariantCulture);
+            var available = state.Derived.GetValueOrDefault("available") is not false;
+            var silent = state.Status is "stale" or "offline" || state.Ts is null;
+            var offered = available && !silent && free > 0;
+            var why = !available ? state.Derived.GetValueOrDefault("unavailableReason")?.ToString() : silent ? "no-data" : free <= 0 ? "full" : null;
+            return new
+            {
+                lotId = lot.Id, name = lot.Name, nameEn = lot.NameEn, street = lot.Street, lat = lot.Lat, lon = lot.Lon,
+                distanceM = Math.Round(distance), free = offered ? free : 0, capacity = lot.Capacity, status = state.Status,
+                offered, notOfferedBecause = why,
+                priceNow = new
+                {
+                    band = band.Name, firstBlockVnd = band.FirstBlockVnd, firstBlockMinutes = band.FirstBlockMinutes, perHourVnd = band.PerHourVnd,
+                    dailyCapVnd = tariff.Vehicles[vehicle].DailyCapVnd, exampleTariff = tariff.Example,
+                },
+            };
+        })
+        .Where(l => l.offered || includeUnavailable == true)
+        .OrderBy(l => l.distanceM).ThenBy(l => l.lotId, StringComparer.Ordinal)
+        .ToList();
+        return Results.Ok(new { at = now, radiusM = radius, vehicleType = vehicle, distance = "straight line", lots });
+    }
+
+    private static async Task<IResult> Close(string id, CloseRequest? request, HttpContext http, ClaimsPrincipal user, CityCatalog catalog, IGrainFactory grains, AuditLog audit)
+    {
+        if (catalog.FindLot(id) is null) return UnknownLot(id);
+        if (string.IsNullOrWhiteSpace(request?.Reason) || request.Reason.Length > 500) return Actor.Invalid("reason is required, up to 500 characters.");
+        await grains.GetGrain<IParkingLotGrain>(id).SetClosed(request.Reason.Trim());
+        await Actor.Audit(audit, http, user, "lot-closed", id, request.Reason.Trim());
+        return Results.NoContent();
+    }
+
+    private static async Task<IResult> Reopen(string id, HttpContext http, ClaimsPrincipal user, CityCatalog catalog, IGrainFactory grains, AuditLog audit)
+    {
+        if (catalog.FindLot(id) is null) return UnknownLot(id);
+        await grains.GetGrain<IParkingLotGrain>(id).SetClosed(null);
+        await Actor.Audit(audit, http, user, "lot-reopened", id);
+        return Results.NoContent();
+    }
+
+    private static IResult UnknownLot(string id) =>
+        Results.Problem($"No lot '{(id.Length <= 64 ? id : id[..64] + "…")}'.", statusCode: StatusCodes.Status404NotFound, title: "Unknown lot");
+
+    private static bool Number(string? text, out double value) =>
+        double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out value) && double.IsFinite(value);
+}
