@@ -38,7 +38,7 @@ public sealed class WallFeed : IAsyncDisposable
     public async Task Start(LiveFeed feed, TimeProvider time)
     {
         var session = await feed.Open(Topics, _stop.Token);
-        Apply(session.Snapshot.Items, session.Snapshot.Kpi, session.Snapshot.Alerts, time);
+        Accept(session.Snapshot.Items, session.Snapshot.Kpi, session.Snapshot.Alerts, time);
         _loop = Task.Run(() => Loop(session, time));
     }
 
@@ -49,7 +49,7 @@ public sealed class WallFeed : IAsyncDisposable
         {
             await foreach (var delivery in session.Changes(_stop.Token))
             {
-                var changed = Apply(delivery.States, delivery.Kpi, delivery.Alerts, time);
+                var changed = Accept(delivery.States, delivery.Kpi, delivery.Alerts, time);
                 if (Changed is { } handler) await handler(changed);
             }
         }
@@ -64,7 +64,8 @@ public sealed class WallFeed : IAsyncDisposable
         }
     }
 
-    private List<string> Apply(IEnumerable<EntityState> states, KpiSnapshot? kpi, IEnumerable<Alert> alerts, TimeProvider time)
+    /// <summary>Takes a snapshot or a delivery (newer versions only); returns the ids of the entities that changed.</summary>
+    public List<string> Accept(IEnumerable<EntityState> states, KpiSnapshot? kpi, IEnumerable<Alert> alerts, TimeProvider time)
     {
         var changed = new List<string>();
         lock (_states)
