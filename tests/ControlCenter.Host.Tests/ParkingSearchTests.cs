@@ -28,6 +28,7 @@ public class ParkingSearchTests : SqliteHostFixture
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Accepted));
         await Eventually.Until(() => Host.Entity("p-ltk-07"), s => s.Derived["full"]?.ToString() == "True", "the full lot to count");
         await Eventually.Until(() => Host.Entity("p-thd-04"), s => s.Derived["free"]?.ToString() == "12", "the gate lots to count");
+        await Eventually.Until(() => Host.Entity("p-ltk-04"), s => s.Derived["free"]?.ToString() == "8", "the origin lot to count");
     }
 
     private async Task<JsonElement> Search(string query)
@@ -127,6 +128,9 @@ public class ParkingSearchTests : SqliteHostFixture
         using var op = await Host.SignedIn("operator");
         using (var r = await op.PostAsJsonAsync("/api/v1/parking/lots/p-ltk-04/close", new { reason = " " })) Assert.That(r.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
         using (var r = await op.PostAsJsonAsync("/api/v1/parking/lots/p-nowhere/close", new { reason = "x" })) Assert.That(r.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
-        Assert.That((await Host.Entity("p-ltk-04")).Derived["available"]?.ToString(), Is.EqualTo("True"));
+        using var admin = await Host.SignedIn("admin");
+        var audit = await admin.GetFromJsonAsync<JsonElement>("/api/v1/admin/audit");
+        Assert.That(audit.EnumerateArray().Where(e => e.GetProperty("action").GetString() == "lot-closed")
+            .Select(e => e.TryGetProperty("target", out var t) ? t.GetString() : null), Has.None.EqualTo("p-ltk-04"), "no refused close was carried out");
     }
 }
