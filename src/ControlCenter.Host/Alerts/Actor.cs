@@ -11,6 +11,9 @@ public static class Actor
     public static Task Audit(AuditLog audit, HttpContext http, ClaimsPrincipal user, string action, string target, string? detail = null) =>
         audit.Record(http, Name(user), user.FindFirstValue(ClaimTypes.Role), action, target, detail);
 
+    /// <summary>Caller-supplied text quoted back in an error: kept short.</summary>
+    public static string Clip(string text) => text.Length <= 64 ? text : text[..64] + "…";
+
     public static IResult Invalid(string problem, string title = "Invalid request") =>
         Results.Problem(problem, statusCode: StatusCodes.Status400BadRequest, title: title);
 }

@@ -53,7 +53,7 @@ public static partial class AlertEndpoints
             return Actor.Invalid("status is open, acknowledged or resolved.");
         if (domain is not null && !AlertDomains.All.Contains(domain))
             return Actor.Invalid($"domain is one of {string.Join(", ", AlertDomains.All.Order())}.");
-        if (zoneId is not null && catalog.FindZone(zoneId) is null) return Actor.Invalid($"No zone '{Clip(zoneId)}'.");
+        if (zoneId is not null && catalog.FindZone(zoneId) is null) return Actor.Invalid($"No zone '{Actor.Clip(zoneId)}'.");
         if (severity is not null && !Severities.IsValid(severity)) return Actor.Invalid($"severity is one of {string.Join(", ", Severities.All)}.");
         if (limit is < 1 or > 1000) return Actor.Invalid("limit is 1 to 1000 (default 200).");
         return Results.Ok(await grains.GetGrain<IAlertBookGrain>(0).Query(new AlertQuery(status, domain, zoneId, severity, limit ?? 200)));
@@ -70,12 +70,12 @@ public static partial class AlertEndpoints
             return Actor.Invalid("title is required, up to 200 characters.");
         if (request.TitleEn is { Length: > 200 }) return Actor.Invalid("titleEn is up to 200 characters.");
         if (!Severities.IsValid(request.Severity)) return Actor.Invalid($"severity is one of {string.Join(", ", Severities.All)}.");
-        if (request.ZoneId is not null && catalog.FindZone(request.ZoneId) is null) return Actor.Invalid($"No zone '{Clip(request.ZoneId)}'.");
+        if (request.ZoneId is not null && catalog.FindZone(request.ZoneId) is null) return Actor.Invalid($"No zone '{Actor.Clip(request.ZoneId)}'.");
         var entities = request.EntityIds ?? [];
         if (entities.Count > 100) return Actor.Invalid("At most 100 entityIds.");
         if (entities.Any(e => e is null)) return Actor.Invalid("entityIds holds a null.");
         if (entities.FirstOrDefault(e => !EntityId.IsValid(e) || catalog.EntityKindOf(e) is null) is { } unknown)
-            return Actor.Invalid($"No entity '{Clip(unknown)}'.");
+            return Actor.Invalid($"No entity '{Actor.Clip(unknown)}'.");
         if (request.Note is { Length: > MaxText }) return Actor.Invalid($"note is up to {MaxText} characters.");
 
         var title = request.Title.Trim();
@@ -147,7 +147,5 @@ public static partial class AlertEndpoints
         $"{zoneId ?? "city"}:{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(title.ToLowerInvariant())))[..12]}";
 
     private static IResult NotFound(string id) =>
-        Results.Problem($"No alert '{Clip(id)}'.", statusCode: StatusCodes.Status404NotFound, title: "Unknown alert");
-
-    private static string Clip(string text) => text.Length <= 64 ? text : text[..64] + "…";
+        Results.Problem($"No alert '{Actor.Clip(id)}'.", statusCode: StatusCodes.Status404NotFound, title: "Unknown alert");
 }

@@ -37,9 +37,9 @@ public static class SilenceEndpoints
         var m = request?.Matcher;
         if (m is null || (m.RuleId is null && m.ZoneId is null && m.EntityId is null && m.Severity is null))
             return Actor.Invalid("matcher needs at least one of ruleId, zoneId, entityId, severity (a silence of everything is refused).");
-        if (m.RuleId is not null && AlertRules.Find(m.RuleId) is null) return Actor.Invalid($"No rule '{Clip(m.RuleId)}' (see docs/alerts.md).");
-        if (m.ZoneId is not null && catalog.FindZone(m.ZoneId) is null) return Actor.Invalid($"No zone '{Clip(m.ZoneId)}'.");
-        if (m.EntityId is not null && (!EntityId.IsValid(m.EntityId) || catalog.EntityKindOf(m.EntityId) is null)) return Actor.Invalid($"No entity '{Clip(m.EntityId)}'.");
+        if (m.RuleId is not null && AlertRules.Find(m.RuleId) is null) return Actor.Invalid($"No rule '{Actor.Clip(m.RuleId)}' (see docs/alerts.md).");
+        if (m.ZoneId is not null && catalog.FindZone(m.ZoneId) is null) return Actor.Invalid($"No zone '{Actor.Clip(m.ZoneId)}'.");
+        if (m.EntityId is not null && (!EntityId.IsValid(m.EntityId) || catalog.EntityKindOf(m.EntityId) is null)) return Actor.Invalid($"No entity '{Actor.Clip(m.EntityId)}'.");
         if (m.Severity is not null && !Severities.IsValid(m.Severity)) return Actor.Invalid($"severity is one of {string.Join(", ", Severities.All)}.");
         var now = clock.Now;
         if (request!.Until is not { } until || until <= now || until - now > LongestSilence)
@@ -55,10 +55,8 @@ public static class SilenceEndpoints
     private static async Task<IResult> Remove(string id, HttpContext http, ClaimsPrincipal user, IGrainFactory grains, AuditLog audit)
     {
         if (id.Length > 32 || !await grains.GetGrain<IAlertBookGrain>(0).RemoveSilence(id))
-            return Results.Problem($"No silence '{Clip(id)}' in force.", statusCode: StatusCodes.Status404NotFound, title: "Unknown silence");
+            return Results.Problem($"No silence '{Actor.Clip(id)}' in force.", statusCode: StatusCodes.Status404NotFound, title: "Unknown silence");
         await Actor.Audit(audit, http, user, "silence-removed", id);
         return Results.NoContent();
     }
-
-    private static string Clip(string text) => text.Length <= 64 ? text : text[..64] + "…";
 }

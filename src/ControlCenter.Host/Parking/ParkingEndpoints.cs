@@ -21,8 +21,6 @@ public static class ParkingEndpoints
 {
     public const double MaxRadiusM = 5000;
 
-    public static readonly TimeZoneInfo Hanoi = TimeZoneInfo.FindSystemTimeZoneById("Asia/Ho_Chi_Minh");
-
     public sealed record CloseRequest(string? Reason);
 
     public static IEndpointRouteBuilder MapParking(this IEndpointRouteBuilder app)
@@ -48,7 +46,7 @@ public static class ParkingEndpoints
         var states = await Task.WhenAll(near.Select(x => grains.GetGrain<IParkingLotGrain>(x.Lot.Id).GetState()));
         var tariff = ExampleTariff.Build();
         var now = clock.Now;
-        var band = tariff.Vehicles[vehicle].BandAt(TimeOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, Hanoi).DateTime));
+        var band = tariff.Vehicles[vehicle].BandAt(TimeOnly.FromDateTime(CityTime.Local(now).DateTime));
         var lots = near.Zip(states).Select(p =>
         {
             var (lot, distance) = p.First;
