@@ -14,4 +14,7 @@ public static class StorageNames
     public const string AlertState = "alert";
     public const string AlertBookState = "alertbook";
     public const string ThresholdsState = "thresholds";
+    public const string LotDeskState = "lotdesk";
+    public const string ParkingSessionState = "parkingsession";
+    public const string PlateState = "plate";
 }

@@ -24,6 +24,7 @@ builder.AddAccessPolicies();
 builder.AddMachineCredentials();
 builder.AddCityApi();
 builder.AddWall();
+builder.AddParking(catalog);
 
 var app = builder.Build();
 
@@ -57,6 +58,8 @@ app.MapHub<LiveHub>(LiveHub.Path);
 app.MapWall();
 app.MapDrills();
 app.MapParking();
+app.MapParkingHolds();
+app.MapParkingSessions();
 app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
 app.MapHealthChecks("/health/ready").AllowAnonymous();
 

@@ -1,3 +1,5 @@
+using ControlCenter.Contracts.Messages;
+
 namespace ControlCenter.Grains.Aggregates;
 
 /// <summary>
@@ -14,4 +16,7 @@ public sealed record AggregateGrainState
 
     /// <summary>Lots only: an operator's reason for closing the lot, or null when it is not closed by hand.</summary>
     [Id(2)] public string? ClosedReason { get; init; }
+
+    /// <summary>Lots only: the desk's holds and sessions as last told, so a restarted lot never offers a held space.</summary>
+    [Id(3)] public LotBookings? Bookings { get; init; }
 }

@@ -1,13 +1,15 @@
 using ControlCenter.Domain.Air;
 using ControlCenter.Domain.Catalog;
 using ControlCenter.Domain.Thresholds;
+using ControlCenter.Domain.Parking;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace ControlCenter.Grains.Hosting;
 
 public static class CityModelServices
 {
-    /// <summary>Registers what the grains read: the catalogue, the threshold packs and the city's clock.</summary>
+    /// <summary>Registers what the grains read: the catalogue, the threshold packs, the city's clock and the parking tariffs.</summary>
     public static IServiceCollection AddCityModel(
         this IServiceCollection services, CityCatalog catalog, ThresholdPacks packs, TimeProvider clock,
         Action<CityModelOptions>? configure = null)
@@ -17,6 +19,9 @@ public static class CityModelServices
         services.AddSingleton(new CityClock(clock));
         services.AddSingleton<Sensors.SensorDerivation>();
         services.AddOptions<CityModelOptions>().Configure(o => configure?.Invoke(o));
+        // The parking services: the example tariff and default settings unless the host configures its own.
+        services.TryAddSingleton(TariffBook.Example);
+        services.AddOptions<Parking.ParkingOptions>();
         return services;
     }
 }

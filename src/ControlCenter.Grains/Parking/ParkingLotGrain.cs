@@ -1,5 +1,6 @@
 using ControlCenter.Contracts;
 using ControlCenter.Contracts.Grains;
+using ControlCenter.Contracts.Messages;
 using ControlCenter.Domain.Catalog;
 using ControlCenter.Domain.Thresholds;
 using ControlCenter.Grains.Aggregates;
@@ -23,7 +24,20 @@ public sealed class ParkingLotGrain(
     protected override IEnumerable<string> MemberIds() => Catalog.SensorsOf(Lot.Id).Where(s => !s.Retired).Select(s => s.Id);
 
     protected override void Recompute() =>
-        SetView(Lot.Id, EntityKinds.ParkingLot, Lot.ZoneId, LotView.Compute(Lot, Members.Values, thresholds.Packs.Parking, StoredState.Unavailable, StoredState.ClosedReason));
+        SetView(Lot.Id, EntityKinds.ParkingLot, Lot.ZoneId, LotView.Compute(Lot, Members.Values, thresholds.Packs.Parking, StoredState.Unavailable, StoredState.ClosedReason, StoredState.Bookings));
+
+    public Task<LotSensorSpaces> GetSensorSpaces()
+    {
+        var (occupied, unknown, _) = LotView.Count(Lot, Members.Values);
+        var closedBecause = StoredState.Unavailable ?? (StoredState.ClosedReason is null ? null : ParkingRefusals.Closed);
+        return Task.FromResult(new LotSensorSpaces(Lot.Capacity, occupied, unknown, closedBecause));
+    }
+
+    public Task SetBookings(LotBookings bookings)
+    {
+        if (bookings != StoredState.Bookings) ChangeOwnState(s => s with { Bookings = bookings });
+        return Task.CompletedTask;
+    }
 
     public Task SetClosed(string? reason)
     {

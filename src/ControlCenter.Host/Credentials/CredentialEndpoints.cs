@@ -2,13 +2,14 @@ using System.Security.Claims;
 using ControlCenter.Domain.Catalog;
 using ControlCenter.Host.Audit;
 using ControlCenter.Host.Feed;
+using ControlCenter.Host.Parking;
 using ControlCenter.Host.People;
 
 namespace ControlCenter.Host.Credentials;
 
 /// <summary>
-/// Administrators create, list and revoke machine credentials: <c>/api/v1/admin/ingest-keys</c> and
-/// <c>/api/v1/admin/feed-tokens</c>. A secret is shown once, in the 201 answer; a revocation works at once.
+/// Administrators create, list and revoke machine credentials: <c>/api/v1/admin/ingest-keys</c>,
+/// <c>/api/v1/admin/feed-tokens</c> and the drivers' app keys, <c>/api/v1/admin/app-keys</c>. A secret is shown once, in the 201 answer; a revocation works at once.
 /// </summary>
 public static class CredentialEndpoints
 {
@@ -27,6 +28,10 @@ public static class CredentialEndpoints
         admin.MapGet("/feed-tokens", (CredentialStore store, CancellationToken ct) => List(store, CredentialStore.FeedKind, ct)).WithName("ListFeedTokens");
         admin.MapDelete("/feed-tokens/{id}", (string id, HttpContext http, ClaimsPrincipal user, CredentialStore store, CredentialRefresher refresher, AuditLog audit) =>
             Revoke(CredentialStore.FeedKind, id, http, user, store, refresher, audit)).WithName("RevokeFeedToken");
+        admin.MapPost("/app-keys", CreateAppKey).WithName("CreateParkingAppKey");
+        admin.MapGet("/app-keys", (CredentialStore store, CancellationToken ct) => List(store, ParkingAppKeyRing.Kind, ct)).WithName("ListParkingAppKeys");
+        admin.MapDelete("/app-keys/{id}", (string id, HttpContext http, ClaimsPrincipal user, CredentialStore store, CredentialRefresher refresher, AuditLog audit) =>
+            Revoke(ParkingAppKeyRing.Kind, id, http, user, store, refresher, audit)).WithName("RevokeParkingAppKey");
         return app;
     }
 
@@ -64,6 +69,17 @@ public static class CredentialEndpoints
         await refresher.ReloadNow(CancellationToken.None);
         await audit.Record(http, user.Identity!.Name!, user.FindFirstValue(ClaimTypes.Role), "feed-token-created", credential.Id, credential.Name);
         return Results.Created($"/api/v1/admin/feed-tokens/{credential.Id}", new { token = secret, credential = Describe(credential) });
+    }
+
+    /// <summary>A key for the drivers' app: it reaches the parking endpoints only.</summary>
+    private static async Task<IResult> CreateAppKey(
+        FeedTokenRequest? request, HttpContext http, ClaimsPrincipal user, CredentialStore store, CredentialRefresher refresher, AuditLog audit)
+    {
+        if (NameProblem(request?.Name) is { } problem) return Invalid(problem);
+        var (credential, secret) = await store.Create(ParkingAppKeyRing.Kind, request!.Name!, new CredentialScopes(), user.Identity!.Name!);
+        await refresher.ReloadNow(CancellationToken.None);
+        await audit.Record(http, user.Identity!.Name!, user.FindFirstValue(ClaimTypes.Role), "parking-app-key-created", credential.Id, credential.Name);
+        return Results.Created($"/api/v1/admin/app-keys/{credential.Id}", new { key = secret, credential = Describe(credential) });
     }
 
     private static async Task<IResult> List(CredentialStore store, string kind, CancellationToken cancellationToken) =>

@@ -1,5 +1,6 @@
 using ControlCenter.Host.Feed;
 using ControlCenter.Host.Ingest;
+using ControlCenter.Host.Parking;
 
 namespace ControlCenter.Host.Credentials;
 
@@ -8,7 +9,7 @@ namespace ControlCenter.Host.Credentials;
 /// every 2 s for changes made through another host. A revoked feed token's open connections are closed.
 /// </summary>
 public sealed class CredentialRefresher(
-    CredentialStore store, IngestKeyRing ingestKeys, FeedTokenRing feedTokens, HubFeedSender hub, ILogger<CredentialRefresher> logger) : BackgroundService
+    CredentialStore store, IngestKeyRing ingestKeys, FeedTokenRing feedTokens, ParkingAppKeyRing appKeys, HubFeedSender hub, ILogger<CredentialRefresher> logger) : BackgroundService
 {
     public static readonly TimeSpan Period = TimeSpan.FromSeconds(2);
 
@@ -21,6 +22,7 @@ public sealed class CredentialRefresher(
         {
             var all = await store.All(cancellationToken);
             ingestKeys.Reload(all);
+            appKeys.Reload(all);
             foreach (var name in feedTokens.Reload(all))
             {
                 var closed = hub.Disconnect(LiveHub.CallerKey(FeedTokenAuthentication.SchemeName, name));

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Claims;
 using ControlCenter.Contracts.Grains;
+using ControlCenter.Domain;
 using ControlCenter.Domain.Alerts;
 using ControlCenter.Domain.Catalog;
 using ControlCenter.Domain.Parking;
@@ -25,14 +26,14 @@ public static class ParkingEndpoints
 
     public static IEndpointRouteBuilder MapParking(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/v1/parking/search", Search).WithName("SearchParking").RequireAuthorization(AccessPolicies.Read);
+        app.MapGet("/api/v1/parking/search", Search).WithName("SearchParking").RequireAuthorization(ParkingConfiguration.SearchPolicy);
         app.MapPost("/api/v1/parking/lots/{id}/close", Close).WithName("CloseLot").RequireAuthorization(Roles.Operator);
         app.MapPost("/api/v1/parking/lots/{id}/reopen", Reopen).WithName("ReopenLot").RequireAuthorization(Roles.Operator);
         return app;
     }
 
     private static async Task<IResult> Search(
-        string? lat, string? lon, string? radiusM, string? vehicleType, bool? includeUnavailable, CityCatalog catalog, IGrainFactory grains, CityClock clock)
+        string? lat, string? lon, string? radiusM, string? vehicleType, bool? includeUnavailable, CityCatalog catalog, IGrainFactory grains, CityClock clock, TariffBook tariffs)
     {
         if (!Number(lat, out var la) || la is < -90 or > 90 || !Number(lon, out var lo) || lo is < -180 or > 180)
             return Actor.Invalid("lat and lon are required, in degrees (WGS84).");
@@ -44,13 +45,14 @@ public static class ParkingEndpoints
 
         var near = catalog.ParkingLots.Select(l => (Lot: l, Distance: Geo.DistanceM(la, lo, l.Lat, l.Lon))).Where(x => x.Distance <= radius).ToList();
         var states = await Task.WhenAll(near.Select(x => grains.GetGrain<IParkingLotGrain>(x.Lot.Id).GetState()));
-        var tariff = ExampleTariff.Build();
         var now = clock.Now;
-        var band = tariff.Vehicles[vehicle].BandAt(TimeOnly.FromDateTime(CityTime.Local(now).DateTime));
+        var cityTime = TimeOnly.FromDateTime(CityTime.Local(now).DateTime);
         var lots = near.Zip(states).Select(p =>
         {
             var (lot, distance) = p.First;
             var state = p.Second;
+            var tariff = tariffs.For(lot.Id);
+            var band = tariff.Vehicles[vehicle].BandAt(cityTime);
             var free = Convert.ToInt32(state.Derived.GetValueOrDefault("free") ?? 0, CultureInfo.InvariantCulture);
             var available = state.Derived.GetValueOrDefault("available") is not false;
             var silent = state.Status is "stale" or "offline" || state.Ts is null;
@@ -60,11 +62,12 @@ public static class ParkingEndpoints
             {
                 lotId = lot.Id, name = lot.Name, nameEn = lot.NameEn, street = lot.Street, lat = lot.Lat, lon = lot.Lon,
                 distanceM = Math.Round(distance), free = offered ? free : 0, capacity = lot.Capacity, status = state.Status,
+                held = Convert.ToInt32(state.Derived.GetValueOrDefault("held") ?? 0, CultureInfo.InvariantCulture),
                 offered, notOfferedBecause = why,
                 priceNow = new
                 {
                     band = band.Name, firstBlockVnd = band.FirstBlockVnd, firstBlockMinutes = band.FirstBlockMinutes, perHourVnd = band.PerHourVnd,
-                    dailyCapVnd = tariff.Vehicles[vehicle].DailyCapVnd, exampleTariff = tariff.Example,
+                    dailyCapVnd = tariff.Vehicles[vehicle].DailyCapVnd, tariffId = tariff.Id, exampleTariff = tariff.Example,
                 },
             };
         })

@@ -16,11 +16,16 @@ public abstract class SqliteHostFixture
     /// <summary>Extra settings; may write files (a catalogue) into the fixture's data folder first.</summary>
     protected virtual Task<(string Key, string Value)[]> Settings(string dataPath) => Task.FromResult(Array.Empty<(string, string)>());
 
+    /// <summary>Services to replace before the host starts (a fake city clock).</summary>
+    protected virtual void Services(Microsoft.Extensions.DependencyInjection.IServiceCollection services)
+    {
+    }
+
     [OneTimeSetUp]
     public async Task StartHost()
     {
         Data = new TempDirectory();
-        Host = CityHost.OnSqlite(Data.Path, await Settings(Data.Path));
+        Host = CityHost.OnSqlite(Data.Path, await Settings(Data.Path)).WithServices(Services);
         if (WithKestrel) Host.WithKestrel();
         await Host.WaitUntilReady();
     }

@@ -1,0 +1,238 @@
+using ControlCenter.Contracts;
+using ControlCenter.Contracts.Grains;
+using ControlCenter.Contracts.Messages;
+using ControlCenter.Domain;
+using ControlCenter.Domain.Parking;
+using ControlCenter.Grains.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace ControlCenter.Grains.Parking;
+
+/// <summary>A session as the lot desk keeps it: for the tile's counts, the unpaid list and the plate's retention.</summary>
+[GenerateSerializer]
+public sealed record DeskSession(
+    [property: Id(0)] string Id,
+    [property: Id(1)] DateTimeOffset StartedAt,
+    [property: Id(2)] DateTimeOffset? EndedAt = null,
+    [property: Id(3)] long FeeVnd = 0,
+    [property: Id(4)] bool Paid = false,
+    [property: Id(5)] bool PlateForgotten = false);
+
+[GenerateSerializer]
+public sealed class LotDeskState
+{
+    /// <summary>Active holds, and finished ones for a day (so the app can still read what became of them).</summary>
+    [Id(0)] public Dictionary<string, ParkingHold> Holds { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>Open sessions, and ended ones until they are paid and their plate is forgotten.</summary>
+    [Id(1)] public Dictionary<string, DeskSession> Sessions { get; set; } = new(StringComparer.Ordinal);
+
+    [Id(2)] public DateOnly Day { get; set; }
+
+    [Id(3)] public int SessionsToday { get; set; }
+
+    [Id(4)] public long RevenueTodayVnd { get; set; }
+
+    [Id(5)] public long PaidTodayVnd { get; set; }
+}
+
+/// <summary>
+/// The lot's desk for the drivers' app. Orleans runs one request at a time here, so the check "is a space free?"
+/// and taking it are one step: racing drivers get exactly as many holds and sessions as there are spaces.
+/// Every change is written before it is answered, then told to the lot (its tile and its free spaces).
+/// </summary>
+public sealed class LotDeskGrain(
+    [PersistentState(StorageNames.LotDeskState, StorageNames.GrainStore)] IPersistentState<LotDeskState> store,
+    CityClock clock,
+    IOptions<ParkingOptions> options) : Grain, ILotDeskGrain
+{
+    private static readonly TimeSpan KeepFinishedHolds = TimeSpan.FromDays(1);
+
+    private LotDeskState State => store.State;
+
+    private ParkingOptions Options => options.Value;
+
+    private IParkingLotGrain Lot => GrainFactory.GetGrain<IParkingLotGrain>(this.GetPrimaryKeyString());
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        // KeepAlive: holds must expire and plates be forgotten even when no app calls.
+        this.RegisterGrainTimer(Sweep, new GrainTimerCreationOptions(TimeSpan.Zero, Options.SweepPeriod) { KeepAlive = true });
+        await base.OnActivateAsync(cancellationToken);
+    }
+
+    public async Task<HoldAnswer> Hold(ParkingHold request)
+    {
+        var now = clock.Now;
+        await Expire(now);
+        if (State.Holds.TryGetValue(request.HoldId, out var known))
+            return known.Same(request) ? new HoldAnswer(known, null, Replayed: true) : new HoldAnswer(null, ParkingRefusals.KeyReused);
+
+        var spaces = await Lot.GetSensorSpaces();
+        if (spaces.ClosedBecause is { } closed) return new HoldAnswer(null, closed);
+        var counted = Count(spaces, now);
+        if (!counted.CanHold) return new HoldAnswer(null, counted.Blind ? ParkingRefusals.NoData : ParkingRefusals.Full);
+
+        var hold = request with { PlacedAt = now, ExpiresAt = now + Options.HoldDuration, Status = ParkingHold.Held, SessionId = null };
+        var plate = GrainFactory.GetGrain<IPlateGrain>(PlateKey.Of(request.Plate));
+        if (await plate.ClaimHold(hold.HoldId, hold.ExpiresAt) is not null) return new HoldAnswer(null, ParkingRefusals.PlateBusy);
+        State.Holds[hold.HoldId] = hold;
+        await Save(now);
+        return new HoldAnswer(hold, null);
+    }
+
+    public async Task<ParkingHold?> GetHold(string holdId)
+    {
+        await Expire(clock.Now);
+        return State.Holds.GetValueOrDefault(holdId);
+    }
+
+    public async Task<HoldAnswer> ReleaseHold(string holdId, string appId)
+    {
+        var now = clock.Now;
+        await Expire(now);
+        if (!State.Holds.TryGetValue(holdId, out var hold)) return new HoldAnswer(null, ParkingRefusals.HoldUnknown);
+        if (hold.AppId != appId) return new HoldAnswer(null, ParkingRefusals.NotYours);
+        if (hold.Status != ParkingHold.Held) return new HoldAnswer(hold, null, Replayed: true);
+        await Finish(hold, ParkingHold.Released, null, now);
+        return new HoldAnswer(State.Holds[holdId], null);
+    }
+
+    public async Task<string?> Admit(string sessionId, SessionStart start)
+    {
+        var now = clock.Now;
+        await Expire(now);
+        if (State.Sessions.ContainsKey(sessionId)) return null;
+
+        var spaces = await Lot.GetSensorSpaces();
+        if (spaces.ClosedBecause is { } closed) return closed;
+        if (start.HoldId is { } holdId)
+        {
+            if (!State.Holds.TryGetValue(holdId, out var hold)) return ParkingRefusals.HoldUnknown;
+            if (hold.Status != ParkingHold.Held) return ParkingRefusals.HoldNotActive;
+            if (hold.AppId != start.AppId || hold.Plate != start.Plate || hold.VehicleType != start.VehicleType) return ParkingRefusals.HoldMismatch;
+            // The held space becomes the session's: no new space is needed.
+            State.Holds[holdId] = hold with { Status = ParkingHold.Used, SessionId = sessionId };
+            await GrainFactory.GetGrain<IPlateGrain>(PlateKey.Of(hold.Plate)).ReleaseHold(holdId);
+        }
+        else
+        {
+            var counted = Count(spaces, now);
+            if (!counted.CanStartSession) return counted.Blind ? ParkingRefusals.NoData : ParkingRefusals.Full;
+        }
+
+        State.Sessions[sessionId] = new DeskSession(sessionId, now);
+        RollDay(now);
+        State.SessionsToday++;
+        await Save(now);
+        return null;
+    }
+
+    public async Task Leave(string sessionId, DateTimeOffset endedAt, long feeVnd)
+    {
+        if (!State.Sessions.TryGetValue(sessionId, out var session) || session.EndedAt is not null) return;
+        State.Sessions[sessionId] = session with { EndedAt = endedAt, FeeVnd = feeVnd, Paid = feeVnd == 0 };
+        RollDay(clock.Now);
+        if (CityTime.Date(endedAt) == State.Day) State.RevenueTodayVnd += feeVnd;
+        await Save(clock.Now);
+    }
+
+    public async Task Paid(string sessionId, long amountVnd, DateTimeOffset at)
+    {
+        if (!State.Sessions.TryGetValue(sessionId, out var session) || session.Paid) return;
+        if (session.PlateForgotten) State.Sessions.Remove(sessionId);
+        else State.Sessions[sessionId] = session with { Paid = true };
+        RollDay(clock.Now);
+        if (CityTime.Date(at) == State.Day) State.PaidTodayVnd += amountVnd;
+        await Save(clock.Now);
+    }
+
+    public Task<LotBookings> GetBookings() => Task.FromResult(Bookings(clock.Now));
+
+    public Task<IReadOnlyList<UnpaidSession>> Unpaid() => Task.FromResult<IReadOnlyList<UnpaidSession>>(
+    [
+        .. State.Sessions.Values.Where(s => s is { EndedAt: not null, Paid: false }).OrderBy(s => s.EndedAt)
+            .Select(s => new UnpaidSession(s.Id, this.GetPrimaryKeyString(), s.EndedAt!.Value, s.FeeVnd)),
+    ]);
+
+    private LotSpaces Count(LotSensorSpaces spaces, DateTimeOffset now)
+    {
+        var bookings = Bookings(now);
+        return new LotSpaces(spaces.Capacity, spaces.Occupied, spaces.Unknown, bookings.Held, bookings.Arriving, bookings.OpenSessions);
+    }
+
+    private LotBookings Bookings(DateTimeOffset now)
+    {
+        var today = CityTime.Date(now) == State.Day;
+        var open = State.Sessions.Values.Where(s => s.EndedAt is null).ToList();
+        return new LotBookings(
+            Held: State.Holds.Values.Count(h => h.Status == ParkingHold.Held && h.ExpiresAt > now),
+            Arriving: open.Count(s => now - s.StartedAt < Options.ArrivalGrace),
+            OpenSessions: open.Count,
+            SessionsToday: today ? State.SessionsToday : 0,
+            RevenueTodayVnd: today ? State.RevenueTodayVnd : 0,
+            PaidTodayVnd: today ? State.PaidTodayVnd : 0);
+    }
+
+    private void RollDay(DateTimeOffset now)
+    {
+        var today = CityTime.Date(now);
+        if (State.Day == today) return;
+        State.Day = today;
+        State.SessionsToday = 0;
+        State.RevenueTodayVnd = 0;
+        State.PaidTodayVnd = 0;
+    }
+
+    /// <summary>Holds past their time expire (checked on every request too, so a late timer never keeps a space taken).</summary>
+    private async Task Expire(DateTimeOffset now)
+    {
+        var expired = State.Holds.Values.Where(h => h.Status == ParkingHold.Held && h.ExpiresAt <= now).ToList();
+        foreach (var hold in expired) await Finish(hold, ParkingHold.Expired, null, now, save: false);
+        if (expired.Count > 0) await Save(now);
+    }
+
+    private async Task Finish(ParkingHold hold, string status, string? sessionId, DateTimeOffset now, bool save = true)
+    {
+        State.Holds[hold.HoldId] = hold with { Status = status, SessionId = sessionId };
+        await GrainFactory.GetGrain<IPlateGrain>(PlateKey.Of(hold.Plate)).ReleaseHold(hold.HoldId);
+        if (save) await Save(now);
+    }
+
+    private async Task Sweep()
+    {
+        var now = clock.Now;
+        await Expire(now);
+        var changed = false;
+        foreach (var hold in State.Holds.Values.Where(h => h.Status != ParkingHold.Held && now - h.ExpiresAt > KeepFinishedHolds).ToList())
+            changed |= State.Holds.Remove(hold.HoldId);
+
+        // Past the retention period the session's plate is erased; a paid one then has nothing left to follow up here.
+        foreach (var session in State.Sessions.Values.Where(s => s is { EndedAt: { } ended, PlateForgotten: false } && now - ended >= Options.PlateRetention).ToList())
+        {
+            await GrainFactory.GetGrain<IParkingSessionGrain>(session.Id).ForgetPlate();
+            if (session.Paid) State.Sessions.Remove(session.Id);
+            else State.Sessions[session.Id] = session with { PlateForgotten = true };
+            changed = true;
+        }
+
+        if (changed) await Save(now);
+        else await Lot.SetBookings(Bookings(now));
+    }
+
+    private async Task Save(DateTimeOffset now)
+    {
+        try
+        {
+            await store.WriteStateAsync();
+        }
+        catch
+        {
+            // Not written means not granted: reload from the database on the next request.
+            DeactivateOnIdle();
+            throw;
+        }
+
+        await Lot.SetBookings(Bookings(now));
+    }
+}
