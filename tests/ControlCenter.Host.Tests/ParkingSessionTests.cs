@@ -21,6 +21,9 @@ public class ParkingSessionTests : SqliteHostFixture
 
     private ParkingApp _app = null!;
 
+    /// <summary>A real SignalR subscriber checks that plates never reach the live feed.</summary>
+    protected override bool WithKestrel => true;
+
     [OneTimeSetUp]
     public async Task Occupy()
     {
@@ -247,5 +250,56 @@ public class ParkingSessionTests : SqliteHostFixture
             "the taken lot to be flagged");
         var lot = search.GetProperty("lots").EnumerateArray().Single(l => l.GetProperty("lotId").GetString() == LastThreeLot);
         Assert.That(lot.GetProperty("notOfferedBecause").GetString(), Is.EqualTo("full"));
+    }
+
+    [Test]
+    public async Task TheAppKey_ReachesParkingOnly_AndEachAppSeesItsOwnSessions()
+    {
+        using var admin = await Host.SignedIn("admin");
+        using var created = await admin.PostAsJsonAsync("/api/v1/admin/app-keys", new { name = "ung-dung-thu-hai" });
+        Assert.That(created.StatusCode, Is.EqualTo(HttpStatusCode.Created));
+        var created2 = await ParkingApp.Body(created);
+        var secondKey = created2.GetProperty("key").GetString()!;
+        using var second = ParkingApp.For(Host, secondKey);
+
+        var mine = await SessionId(await _app.StartSession(RoomyLot, "30M-101.01"));
+        using (var theirs = await second.Client.GetAsync($"/api/v1/parking/sessions/{mine}"))
+            Assert.That(theirs.StatusCode, Is.EqualTo(HttpStatusCode.NotFound), "another app cannot read it");
+        using (var theirEnd = await second.End(mine)) Assert.That(theirEnd.StatusCode, Is.EqualTo(HttpStatusCode.NotFound), "nor end it");
+        using (var search = await second.Client.GetAsync("/api/v1/parking/search?lat=21.023262&lon=105.851256"))
+            Assert.That(search.StatusCode, Is.EqualTo(HttpStatusCode.OK), "the app searches with its own key");
+        foreach (var elsewhere in new[] { "/api/v1/entities/p-ltk-04", "/api/v1/catalog", "/api/v1/alerts", "/api/v1/parking/sessions?status=unpaid" })
+        {
+            using var refused = await second.Client.GetAsync(elsewhere);
+            Assert.That(refused.StatusCode, Is.AnyOf(HttpStatusCode.Unauthorized, HttpStatusCode.Forbidden), $"{elsewhere} is not the app's");
+        }
+
+        using (var feed = Host.CreateClient())
+        using (var feedStart = await feed.PostAsJsonAsync("/api/v1/parking/sessions", new { lotId = RoomyLot, plate = "30M-202.02" }))
+            Assert.That(feedStart.StatusCode, Is.AnyOf(HttpStatusCode.Unauthorized, HttpStatusCode.Forbidden), "a feed token starts no session");
+        using var responder = await Host.SignedIn("responder");
+        using (var notOperator = await responder.GetAsync($"/api/v1/parking/sessions/{mine}")) Assert.That(notOperator.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
+        using var op = await Host.SignedIn("operator");
+        using (var operatorRead = await op.GetAsync($"/api/v1/parking/sessions/{mine}")) Assert.That(operatorRead.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+
+        var id = created2.GetProperty("credential").GetProperty("id").GetString();
+        using (var revoke = await admin.DeleteAsync($"/api/v1/admin/app-keys/{id}")) Assert.That(revoke.StatusCode, Is.EqualTo(HttpStatusCode.NoContent));
+        using (var revoked = await second.StartSession(RoomyLot, "30M-303.03")) Assert.That(revoked.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
+        using (var end = await _app.End(mine)) Assert.That(end.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+    }
+
+    [Test]
+    public async Task Plates_NeverReachTheLiveFeed()
+    {
+        await using var feed = await FeedClient.Connect(Host.ServerAddress);
+        await feed.Subscribe("parking", "kpi", "zone:hoan-kiem");
+        const string plate = "30N-777.88";
+        var id = await SessionId(await _app.StartSession(RoomyLot, plate));
+        await Eventually.Until(() => Task.FromResult(feed.StatesOf(RoomyLot)), states => states.Any(s => s.ToString().Contains("sessionsOpen", StringComparison.Ordinal)),
+            "the lot's tile with its sessions on the feed");
+        using (var end = await _app.End(id)) Assert.That(end.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        await Eventually.Until(() => Task.FromResult(feed.StatesOf(RoomyLot)), states => states.Count >= 2, "the ended session's tile change");
+        var everything = string.Join("\n", feed.States.Select(s => s.ToString()).Concat(feed.Alerts.Select(a => a.ToString())));
+        Assert.That(everything, Does.Not.Contain("777.88").And.Not.Contain("30N"), "no plate in any feed message");
     }
 }
