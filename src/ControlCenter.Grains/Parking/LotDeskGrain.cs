@@ -204,7 +204,9 @@ public sealed class LotDeskGrain(
         var now = clock.Now;
         await Expire(now);
         var changed = false;
-        foreach (var hold in State.Holds.Values.Where(h => h.Status != ParkingHold.Held && now - h.ExpiresAt > KeepFinishedHolds).ToList())
+        // A finished hold is kept a day for the app to read, never longer than a plate may be kept.
+        var keep = Options.PlateRetention < KeepFinishedHolds ? Options.PlateRetention : KeepFinishedHolds;
+        foreach (var hold in State.Holds.Values.Where(h => h.Status != ParkingHold.Held && now - h.ExpiresAt > keep).ToList())
             changed |= State.Holds.Remove(hold.HoldId);
 
         // Past the retention period the session's plate is erased; a paid one then has nothing left to follow up here.
