@@ -129,6 +129,58 @@ public class WallTests : SqliteHostFixture
     }
 
     [Test]
+    public async Task Operator_SeesEachLotsBookings_AndClosesALotFromTheWall()
+    {
+        await Ingest(Json.Reading("pg-thd-04", Now, new { occupiedCount = 5 }));
+        using var app = ParkingApp.For(Host);
+        using (var hold = await app.Hold("p-thd-04", "30W-111.11")) Assert.That(hold.StatusCode, Is.EqualTo(System.Net.HttpStatusCode.Created));
+        using var started = await app.StartSession("p-thd-04", "30W-222.22");
+        var sessionId = (await ParkingApp.Body(started)).GetProperty("sessionId").GetString()!;
+        using var ended = await app.End(sessionId);
+        var fee = (await ParkingApp.Body(ended)).GetProperty("fee").GetProperty("totalVnd").GetInt64();
+
+        var page = await _browser.SignedIn(Host.ServerAddress, "operator");
+        await page.ClickAsync("#side-parking");
+        await Assertions.Expect(page.Locator("#parking-board .cc-board-row")).ToHaveCountAsync(17);
+        var row = page.Locator("#parking-board [data-lot-id='p-thd-04']");
+        // 16 spaces, 5 on the gate counter, 1 held, the ended session no longer arriving: 10 free.
+        await Assertions.Expect(row.Locator("[data-figure='occupied']")).ToHaveTextAsync("5");
+        await Assertions.Expect(row.Locator("[data-figure='held']")).ToHaveTextAsync("1");
+        await Assertions.Expect(row.Locator("[data-figure='free']")).ToHaveTextAsync("10");
+        await Assertions.Expect(row.Locator("[data-figure='sessionsToday']")).ToHaveTextAsync("1");
+        await Assertions.Expect(row.Locator("[data-figure='revenueTodayVnd']")).ToHaveTextAsync(fee.ToString("#,0", new System.Globalization.CultureInfo("vi-VN")));
+
+        await row.ClickAsync();
+        await Assertions.Expect(page.Locator("#entity-panel")).ToHaveAttributeAsync("data-entity-id", "p-thd-04");
+        await page.FillAsync("#lot-close-reason", "Sửa chữa vỉa hè");
+        await page.ClickAsync("#lot-close");
+        await Assertions.Expect(row.Locator("[data-closed]")).ToHaveCountAsync(1);
+        await Assertions.Expect(page.Locator("#lot-closed-reason")).ToContainTextAsync("Sửa chữa vỉa hè");
+        using (var refused = await app.StartSession("p-thd-04", "30W-333.33"))
+            Assert.That(refused.StatusCode, Is.EqualTo(System.Net.HttpStatusCode.Conflict), "the app is refused at once");
+        using (var admin = await Host.SignedIn("admin"))
+        {
+            var audit = await admin.GetFromJsonAsync<JsonElement>("/api/v1/admin/audit");
+            Assert.That(audit.EnumerateArray().Any(e => e.GetProperty("action").GetString() == "lot-closed" && e.GetProperty("target").GetString() == "p-thd-04"), Is.True);
+        }
+
+        await page.ClickAsync("#lot-reopen");
+        await Assertions.Expect(row.Locator("[data-closed]")).ToHaveCountAsync(0);
+        await page.Context.CloseAsync();
+    }
+
+    [Test]
+    public async Task Viewer_CannotCloseALot()
+    {
+        var page = await _browser.SignedIn(Host.ServerAddress, "viewer");
+        await page.ClickAsync("#side-parking");
+        await page.Locator("#parking-board [data-lot-id='p-ltk-01']").ClickAsync();
+        await Assertions.Expect(page.Locator("#entity-panel")).ToHaveAttributeAsync("data-entity-id", "p-ltk-01");
+        await Assertions.Expect(page.Locator("#lot-close, #lot-reopen")).ToHaveCountAsync(0);
+        await page.Context.CloseAsync();
+    }
+
+    [Test]
     public async Task Logout_WithoutTheFormsToken_IsRefused()
     {
         using var responder = await Host.SignedIn("responder");

@@ -33,6 +33,7 @@ public static class WallConfiguration
         });
         builder.Services.Configure<WallOptions>(builder.Configuration.GetSection(WallOptions.Section));
         builder.Services.AddScoped<WallActions>();
+        builder.Services.AddScoped<WallParking>();
         builder.Services.Configure<Drills.DrillOptions>(builder.Configuration.GetSection(Drills.DrillOptions.Section));
         builder.Services.AddSingleton<Drills.DrillControl>();
         return builder;
