@@ -250,6 +250,11 @@ public class WallTests : SqliteHostFixture
         Assert.That(png, Has.Length.GreaterThan(50_000), "a real picture of the wall");
         var hasScroll = await page.EvaluateAsync<bool>("() => document.documentElement.scrollHeight > window.innerHeight || document.documentElement.scrollWidth > window.innerWidth");
         Assert.That(hasScroll, Is.False, "the main view fits 1920×1080 without scrolling");
+
+        // The parking board: all 17 lots readable on the same screen.
+        await page.ClickAsync("#side-parking");
+        await Assertions.Expect(page.Locator("#parking-board .cc-board-row").Last).ToBeInViewportAsync(new() { Ratio = 1 });
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.ChangeExtension(path, null) + "-parking.png" });
         await page.Context.CloseAsync();
     }
 }
