@@ -13,7 +13,7 @@ namespace ControlCenter.Simulator;
 public static class SimulatorCommand
 {
     public const string Usage =
-        "usage: ControlCenter.Simulator normal [--url http://127.0.0.1:5080] [--key KEY] [--speed 1] [--duration SECONDS] [--seed 1]\n"
+        "usage: ControlCenter.Simulator normal [--url http://127.0.0.1:5080] [--key KEY] [--app-key KEY|off] [--speed 1] [--duration SECONDS] [--seed 1]\n"
         + "       ControlCenter.Simulator scenario NAME|list [--speed 1] [--check] [--then stop] [--url URL] [--key KEY] [--seed 1]\n"
         + "         (shipped: monsoon-storm, rush-hour, winter-smog, west-lake-oxygen-crash, zone-outage; or a scenario file's path)\n"
         + "       ControlCenter.Simulator replay --mapping hanoi-pm25-2017|birmingham-parking-2016|FILE --data ../shared/data [--skip ROWS] [--rows ROWS] [--url URL] [--key KEY]\n"
@@ -71,7 +71,9 @@ public static class SimulatorCommand
         if (scenarioName is not null) return await PlayScenario(scenarioName, options, http, key, client, speed, seed, output, stop.Token);
         try
         {
-            await new DayRunner(client, TimeProvider.System).Run(speed, duration, seed, line => output.WriteLine(line), stop.Token);
+            var drivers = options.GetValueOrDefault("app-key", ParkingDrivers.DevelopmentAppKey) is { Length: > 0 } appKey && appKey != "off"
+                ? new ParkingDrivers(http, appKey, (await client.Catalog(stop.Token)).ParkingLots, seed) : null;
+            await new DayRunner(client, TimeProvider.System, drivers: drivers).Run(speed, duration, seed, line => output.WriteLine(line), stop.Token);
         }
         catch (OperationCanceledException) when (stop.IsCancellationRequested)
         {

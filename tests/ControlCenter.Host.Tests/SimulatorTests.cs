@@ -3,6 +3,7 @@ using ControlCenter.Contracts.Messages;
 using ControlCenter.Host.Tests.Infrastructure;
 using ControlCenter.Simulator;
 using ControlCenter.Simulator.Api;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ControlCenter.Host.Tests;
 
@@ -49,6 +50,22 @@ public class SimulatorTests : SqliteHostFixture
             Assert.That(all.EnumerateArray().Select(a => a.GetProperty("ruleId").GetString()), Has.None.StartsWith("cross."), "a normal day has no incident");
             await Task.Delay(TimeSpan.FromMilliseconds(500));
         }
+    }
+
+    [Test]
+    public async Task NormalDay_HasDriversUsingTheParkingApp()
+    {
+        using var output = new StringWriter();
+        var exit = await SimulatorCommand.Run(
+            ["normal", "--url", Host.ServerAddress.ToString(), "--speed", "600", "--duration", "5", "--seed", "5"], output, CancellationToken.None);
+        Assert.That(exit, Is.Zero, output.ToString());
+        var report = System.Text.RegularExpressions.Regex.Match(output.ToString(), @"drivers: (\d+) sessions, (\d+) paid, (\d+) turned away");
+        Assert.That(report.Success, Is.True, output.ToString());
+        var started = int.Parse(report.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.That(started, Is.GreaterThan(0), "50 city minutes bring drivers");
+        var lots = Host.Services.GetRequiredService<ControlCenter.Domain.Catalog.CityCatalog>().ParkingLots.Select(l => l.Id).ToList();
+        await Eventually.Until(async () => (await Task.WhenAll(lots.Select(Host.Entity))).Sum(s => Convert.ToInt32(s.Derived["sessionsToday"]?.ToString(), System.Globalization.CultureInfo.InvariantCulture)),
+            total => total >= started, "the lots' tiles to count the drivers' sessions");
     }
 
     [Test]

@@ -8,7 +8,7 @@ namespace ControlCenter.Simulator.Day;
 /// has data at once), then every sensor at its reporting interval, compressed by <c>speed</c>. A scenario
 /// overlay, if given, silences or changes some sensors along its timeline (minute 0 is the start).
 /// </summary>
-public sealed class DayRunner(IngestClient client, TimeProvider time, ScenarioOverlay? overlay = null)
+public sealed class DayRunner(IngestClient client, TimeProvider time, ScenarioOverlay? overlay = null, ParkingDrivers? drivers = null)
 {
     private static readonly int[] BackfillHours = [3, 2, 1];
 
@@ -36,6 +36,7 @@ public sealed class DayRunner(IngestClient client, TimeProvider time, ScenarioOv
         var tick = TimeSpan.FromSeconds(1);
         var nextLog = realStart + TimeSpan.FromSeconds(30);
         var nextDrillCheck = realStart;
+        var lastCity = CityTime(realStart);
         string? drill = null;
         using var timer = new PeriodicTimer(tick, time);
         do
@@ -63,13 +64,16 @@ public sealed class DayRunner(IngestClient client, TimeProvider time, ScenarioOv
             }
 
             await client.Send(readings, cancellationToken);
+            if (drivers is not null) await drivers.Tick(city, (city - lastCity).TotalMinutes, speed, now, cancellationToken);
+            lastCity = city;
             if (now >= nextLog)
             {
-                log($"simulator: city time {city:HH:mm}; {client.Report}");
+                log($"simulator: city time {city:HH:mm}; {client.Report}{(drivers is null ? "" : "; " + drivers.Report)}");
                 nextLog = now + TimeSpan.FromSeconds(30);
             }
         }
         while (await timer.WaitForNextTickAsync(cancellationToken));
+        if (drivers is not null) log($"simulator: {drivers.Report}");
     }
 
     private List<Reading> Backfill(NormalDay day, DateTimeOffset now, Func<DateTimeOffset, DateTimeOffset> cityTime, Func<DateTimeOffset, double> minute) =>
