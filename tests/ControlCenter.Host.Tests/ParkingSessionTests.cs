@@ -4,6 +4,7 @@ using ControlCenter.Contracts.Messages;
 using System.Net.Http.Json;
 using System.Text.Json;
 using ControlCenter.Host.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ControlCenter.Host.Tests;
 
@@ -48,6 +49,9 @@ public class ParkingSessionTests : SqliteHostFixture
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created), await response.Content.ReadAsStringAsync());
         return (await ParkingApp.Body(response)).GetProperty("sessionId").GetString()!;
     }
+
+    private static long Derived(JsonElement state, string name) =>
+        state.GetProperty("derived").TryGetProperty(name, out var value) && value.TryGetInt64(out var number) ? number : -1;
 
     private static long Figure(EntityState state, string name) => long.Parse(state.Derived[name]!.ToString()!, CultureInfo.InvariantCulture);
 
@@ -99,7 +103,8 @@ public class ParkingSessionTests : SqliteHostFixture
     public async Task Retries_WithTheSameKey_StartOneSession()
     {
         var key = Guid.NewGuid().ToString();
-        var before = await Host.Entity(RoomyLot);
+        var desk = Host.Services.GetRequiredService<IGrainFactory>().GetGrain<ControlCenter.Contracts.Grains.ILotDeskGrain>(RoomyLot);
+        var openBefore = (await desk.GetBookings()).OpenSessions;
         var attempts = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => _app.StartSession(RoomyLot, "29A-111.22", key: key)));
         var statuses = attempts.Select(a => a.StatusCode).ToList();
         Assert.That(statuses.Count(s => s == HttpStatusCode.Created), Is.EqualTo(1), "one request creates it");
@@ -110,7 +115,8 @@ public class ParkingSessionTests : SqliteHostFixture
 
         using (var changed = await _app.StartSession(RoomyLot, "29A-111.23", key: key))
             Assert.That((changed.StatusCode, await Refusal(changed)), Is.EqualTo((HttpStatusCode.UnprocessableEntity, "idempotency-key-reused")));
-        await Eventually.Until(() => Host.Entity(RoomyLot), s => Figure(s, "sessionsOpen") == Figure(before, "sessionsOpen") + 1, "the lot to count one session");
+        Assert.That((await desk.GetBookings()).OpenSessions, Is.EqualTo(openBefore + 1), "the lot's desk counts one session");
+        await Eventually.Until(() => Host.Entity(RoomyLot), s => Figure(s, "sessionsOpen") == openBefore + 1, "the lot's tile to agree");
         using var end = await _app.End(ids[0]!);
         Assert.That(end.StatusCode, Is.EqualTo(HttpStatusCode.OK));
     }
@@ -121,6 +127,8 @@ public class ParkingSessionTests : SqliteHostFixture
         var first = await SessionId(await _app.StartSession(RoomyLot, "51F-987.65"));
         using (var twice = await _app.StartSession(FullLot, "51f98765"))
             Assert.That((twice.StatusCode, await Refusal(twice)), Is.EqualTo((HttpStatusCode.Conflict, "plate-busy")));
+        using (var hold = await _app.Hold(RoomyLot, "51F-987.65"))
+            Assert.That((hold.StatusCode, await Refusal(hold)), Is.EqualTo((HttpStatusCode.Conflict, "plate-busy")), "a parked car holds no second space");
         using (var end = await _app.End(first)) Assert.That(end.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         var next = await SessionId(await _app.StartSession(RoomyLot, "51F-987.65"));
         using (var end = await _app.End(next)) Assert.That(end.StatusCode, Is.EqualTo(HttpStatusCode.OK));
@@ -151,7 +159,7 @@ public class ParkingSessionTests : SqliteHostFixture
         using (var junk = await _app.Client.PostAsync("/api/v1/parking/sessions", new StringContent("{\"lotId\":", System.Text.Encoding.UTF8, "application/json")))
             Assert.That(junk.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
         using (var unknown = await _app.End("s.000000000000000000000000")) Assert.That(unknown.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
-        using (var odd = await _app.End("../../etc")) Assert.That(odd.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+        using (var odd = await _app.End("s.zzzzzzzzzzzzzzzzzzzzzzzz")) Assert.That(odd.StatusCode, Is.EqualTo(HttpStatusCode.NotFound), "not a session id: no grain made");
 
         var id = await SessionId(await _app.StartSession(RoomyLot, "30A-555.55"));
         using (var early = await _app.Pay(id, 30_000, "early"))
@@ -223,6 +231,7 @@ public class ParkingSessionTests : SqliteHostFixture
     {
         using var placed = await _app.Hold(RoomyLot, "30L-246.80");
         var holdId = (await ParkingApp.Body(placed)).GetProperty("holdId").GetString()!;
+        await Eventually.Until(() => Host.Entity(RoomyLot), s => Figure(s, "held") >= 1, "the hold on the tile");
         using var released = await _app.Client.DeleteAsync($"/api/v1/parking/holds/{holdId}");
         Assert.That((await ParkingApp.Body(released)).GetProperty("status").GetString(), Is.EqualTo("released"));
         await Eventually.Until(() => Host.Entity(RoomyLot), s => s.Derived["held"]?.ToString() == "0", "the hold to be gone from the tile");
@@ -294,11 +303,15 @@ public class ParkingSessionTests : SqliteHostFixture
         await using var feed = await FeedClient.Connect(Host.ServerAddress);
         await feed.Subscribe("parking", "kpi", "zone:hoan-kiem");
         const string plate = "30N-777.88";
+        var desk = Host.Services.GetRequiredService<IGrainFactory>().GetGrain<ControlCenter.Contracts.Grains.ILotDeskGrain>(RoomyLot);
         var id = await SessionId(await _app.StartSession(RoomyLot, plate));
-        await Eventually.Until(() => Task.FromResult(feed.StatesOf(RoomyLot)), states => states.Any(s => s.ToString().Contains("sessionsOpen", StringComparison.Ordinal)),
-            "the lot's tile with its sessions on the feed");
+        var today = (await desk.GetBookings()).SessionsToday;
+        await Eventually.Until(() => Task.FromResult(feed.StatesOf(RoomyLot)), states => states.Any(s => Derived(s, "sessionsToday") == today),
+            "the lot's state with the new session on the feed");
         using (var end = await _app.End(id)) Assert.That(end.StatusCode, Is.EqualTo(HttpStatusCode.OK));
-        await Eventually.Until(() => Task.FromResult(feed.StatesOf(RoomyLot)), states => states.Count >= 2, "the ended session's tile change");
+        var revenue = (await desk.GetBookings()).RevenueTodayVnd;
+        await Eventually.Until(() => Task.FromResult(feed.StatesOf(RoomyLot)), states => states.Any(s => Derived(s, "revenueTodayVnd") == revenue),
+            "the lot's state with the ended session's fee on the feed");
         var everything = string.Join("\n", feed.States.Select(s => s.ToString()).Concat(feed.Alerts.Select(a => a.ToString())));
         Assert.That(everything, Does.Not.Contain("777.88").And.Not.Contain("30N"), "no plate in any feed message");
     }

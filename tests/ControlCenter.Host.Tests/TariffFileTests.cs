@@ -49,6 +49,8 @@ public class TariffFileTests
     [TestCase("duplicate", "unique")]
     [TestCase("negative", "0 or more")]
     [TestCase("empty-band", "bands not empty")]
+    [TestCase("missing-price", "perHourVnd")]
+    [TestCase("null-vehicle", "needs its bands")]
     public void AMistake_IsRefusedWithTheReason(string mistake, string reason)
     {
         var document = Document();
@@ -63,6 +65,8 @@ public class TariffFileTests
             case "odd-vehicle": first["vehicles"]!["tank"] = first["vehicles"]!["car"]!.DeepClone(); break;
             case "duplicate": document["tariffs"]![1]!["id"] = "pho-co-2027"; break;
             case "negative": first["vehicles"]!["car"]!["bands"]![0]!["perHourVnd"] = -1; break;
+            case "missing-price": first["vehicles"]!["car"]!["bands"]![0]!.AsObject().Remove("perHourVnd"); break;
+            case "null-vehicle": first["vehicles"]!["car"] = null; break;
             case "empty-band": first["vehicles"]!["motorbike"]!["bands"] = new JsonArray(Band("all-day", "00:00", "00:00", 4_000, 2_000)); break;
         }
 

@@ -19,6 +19,13 @@ public interface ILotDeskGrain : IGrainWithStringKey
     /// <returns>null when admitted (or admitted before), else the refusal.</returns>
     Task<string?> Admit(string sessionId, SessionStart start);
 
+    /// <summary>A session that was admitted but could not be written is taken back (its start failed).</summary>
+    Task Withdraw(string sessionId);
+
+    /// <summary>The session has erased its plate: the desk stops asking. One-way, like the asking.</summary>
+    [OneWay]
+    Task PlateForgotten(string sessionId);
+
     /// <summary>The session ended with this fee (idempotent).</summary>
     Task Leave(string sessionId, DateTimeOffset endedAt, long feeVnd);
 

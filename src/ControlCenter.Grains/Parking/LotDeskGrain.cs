@@ -94,7 +94,9 @@ public sealed class LotDeskGrain(
         if (!State.Holds.TryGetValue(holdId, out var hold)) return new HoldAnswer(null, ParkingRefusals.HoldUnknown);
         if (hold.AppId != appId) return new HoldAnswer(null, ParkingRefusals.NotYours);
         if (hold.Status != ParkingHold.Held) return new HoldAnswer(hold, null, Replayed: true);
-        await Finish(hold, ParkingHold.Released, null, now);
+        State.Holds[holdId] = hold with { Status = ParkingHold.Released };
+        await Save(now);
+        await ReleasePlate(hold);
         return new HoldAnswer(State.Holds[holdId], null);
     }
 
@@ -106,14 +108,14 @@ public sealed class LotDeskGrain(
 
         var spaces = await Lot.GetSensorSpaces();
         if (spaces.ClosedBecause is { } closed) return closed;
+        ParkingHold? used = null;
         if (start.HoldId is { } holdId)
         {
             if (!State.Holds.TryGetValue(holdId, out var hold)) return ParkingRefusals.HoldUnknown;
             if (hold.Status != ParkingHold.Held) return ParkingRefusals.HoldNotActive;
             if (hold.AppId != start.AppId || hold.Plate != start.Plate || hold.VehicleType != start.VehicleType) return ParkingRefusals.HoldMismatch;
             // The held space becomes the session's: no new space is needed.
-            State.Holds[holdId] = hold with { Status = ParkingHold.Used, SessionId = sessionId };
-            await GrainFactory.GetGrain<IPlateGrain>(PlateKey.Of(hold.Plate)).ReleaseHold(holdId);
+            used = hold;
         }
         else
         {
@@ -121,11 +123,32 @@ public sealed class LotDeskGrain(
             if (!counted.CanStartSession) return counted.Blind ? ParkingRefusals.NoData : ParkingRefusals.Full;
         }
 
+        if (used is not null) State.Holds[used.HoldId] = used with { Status = ParkingHold.Used, SessionId = sessionId };
         State.Sessions[sessionId] = new DeskSession(sessionId, now);
         RollDay(now);
         State.SessionsToday++;
         await Save(now);
+        if (used is not null) await ReleasePlate(used);
         return null;
+    }
+
+    public async Task Withdraw(string sessionId)
+    {
+        if (!State.Sessions.TryGetValue(sessionId, out var session) || session.EndedAt is not null) return;
+        State.Sessions.Remove(sessionId);
+        if (CityTime.Date(session.StartedAt) == State.Day && State.SessionsToday > 0) State.SessionsToday--;
+        // A hold it came from is held again (until its own expiry).
+        if (State.Holds.Values.FirstOrDefault(h => h.SessionId == sessionId) is { } hold)
+            State.Holds[hold.HoldId] = hold with { Status = ParkingHold.Held, SessionId = null };
+        await Save(clock.Now);
+    }
+
+    public async Task PlateForgotten(string sessionId)
+    {
+        if (!State.Sessions.TryGetValue(sessionId, out var session) || session.PlateForgotten) return;
+        if (session.Paid) State.Sessions.Remove(sessionId);
+        else State.Sessions[sessionId] = session with { PlateForgotten = true };
+        await Save(clock.Now);
     }
 
     public async Task Leave(string sessionId, DateTimeOffset endedAt, long feeVnd)
@@ -188,15 +211,26 @@ public sealed class LotDeskGrain(
     private async Task Expire(DateTimeOffset now)
     {
         var expired = State.Holds.Values.Where(h => h.Status == ParkingHold.Held && h.ExpiresAt <= now).ToList();
-        foreach (var hold in expired) await Finish(hold, ParkingHold.Expired, null, now, save: false);
-        if (expired.Count > 0) await Save(now);
+        if (expired.Count == 0) return;
+        foreach (var hold in expired) State.Holds[hold.HoldId] = hold with { Status = ParkingHold.Expired };
+        await Save(now);
+        foreach (var hold in expired) await ReleasePlate(hold);
     }
 
-    private async Task Finish(ParkingHold hold, string status, string? sessionId, DateTimeOffset now, bool save = true)
+    /// <summary>
+    /// Best effort, after the desk's own state is written: a plate's hold also lapses by its own expiry time, so
+    /// a lost release costs nothing but a tidy row.
+    /// </summary>
+    private async Task ReleasePlate(ParkingHold hold)
     {
-        State.Holds[hold.HoldId] = hold with { Status = status, SessionId = sessionId };
-        await GrainFactory.GetGrain<IPlateGrain>(PlateKey.Of(hold.Plate)).ReleaseHold(hold.HoldId);
-        if (save) await Save(now);
+        try
+        {
+            await GrainFactory.GetGrain<IPlateGrain>(PlateKey.Of(hold.Plate)).ReleaseHold(hold.HoldId);
+        }
+        catch (Exception)
+        {
+            // See above: nothing is taken by a hold past its time.
+        }
     }
 
     private async Task Sweep()
@@ -210,13 +244,9 @@ public sealed class LotDeskGrain(
             changed |= State.Holds.Remove(hold.HoldId);
 
         // Past the retention period the session's plate is erased; a paid one then has nothing left to follow up here.
-        foreach (var session in State.Sessions.Values.Where(s => s is { EndedAt: { } ended, PlateForgotten: false } && now - ended >= Options.PlateRetention).ToList())
-        {
+        // Asked on every sweep until the session answers (PlateForgotten), so a lost message only delays it.
+        foreach (var session in State.Sessions.Values.Where(s => s is { EndedAt: { } ended, PlateForgotten: false } && now - ended >= Options.PlateRetention))
             await GrainFactory.GetGrain<IParkingSessionGrain>(session.Id).ForgetPlate();
-            if (session.Paid) State.Sessions.Remove(session.Id);
-            else State.Sessions[session.Id] = session with { PlateForgotten = true };
-            changed = true;
-        }
 
         if (changed) await Save(now);
         else await Lot.SetBookings(Bookings(now));

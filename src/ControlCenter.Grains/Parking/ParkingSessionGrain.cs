@@ -42,16 +42,28 @@ public sealed class ParkingSessionGrain(
 
         var plate = GrainFactory.GetGrain<IPlateGrain>(PlateKey.Of(start.Plate));
         if (await plate.ClaimSession(Id) is not null) return new SessionAnswer(null, ParkingRefusals.PlateBusy);
-        var refusal = await GrainFactory.GetGrain<ILotDeskGrain>(start.LotId).Admit(Id, start);
-        if (refusal is not null)
+        var desk = GrainFactory.GetGrain<ILotDeskGrain>(start.LotId);
+        try
         {
-            await plate.ReleaseSession(Id);
-            return new SessionAnswer(null, refusal);
-        }
+            var refusal = await desk.Admit(Id, start);
+            if (refusal is not null)
+            {
+                await plate.ReleaseSession(Id);
+                return new SessionAnswer(null, refusal);
+            }
 
-        var session = new ParkingSession(Id, start.AppId, start.LotId, start.Plate, start.VehicleType, start.HoldId, clock.Now, null, null, []);
-        await Save(session);
-        return new SessionAnswer(session, null);
+            var session = new ParkingSession(Id, start.AppId, start.LotId, start.Plate, start.VehicleType, start.HoldId, clock.Now, null, null, []);
+            await Save(session);
+            return new SessionAnswer(session, null);
+        }
+        catch
+        {
+            // Not written means not started: give the plate and the space back (best effort), so a new attempt
+            // with a new key is not refused as plate-busy or counted twice. A retry with the same key redoes it all.
+            await Compensate(() => desk.Withdraw(Id));
+            await Compensate(() => plate.ReleaseSession(Id));
+            throw;
+        }
     }
 
     public async Task<ParkingSession?> Get()
@@ -87,12 +99,14 @@ public sealed class ParkingSessionGrain(
         var earlier = session.Payments.FirstOrDefault(p => p.Provider == payment.Provider && p.Reference == payment.Reference);
         if (earlier is not null)
         {
-            var same = earlier.AmountVnd == payment.AmountVnd && earlier.Status == payment.Status;
-            return same ? new SessionAnswer(session, null, Replayed: true) : new SessionAnswer(session, ParkingRefusals.KeyReused);
+            if (earlier.AmountVnd != payment.AmountVnd || earlier.Status != payment.Status) return new SessionAnswer(session, ParkingRefusals.KeyReused);
+            // Told again on a retry: if the first attempt stopped after writing, the desk catches up.
+            if (earlier.Status == ParkingPayment.Succeeded) await GrainFactory.GetGrain<ILotDeskGrain>(session.LotId).Paid(Id, earlier.AmountVnd, earlier.ReportedAt);
+            return new SessionAnswer(session, null, Replayed: true);
         }
 
-        if (payment.AmountVnd != fee.TotalVnd) return new SessionAnswer(session, ParkingRefusals.AmountMismatch);
         if (session.IsPaid) return new SessionAnswer(session, ParkingRefusals.AlreadyPaid);
+        if (payment.AmountVnd != fee.TotalVnd) return new SessionAnswer(session, ParkingRefusals.AmountMismatch);
         if (session.Payments.Count >= MostPayments) return new SessionAnswer(session, ParkingRefusals.TooManyPayments);
 
         session = session with { Payments = [.. session.Payments, payment] };
@@ -104,8 +118,22 @@ public sealed class ParkingSessionGrain(
 
     public async Task ForgetPlate()
     {
-        if (Current is not { Plate: not null, EndedAt: not null } session) return;
-        await Save(session with { Plate = null });
+        if (Current is not { EndedAt: not null } session) return;
+        if (session.Plate is not null) await Save(session with { Plate = null });
+        // The desk keeps asking until it hears this (one-way both ways: neither ever waits on the other).
+        await GrainFactory.GetGrain<ILotDeskGrain>(session.LotId).PlateForgotten(Id);
+    }
+
+    private static async Task Compensate(Func<Task> undo)
+    {
+        try
+        {
+            await undo();
+        }
+        catch (Exception)
+        {
+            // The original failure is what the caller hears about.
+        }
     }
 
     private ParkingFee Fee(ParkingSession session, DateTimeOffset end)

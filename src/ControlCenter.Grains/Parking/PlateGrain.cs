@@ -42,6 +42,8 @@ public sealed class PlateGrain(
 
     public async Task<string?> ClaimHold(string holdId, DateTimeOffset expiresAt)
     {
+        // A parked car (an open session) holds no second space.
+        if (State.OpenSessionId is { } open) return open;
         if (State.HoldId is { } held && held != holdId && State.HoldExpiresAt > clock.Now) return held;
         State.HoldId = holdId;
         State.HoldExpiresAt = expiresAt;

@@ -9,10 +9,11 @@ namespace ControlCenter.Host.Hosting;
 /// <summary>
 /// After start-up: takes the threshold packs in force, opens the alert book (which re-arms the escalation of
 /// every open alert), then asks the city for its tiles: that activates every zone, lot, junction and sensor,
-/// so each sensor's health timer and each zone's rules run even if nothing reports again.
+/// so each sensor's health timer and each zone's rules run even if nothing reports again; and wakes each lot's
+/// parking desk, whose timer expires holds and erases plates after a restart too.
 /// </summary>
 public sealed class CityWarmup(
-    IGrainFactory grains, ThresholdSource thresholds, IHostApplicationLifetime lifetime, ILogger<CityWarmup> logger) : BackgroundService
+    IGrainFactory grains, CityCatalog catalog, ThresholdSource thresholds, IHostApplicationLifetime lifetime, ILogger<CityWarmup> logger) : BackgroundService
 {
     public TaskCompletionSource Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
@@ -28,6 +29,8 @@ public sealed class CityWarmup(
                 thresholds.Update(document.Version, ThresholdJson.Parse(document.Json));
                 await grains.GetGrain<IAlertBookGrain>(0).Active();
                 await grains.GetGrain<ICityGrain>(EntityKinds.CityId).GetKpi();
+                // The lots' desks: their timers expire holds, forget plates and refresh each lot's bookings.
+                await Task.WhenAll(catalog.ParkingLots.Select(l => grains.GetGrain<ILotDeskGrain>(l.Id).GetBookings()));
                 logger.LogInformation("City model active in {Elapsed} ms", watch.ElapsedMilliseconds);
                 Done.TrySetResult();
                 return;

@@ -36,6 +36,8 @@ public static class SiloConfiguration
             {
                 o.Invariant = database.Invariant;
                 o.ConnectionString = connectionString;
+                // A cleared state is deleted, not kept as an empty row: the plate index must not remember plates.
+                o.DeleteStateOnClear = true;
             });
             // Orleans' binary serializer: compact, fast, and it round-trips the immutable collections in grain state.
             orleans.Services.AddOptions<AdoNetGrainStorageOptions>(StorageNames.GrainStore)

@@ -15,6 +15,9 @@ public static class TariffFile
     private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
     {
         UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+        // A missing price is a mistake, never a free hour.
+        RespectRequiredConstructorParameters = true,
+        RespectNullableAnnotations = true,
     };
 
     public sealed record BandEntry(string Name, TimeOnly Start, TimeOnly End, long FirstBlockVnd, int FirstBlockMinutes, long PerHourVnd);
@@ -23,7 +26,7 @@ public static class TariffFile
 
     public sealed record TariffEntry(string Id, bool Example, Dictionary<string, VehicleEntry> Vehicles);
 
-    public sealed record Document(List<TariffEntry> Tariffs, string Default, Dictionary<string, string>? Lots);
+    public sealed record Document(List<TariffEntry> Tariffs, string Default, Dictionary<string, string>? Lots = null);
 
     public static TariffBook Load(string path, CityCatalog catalog)
     {
@@ -45,7 +48,8 @@ public static class TariffFile
         var tariffs = new Dictionary<string, Tariff>(StringComparer.Ordinal);
         foreach (var entry in document.Tariffs)
         {
-            if (entry.Vehicles is null) throw new ArgumentException($"tariff '{entry.Id}' has no vehicles");
+            if (entry.Vehicles is null || entry.Vehicles.Values.Any(v => v?.Bands is null || v.Bands.Any(b => b is null)))
+                throw new ArgumentException($"tariff '{entry.Id}': every vehicle needs its bands");
             if (string.IsNullOrWhiteSpace(entry.Id) || !tariffs.TryAdd(entry.Id, ToTariff(entry)))
                 throw new ArgumentException($"tariff ids must be given and unique ('{entry.Id}')");
             if (entry.Vehicles.Keys.FirstOrDefault(k => !VehicleTypes.IsValid(k)) is { } odd)

@@ -9,7 +9,7 @@ namespace ControlCenter.Host.Wall;
 /// What an operator does to a lot from the wall: close it with a reason or reopen it. The same grain call and
 /// audit entry as <c>POST /api/v1/parking/lots/{id}/close</c>, with the role checked here again.
 /// </summary>
-public sealed class WallParking(IGrainFactory grains, AuditLog audit)
+public sealed class WallParking(IGrainFactory grains, AuditLog audit, ILogger<WallParking> logger)
 {
     public const int MaxReason = 500;
 
@@ -20,16 +20,29 @@ public sealed class WallParking(IGrainFactory grains, AuditLog audit)
     {
         var trimmed = reason?.Trim();
         if (!CanAct(user) || string.IsNullOrEmpty(trimmed) || trimmed.Length > MaxReason) return false;
-        await grains.GetGrain<IParkingLotGrain>(lotId).SetClosed(trimmed);
-        await audit.Record(user.Identity?.Name ?? "unknown", user.FindFirstValue(ClaimTypes.Role), "lot-closed", lotId, trimmed, "wall");
-        return true;
+        return await Act(() => grains.GetGrain<IParkingLotGrain>(lotId).SetClosed(trimmed), user, "lot-closed", lotId, trimmed);
     }
 
     public async Task<bool> Reopen(ClaimsPrincipal user, string lotId)
     {
         if (!CanAct(user)) return false;
-        await grains.GetGrain<IParkingLotGrain>(lotId).SetClosed(null);
-        await audit.Record(user.Identity?.Name ?? "unknown", user.FindFirstValue(ClaimTypes.Role), "lot-reopened", lotId, null, "wall");
+        return await Act(() => grains.GetGrain<IParkingLotGrain>(lotId).SetClosed(null), user, "lot-reopened", lotId, null);
+    }
+
+    /// <summary>A failed call leaves the wall working (the operator sees nothing changed and can try again).</summary>
+    private async Task<bool> Act(Func<Task> change, ClaimsPrincipal user, string action, string lotId, string? detail)
+    {
+        try
+        {
+            await change();
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogWarning(ex, "Could not change lot {LotId} from the wall", lotId);
+            return false;
+        }
+
+        await audit.Record(user.Identity?.Name ?? "unknown", user.FindFirstValue(ClaimTypes.Role), action, lotId, detail, "wall");
         return true;
     }
 }
