@@ -20,7 +20,7 @@ switch (args.FirstOrDefault())
         return code;
     case "run":
         var window = int.Parse(options.GetValueOrDefault("window", "20"), System.Globalization.CultureInfo.InvariantCulture);
-        var warmup = int.Parse(options.GetValueOrDefault("warmup", "5"), System.Globalization.CultureInfo.InvariantCulture);
+        var warmup = int.Parse(options.GetValueOrDefault("warmup", "10"), System.Globalization.CultureInfo.InvariantCulture);
         var report = new BenchReport();
         var watch = Stopwatch.StartNew();
         try

@@ -1,5 +1,4 @@
 using BenchmarkDotNet.Configs;
-using BenchmarkDotNet.Exporters.Csv;
 using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Running;
 using BenchmarkDotNet.Toolchains.InProcess.Emit;
@@ -18,7 +17,7 @@ public static class MicroCommand
         var job = Job.Default.WithToolchain(InProcessEmitToolchain.Instance)
             .WithWarmupCount(3).WithIterationCount(8).WithLaunchCount(1).WithIterationTime(Perfolizer.Horology.TimeInterval.FromMilliseconds(200));
         var config = DefaultConfig.Instance.AddJob(job).WithArtifactsPath(artifacts)
-            .AddExporter(CsvExporter.Default).WithOptions(ConfigOptions.JoinSummary | ConfigOptions.DisableLogFile);
+            .WithOptions(ConfigOptions.JoinSummary | ConfigOptions.DisableLogFile);
         var filters = args.Length == 0 ? ["*"] : args;
         var summary = BenchmarkSwitcher.FromAssembly(typeof(MicroCommand).Assembly).Run(["--filter", .. filters], config);
         return summary.Any(s => s.HasCriticalValidationErrors) ? 1 : 0;

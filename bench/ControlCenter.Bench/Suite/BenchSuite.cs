@@ -31,10 +31,10 @@ public sealed class BenchSuite(BenchPaths paths, BenchReport report, int windowS
 
         _raw = await Throughput("raw", Storage.Sqlite, catalog10K, 10_000, "raw: parse + validate, discard");
         _ceiling = await Throughput("grain-ceiling", Storage.Sqlite, catalog10K, 10_000, "grain ceiling: one call per sensor to a store-only grain");
-        await Throughput("grain-ceiling", Storage.Sqlite, catalog100K, 100_000, "grain ceiling");
         await FullThroughput(Storage.Sqlite, catalog10K, 10_000);
-        await FullThroughput(Storage.Sqlite, catalog100K, 100_000);
         await FullWithFeed(catalog10K);
+        // 100,000 sensors on the production profile only: a start-up activates every sensor, zone, lot and junction
+        // (CityWarmup), which takes minutes on 2 cores; one such start fits the 15-minute budget, three do not.
         await FullWithMemory(catalog100K);
     }
 
@@ -46,13 +46,16 @@ public sealed class BenchSuite(BenchPaths paths, BenchReport report, int windowS
         return process.ExitCode == 0 ? path : throw new InvalidOperationException("Could not write the benchmark catalogue.");
     }
 
-    private async Task<HostProcess> StartHost(string mode, Storage storage, string catalog, string name)
+    private async Task<HostProcess> StartHost(string mode, Storage storage, string catalog, string name, bool report100K = false)
     {
         if (storage == Storage.PostgreSql) await BenchSettings.ResetPostgres();
         var data = Path.Combine(paths.WorkDirectory, $"data-{name}");
         if (Directory.Exists(data)) Directory.Delete(data, recursive: true);
         Console.WriteLine($"bench: starting host {name}");
-        return await HostProcess.Start(paths, name, BenchSettings.For(storage, catalog, mode, data), BenchSettings.HttpPort);
+        var watch = Stopwatch.StartNew();
+        var host = await HostProcess.Start(paths, name, BenchSettings.For(storage, catalog, mode, data), BenchSettings.HttpPort);
+        if (report100K) report.Add("start-up to ready (every grain of the city activated)", $"100,000 sensors, {storage}", $"{Number(watch.Elapsed.TotalSeconds)} s");
+        return host;
     }
 
     /// <summary>Warm-up (activations, JIT, connection pools), then an unpaced window: readings/s the host sustains.</summary>
@@ -132,7 +135,7 @@ public sealed class BenchSuite(BenchPaths paths, BenchReport report, int windowS
     /// <summary>PostgreSQL, 100,000 sensors: throughput while every sensor gets readings, then RSS with them all active.</summary>
     private async Task FullWithMemory(string catalogPath)
     {
-        await using var host = await StartHost("full", Storage.PostgreSql, catalogPath, "full-PostgreSql-100000");
+        await using var host = await StartHost("full", Storage.PostgreSql, catalogPath, "full-PostgreSql-100000", report100K: true);
         var before = host.RssBytes();
         // Long enough for every sensor to be reached at the rates this profile sustains, then measured as throughput.
         var result = await LoadProcess.Run(paths, host.Url, BenchSettings.IngestKey, new LoadPlan(100_000, 0, Math.Max(windowSeconds * 2, 40)));

@@ -53,7 +53,7 @@ public sealed class HostProcess : IAsyncDisposable
     private async Task WaitReady(string name)
     {
         using var http = new HttpClient { BaseAddress = Url, Timeout = TimeSpan.FromSeconds(5) };
-        var deadline = DateTime.UtcNow + TimeSpan.FromMinutes(3);
+        var deadline = DateTime.UtcNow + TimeSpan.FromMinutes(8);
         while (DateTime.UtcNow < deadline)
         {
             if (_process.HasExited) throw new InvalidOperationException($"Host '{name}' exited with {_process.ExitCode}; see its log in the work folder.");
@@ -70,7 +70,7 @@ public sealed class HostProcess : IAsyncDisposable
             await Task.Delay(500);
         }
 
-        throw new TimeoutException($"Host '{name}' was not ready within 3 minutes.");
+        throw new TimeoutException($"Host '{name}' was not ready within 8 minutes.");
     }
 
     public async ValueTask DisposeAsync()

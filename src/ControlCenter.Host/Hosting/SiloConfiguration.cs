@@ -32,14 +32,20 @@ public static class SiloConfiguration
         builder.UseOrleans(orleans =>
         {
             orleans.Configure<ClusterOptions>(o => { o.ClusterId = silo.ClusterId; o.ServiceId = silo.ServiceId; });
-            orleans.AddAdoNetGrainStorage(StorageNames.GrainStore, o =>
+            orleans.AddAdoNetGrainStorage(SensorStateStore.OthersName, o =>
             {
                 o.Invariant = database.Invariant;
                 o.ConnectionString = connectionString;
             });
             // Orleans' binary serializer: compact, fast, and it round-trips the immutable collections in grain state.
-            orleans.Services.AddOptions<AdoNetGrainStorageOptions>(StorageNames.GrainStore)
+            orleans.Services.AddOptions<AdoNetGrainStorageOptions>(SensorStateStore.OthersName)
                 .Configure<Orleans.Serialization.Serializer>((o, serializer) => o.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer));
+            // The grains' store: sensors through group commit (the ingest hot path), the rest through the provider above.
+            orleans.Services.AddSingleton<SensorStateWriter>();
+            orleans.Services.AddKeyedSingleton<IGrainStorage>(StorageNames.GrainStore, (sp, _) => new SensorStateStore(
+                sp.GetRequiredKeyedService<IGrainStorage>(SensorStateStore.OthersName), sp.GetRequiredService<SensorStateWriter>(),
+                sp.GetRequiredService<CityDatabase>(), new OrleansGrainStorageSerializer(sp.GetRequiredService<Orleans.Serialization.Serializer>()),
+                sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<ClusterOptions>>().Value.ServiceId));
 
             if (database.Provider == DatabaseProvider.PostgreSql)
             {
