@@ -9,34 +9,35 @@ using Orleans.Storage;
 namespace ControlCenter.Host.Storage;
 
 /// <summary>
-/// Group commit for sensor state. Every sensor grain still waits for its own state to be durable before it
-/// answers (README: "What a crash can lose"), but the writes of all sensors waiting at that moment share one
-/// transaction and one disk flush, instead of one each. No delay is added: a commit starts as soon as the previous
+/// Group commit for grain state. Every grain still waits for its own state to be durable before it goes on (a
+/// sensor before ingest answers: README, "What a crash can lose"), but the writes of all grains waiting at that
+/// moment share one transaction and one disk flush, instead of one each. No delay is added: a commit starts as soon as the previous
 /// one ends, with everything that queued meanwhile, so a lone write costs one round trip as before.
 /// </summary>
-public sealed class SensorStateWriter : IAsyncDisposable
+public sealed class GrainStateWriter : IAsyncDisposable
 {
     /// <summary>Bounds one transaction (and one PostgreSQL statement's arrays) to a few megabytes.</summary>
     private const int MaxRowsPerCommit = 2000;
 
     private const string SqliteUpsert =
-        "INSERT INTO sensor_state (service_id, sensor_id, version, payload) VALUES (@service, @id, @version, @payload) "
-        + "ON CONFLICT (service_id, sensor_id) DO UPDATE SET version = excluded.version, payload = excluded.payload "
-        + "WHERE sensor_state.version = excluded.version - 1";
+        "INSERT INTO grain_state (service_id, grain_id, state_name, version, payload) VALUES (@service, @id, @state, @version, @payload) "
+        + "ON CONFLICT (service_id, grain_id, state_name) DO UPDATE SET version = excluded.version, payload = excluded.payload "
+        + "WHERE grain_state.version = excluded.version - 1";
 
     private const string PostgresUpsert =
-        "INSERT INTO sensor_state AS s (service_id, sensor_id, version, payload) SELECT @service, * FROM unnest(@ids, @versions, @payloads) "
-        + "ON CONFLICT (service_id, sensor_id) DO UPDATE SET version = excluded.version, payload = excluded.payload "
-        + "WHERE s.version = excluded.version - 1 RETURNING s.sensor_id";
+        "INSERT INTO grain_state AS s (service_id, grain_id, state_name, version, payload) "
+        + "SELECT @service, * FROM unnest(@ids, @states, @versions, @payloads) "
+        + "ON CONFLICT (service_id, grain_id, state_name) DO UPDATE SET version = excluded.version, payload = excluded.payload "
+        + "WHERE s.version = excluded.version - 1 RETURNING s.grain_id, s.state_name";
 
     private readonly CityDatabase _database;
-    private readonly ILogger<SensorStateWriter> _logger;
-    private readonly Channel<SensorStateWrite> _queue = Channel.CreateUnbounded<SensorStateWrite>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly ILogger<GrainStateWriter> _logger;
+    private readonly Channel<GrainStateWrite> _queue = Channel.CreateUnbounded<GrainStateWrite>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Task _loop;
 
     private readonly string _serviceId;
 
-    public SensorStateWriter(CityDatabase database, IOptions<ClusterOptions> cluster, ILogger<SensorStateWriter> logger)
+    public GrainStateWriter(CityDatabase database, IOptions<ClusterOptions> cluster, ILogger<GrainStateWriter> logger)
     {
         _database = database;
         _serviceId = cluster.Value.ServiceId;
@@ -45,15 +46,15 @@ public sealed class SensorStateWriter : IAsyncDisposable
     }
 
     /// <summary>Completes when the write is durable; fails (and changes nothing) on a version conflict or a database error.</summary>
-    public Task Write(SensorStateWrite write)
+    public Task Write(GrainStateWrite write)
     {
-        if (!_queue.Writer.TryWrite(write)) write.Fail(new ObjectDisposedException(nameof(SensorStateWriter)));
+        if (!_queue.Writer.TryWrite(write)) write.Fail(new ObjectDisposedException(nameof(GrainStateWriter)));
         return write.Committed;
     }
 
     private async Task CommitLoop()
     {
-        var batch = new List<SensorStateWrite>(MaxRowsPerCommit);
+        var batch = new List<GrainStateWrite>(MaxRowsPerCommit);
         while (await _queue.Reader.WaitToReadAsync())
         {
             batch.Clear();
@@ -63,21 +64,21 @@ public sealed class SensorStateWriter : IAsyncDisposable
                 var applied = await Commit(batch);
                 foreach (var write in batch)
                 {
-                    if (applied.Contains(write.SensorId)) write.Succeed();
-                    else write.Fail(new InconsistentStateException($"Sensor '{write.SensorId}' state was changed by another writer (expected version {write.Version - 1}).", "", ""));
+                    if (applied.Contains(write.Key)) write.Succeed();
+                    else write.Fail(new InconsistentStateException($"State '{write.StateName}' of '{write.GrainId}' was changed by another writer (expected version {write.Version - 1}).", "", ""));
                 }
             }
             catch (Exception ex)
             {
                 // The grains revert and deactivate (WriteOrRevert); ingest answers "unavailable" and gateways resend.
-                _logger.LogWarning(ex, "Committing {Count} sensor states failed", batch.Count);
+                _logger.LogWarning(ex, "Committing {Count} grain states failed", batch.Count);
                 foreach (var write in batch) write.Fail(ex);
             }
         }
     }
 
-    /// <returns>The sensors whose write applied (the others met a different version).</returns>
-    private async Task<HashSet<string>> Commit(List<SensorStateWrite> batch)
+    /// <returns>The keys of the writes that applied (the others met a different version).</returns>
+    private async Task<HashSet<string>> Commit(List<GrainStateWrite> batch)
     {
         await using var connection = await _database.OpenAsync(CancellationToken.None);
         await using var transaction = await connection.BeginTransactionAsync();
@@ -88,35 +89,38 @@ public sealed class SensorStateWriter : IAsyncDisposable
         return applied;
     }
 
-    private static async Task<HashSet<string>> CommitPostgres(NpgsqlConnection connection, NpgsqlTransaction transaction, string serviceId, List<SensorStateWrite> batch)
+    private static async Task<HashSet<string>> CommitPostgres(NpgsqlConnection connection, NpgsqlTransaction transaction, string serviceId, List<GrainStateWrite> batch)
     {
         await using var command = new NpgsqlCommand(PostgresUpsert, connection, transaction);
         command.Parameters.Add(new NpgsqlParameter<string>("service", NpgsqlDbType.Text) { TypedValue = serviceId });
-        command.Parameters.Add(new NpgsqlParameter<string[]>("ids", NpgsqlDbType.Array | NpgsqlDbType.Text) { TypedValue = [.. batch.Select(w => w.SensorId)] });
+        command.Parameters.Add(new NpgsqlParameter<string[]>("ids", NpgsqlDbType.Array | NpgsqlDbType.Text) { TypedValue = [.. batch.Select(w => w.GrainId)] });
+        command.Parameters.Add(new NpgsqlParameter<string[]>("states", NpgsqlDbType.Array | NpgsqlDbType.Text) { TypedValue = [.. batch.Select(w => w.StateName)] });
         command.Parameters.Add(new NpgsqlParameter<long[]>("versions", NpgsqlDbType.Array | NpgsqlDbType.Bigint) { TypedValue = [.. batch.Select(w => w.Version)] });
         command.Parameters.Add(new NpgsqlParameter<byte[][]>("payloads", NpgsqlDbType.Array | NpgsqlDbType.Bytea) { TypedValue = [.. batch.Select(w => w.Payload)] });
         var applied = new HashSet<string>(StringComparer.Ordinal);
         await using var reader = await command.ExecuteReaderAsync();
-        while (await reader.ReadAsync()) applied.Add(reader.GetString(0));
+        while (await reader.ReadAsync()) applied.Add($"{reader.GetString(0)}\n{reader.GetString(1)}");
         return applied;
     }
 
-    private static async Task<HashSet<string>> CommitSqlite(DbConnection connection, DbTransaction transaction, string serviceId, List<SensorStateWrite> batch)
+    private static async Task<HashSet<string>> CommitSqlite(DbConnection connection, DbTransaction transaction, string serviceId, List<GrainStateWrite> batch)
     {
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = SqliteUpsert;
         Parameter(command, "@service").Value = serviceId;
         var id = Parameter(command, "@id");
+        var state = Parameter(command, "@state");
         var version = Parameter(command, "@version");
         var payload = Parameter(command, "@payload");
         var applied = new HashSet<string>(StringComparer.Ordinal);
         foreach (var write in batch)
         {
-            id.Value = write.SensorId;
+            id.Value = write.GrainId;
+            state.Value = write.StateName;
             version.Value = write.Version;
             payload.Value = write.Payload;
-            if (await command.ExecuteNonQueryAsync() == 1) applied.Add(write.SensorId);
+            if (await command.ExecuteNonQueryAsync() == 1) applied.Add(write.Key);
         }
 
         return applied;
