@@ -17,8 +17,8 @@ public static class SimulatorCommand
         + "       ControlCenter.Simulator scenario NAME|list [--speed 1] [--check] [--then stop] [--url URL] [--key KEY] [--seed 1]\n"
         + "         (shipped: monsoon-storm, rush-hour, winter-smog, west-lake-oxygen-crash, zone-outage; or a scenario file's path)\n"
         + "       ControlCenter.Simulator replay --mapping hanoi-pm25-2017|birmingham-parking-2016|FILE --data ../shared/data [--skip ROWS] [--rows ROWS] [--url URL] [--key KEY]\n"
-        + "       ControlCenter.Simulator catalog --multiply K --out FILE [--url URL]\n"
-        + "       ControlCenter.Simulator load [--sensors N] [--rate READINGS_PER_S] [--duration SECONDS] [--batch 500] [--senders 4] [--url URL] [--key KEY]";
+        + "       ControlCenter.Simulator catalog --multiply K --out FILE [--from CATALOG_FILE | --url URL]\n"
+        + "       ControlCenter.Simulator load [--sensors N] [--rate READINGS_PER_S (0: as fast as answered)] [--duration SECONDS] [--batch 500] [--senders 4] [--json FILE] [--url URL] [--key KEY]";
 
     public static async Task<int> Run(string[] args, TextWriter output, CancellationToken cancellationToken, HttpMessageHandler? handler = null)
     {
@@ -126,25 +126,37 @@ public static class SimulatorCommand
             return 2;
         }
 
-        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/catalog");
-        request.Headers.Add("X-Api-Key", key);
-        using var response = await http.SendAsync(request, cancellationToken);
-        response.EnsureSuccessStatusCode();
-        var catalog = System.Text.Json.Nodes.JsonNode.Parse(await response.Content.ReadAsStringAsync(cancellationToken))!.AsObject();
+        var catalog = System.Text.Json.Nodes.JsonNode.Parse(options.TryGetValue("from", out var from)
+            ? await File.ReadAllTextAsync(from, cancellationToken)   // ops/bench: no centre needs to run first
+            : await CatalogText(http, key, cancellationToken))!.AsObject();
         var multiplied = CatalogMultiplier.Multiply(catalog, copies);
         await File.WriteAllTextAsync(path, multiplied.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = false }), cancellationToken);
         await output.WriteLineAsync($"catalog: {multiplied["sensors"]!.AsArray().Count} sensors in {copies} copies written to {path}");
         return 0;
     }
 
+    private static async Task<string> CatalogText(HttpClient http, string key, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/catalog");
+        request.Headers.Add("X-Api-Key", key);
+        using var response = await http.SendAsync(request, cancellationToken);
+        response.EnsureSuccessStatusCode();
+        return await response.Content.ReadAsStringAsync(cancellationToken);
+    }
+
     private static async Task<int> RunLoad(Dictionary<string, string> options, IngestClient client, TextWriter output, CancellationToken cancellationToken)
     {
         int Int(string name, int fallback) => int.TryParse(options.GetValueOrDefault(name, ""), out var v) && v > 0 ? v : fallback;
         var runner = new LoadRunner(client, TimeProvider.System);
-        var result = await runner.Run(Int("sensors", int.MaxValue), Int("rate", 10_000), TimeSpan.FromSeconds(Int("duration", 30)),
+        // --rate 0 is "unpaced": each sender sends its next batch as soon as the previous one is answered.
+        var rate = options.GetValueOrDefault("rate") == "0" ? 0 : Int("rate", 10_000);
+        var result = await runner.Run(Int("sensors", int.MaxValue), rate, TimeSpan.FromSeconds(Int("duration", 30)),
             Int("batch", 500), Int("senders", 4), cancellationToken);
+        // Machine-readable for ops/bench; the line below stays for people.
+        if (options.TryGetValue("json", out var jsonPath))
+            await File.WriteAllTextAsync(jsonPath, System.Text.Json.JsonSerializer.Serialize(result), cancellationToken);
         await output.WriteLineAsync(FormattableString.Invariant(
-            $"load: sent {result.Sent}, accepted {result.Accepted}, rejected {result.Rejected}, achieved {result.AchievedPerSecond:0} readings/s, request latency p50 {result.P50Ms:0.0} ms, p95 {result.P95Ms:0.0} ms, p99 {result.P99Ms:0.0} ms"));
+            $"load: sent {result.Sent}, accepted {result.Accepted}, rejected {result.Rejected}{string.Concat(result.RejectedByCode.Select(kv => $" ({kv.Key} {kv.Value})"))}, achieved {result.AchievedPerSecond:0} readings/s, request latency p50 {result.P50Ms:0.0} ms, p95 {result.P95Ms:0.0} ms, p99 {result.P99Ms:0.0} ms"));
         return result.Rejected == 0 ? 0 : 1;
     }
 

@@ -72,7 +72,7 @@ public static class CrossDomainRules
     {
         var deep = firing.Where(f => f.RuleId == FloodDepth && f.Level >= 2).ToList();
         var unknownFloods = singles.Where(f => f.RuleId == FloodDepth && f.Verdict == Verdict.Unknown).ToList();
-        foreach (var lot in c.Catalog.ParkingLots.Where(l => l.ZoneId == c.Zone.ZoneId))
+        foreach (var lot in c.Catalog.LotsInZone(c.Zone.ZoneId))
         {
             var near = deep.Where(f => Near(c, f.Scope, lot.Lat, lot.Lon, c.Alerting.FloodNearLotM)).ToList();
             if (near.Count > 0)

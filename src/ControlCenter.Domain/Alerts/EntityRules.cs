@@ -173,7 +173,7 @@ public static class EntityRules
     private static IEnumerable<Finding> SilentRule(RuleContext c)
     {
         var silent = c.Zone.Silent.ToDictionary(s => s.SensorId, StringComparer.Ordinal);
-        foreach (var sensor in c.Catalog.Sensors.Where(s => s.ZoneId == c.Zone.ZoneId && !s.Retired))
+        foreach (var sensor in c.Catalog.SensorsInZone(c.Zone.ZoneId).Where(s => !s.Retired))
         {
             if (!silent.TryGetValue(sensor.Id, out var quiet))
             {

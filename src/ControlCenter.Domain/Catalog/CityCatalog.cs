@@ -10,6 +10,9 @@ public sealed class CityCatalog
     private readonly FrozenDictionary<string, Junction> _junctions;
     private readonly FrozenDictionary<string, Zone> _zones;
     private readonly FrozenDictionary<string, Sensor[]> _sensorsByParent;
+    private readonly FrozenDictionary<string, Sensor[]> _sensorsByZone;
+    private readonly FrozenDictionary<string, ParkingLot[]> _lotsByZone;
+    private readonly FrozenDictionary<string, Junction[]> _junctionsByZone;
 
     public CityCatalog(string city, IReadOnlyList<Zone> zones, IReadOnlyList<ParkingLot> parkingLots,
         IReadOnlyList<Junction> junctions, IReadOnlyList<Sensor> sensors)
@@ -26,6 +29,11 @@ public sealed class CityCatalog
         _sensorsByParent = sensors.Where(s => s.ParentId is not null)
             .GroupBy(s => s.ParentId!, StringComparer.Ordinal)
             .ToFrozenDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal);
+        // Zones look their members up on every rule pass: a scan of the whole catalogue per zone was quadratic
+        // (4,000 zones × 100,000 sensors every 5 s in the benchmark city).
+        _sensorsByZone = sensors.GroupBy(s => s.ZoneId, StringComparer.Ordinal).ToFrozenDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal);
+        _lotsByZone = parkingLots.GroupBy(l => l.ZoneId, StringComparer.Ordinal).ToFrozenDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal);
+        _junctionsByZone = junctions.GroupBy(j => j.ZoneId, StringComparer.Ordinal).ToFrozenDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal);
     }
 
     public string City { get; }
@@ -44,6 +52,18 @@ public sealed class CityCatalog
     /// <summary>The sensors that feed a lot or junction.</summary>
     public IReadOnlyList<Sensor> SensorsOf(string parentId) =>
         _sensorsByParent.TryGetValue(parentId, out var sensors) ? sensors : [];
+
+    /// <summary>Every sensor of a zone (retired ones included), in catalogue order.</summary>
+    public IReadOnlyList<Sensor> SensorsInZone(string zoneId) =>
+        _sensorsByZone.TryGetValue(zoneId, out var sensors) ? sensors : [];
+
+    /// <summary>The parking lots of a zone, in catalogue order.</summary>
+    public IReadOnlyList<ParkingLot> LotsInZone(string zoneId) =>
+        _lotsByZone.TryGetValue(zoneId, out var lots) ? lots : [];
+
+    /// <summary>The junctions of a zone, in catalogue order.</summary>
+    public IReadOnlyList<Junction> JunctionsInZone(string zoneId) =>
+        _junctionsByZone.TryGetValue(zoneId, out var junctions) ? junctions : [];
 
     /// <summary>What kind of entity an id names: a sensor kind, "parking-lot", "junction", "zone", or null.</summary>
     public string? EntityKindOf(string id) =>

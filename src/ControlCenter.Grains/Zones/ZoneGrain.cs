@@ -32,7 +32,7 @@ public sealed class ZoneGrain(
         await base.OnActivateAsync(cancellationToken);
         Rules.Seed(await GrainFactory.GetGrain<IAlertBookGrain>(0).ActiveInZone(Zone.Id));
         // Which sensors are silent is not kept here: the silent ones say so again.
-        foreach (var sensor in Catalog.Sensors.Where(s => s.ZoneId == Zone.Id && !s.Retired))
+        foreach (var sensor in Catalog.SensorsInZone(Zone.Id).Where(s => !s.Retired))
             await GrainFactory.GetGrain<ISensorGrain>(sensor.Id).AnnounceHealth();
         var period = ModelOptions.RuleEvaluationPeriod;
         this.RegisterGrainTimer(EvaluateRules, new GrainTimerCreationOptions(period, period) { KeepAlive = true });
@@ -68,9 +68,9 @@ public sealed class ZoneGrain(
     public Task<ZoneSummary> GetZoneSummary() => Task.FromResult(_summary);
 
     protected override IEnumerable<string> MemberIds() =>
-        Catalog.ParkingLots.Where(l => l.ZoneId == Zone.Id).Select(l => l.Id)
-            .Concat(Catalog.Junctions.Where(j => j.ZoneId == Zone.Id).Select(j => j.Id))
-            .Concat(Catalog.Sensors.Where(s => s.ZoneId == Zone.Id && s.ParentId is null && !s.Retired).Select(s => s.Id));
+        Catalog.LotsInZone(Zone.Id).Select(l => l.Id)
+            .Concat(Catalog.JunctionsInZone(Zone.Id).Select(j => j.Id))
+            .Concat(Catalog.SensorsInZone(Zone.Id).Where(s => s.ParentId is null && !s.Retired).Select(s => s.Id));
 
     protected override void Recompute()
     {

@@ -33,10 +33,11 @@ public sealed class LiveFeed(CityCatalog catalog, IGrainFactory grains, IOptions
     public Task<FeedSession> Open(IReadOnlyCollection<string> topics, CancellationToken cancellationToken) =>
         FeedSession.Open(this, topics, cancellationToken);
 
-    public FeedSubscription Subscribe(string id)
+    /// <param name="paceEachEntity">See <see cref="FeedSubscription"/>: true for hub connections.</param>
+    public FeedSubscription Subscribe(string id, bool paceEachEntity = false)
     {
         lock (_sequences) _servingSince ??= time.GetUtcNow();
-        return _subscriptions.GetOrAdd(id, key => new FeedSubscription(key, options.Value, time, CountLag));
+        return _subscriptions.GetOrAdd(id, key => new FeedSubscription(key, options.Value, time, CountLag, paceEachEntity));
     }
 
     public FeedSubscription? Find(string id) => _subscriptions.GetValueOrDefault(id);

@@ -26,7 +26,7 @@ public sealed class LiveHub(LiveFeed feed, HubFeedSender sender, FeedRegistratio
 
         // Until this host is known to every silo, changes made elsewhere could slip past it.
         await registration.Registered.Task.WaitAsync(Context.ConnectionAborted);
-        var subscription = feed.Subscribe(Context.ConnectionId);
+        var subscription = feed.Subscribe(Context.ConnectionId, paceEachEntity: true);
         var distinct = topics.Distinct(StringComparer.Ordinal).ToArray();
         if (subscription.Topics.Union(distinct).Count() > feed.Options.MaxTopicsPerConnection)
             throw new HubException($"Cannot subscribe: at most {feed.Options.MaxTopicsPerConnection} topics per connection.");

@@ -5,8 +5,8 @@ using Microsoft.Extensions.Options;
 namespace ControlCenter.Host.History;
 
 /// <summary>
-/// Appends accepted readings to the readings table in batches (many rows per statement, one transaction per
-/// flush), at least every <see cref="HistoryOptions.FlushInterval"/>. On shutdown it drains what is queued.
+/// Appends accepted readings to the readings table in batches (one transaction per flush: binary COPY on
+/// PostgreSQL, many rows per statement on SQLite), at least every <see cref="HistoryOptions.FlushInterval"/>. On shutdown it drains what is queued.
 /// </summary>
 public sealed class HistoryWriter(CityDatabase database, IOptions<HistoryOptions> options, ILogger<HistoryWriter> logger)
     : BackgroundService
@@ -71,6 +71,13 @@ public sealed class HistoryWriter(CityDatabase database, IOptions<HistoryOptions
     {
         await using var connection = await database.OpenAsync(CancellationToken.None);
         await using var transaction = await connection.BeginTransactionAsync();
+        if (connection is Npgsql.NpgsqlConnection postgres)
+        {
+            await PostgresHistoryCopy.Write(postgres, (Npgsql.NpgsqlTransaction)transaction, rows);
+            await transaction.CommitAsync();
+            return;
+        }
+
         foreach (var chunk in rows.Chunk(options.Value.RowsPerStatement))
         {
             await using var command = connection.CreateCommand();

@@ -1,3 +1,4 @@
+using ControlCenter.Host.Bench;
 using ControlCenter.Host.History;
 using ControlCenter.Host.Ingest;
 
@@ -20,6 +21,7 @@ public static class IngestConfiguration
         builder.Services.AddSingleton<IngestKeyRing>();
         builder.Services.AddSingleton<ReadingParser>();
         builder.Services.AddSingleton<IngestService>();
+        builder.Services.AddReadingSink(builder.Configuration);
         builder.Services.AddSingleton<IngestMetrics>();
         builder.Services.AddIngestRateLimit();
         builder.Services.AddSingleton<HistoryStore>();

@@ -32,7 +32,7 @@ public static class SiloConfiguration
         builder.UseOrleans(orleans =>
         {
             orleans.Configure<ClusterOptions>(o => { o.ClusterId = silo.ClusterId; o.ServiceId = silo.ServiceId; });
-            orleans.AddAdoNetGrainStorage(StorageNames.GrainStore, o =>
+            orleans.AddAdoNetGrainStorage(GroupCommitGrainStorage.PreviousName, o =>
             {
                 o.Invariant = database.Invariant;
                 o.ConnectionString = connectionString;
@@ -40,8 +40,16 @@ public static class SiloConfiguration
                 o.DeleteStateOnClear = true;
             });
             // Orleans' binary serializer: compact, fast, and it round-trips the immutable collections in grain state.
-            orleans.Services.AddOptions<AdoNetGrainStorageOptions>(StorageNames.GrainStore)
+            orleans.Services.AddOptions<AdoNetGrainStorageOptions>(GroupCommitGrainStorage.PreviousName)
                 .Configure<Orleans.Serialization.Serializer>((o, serializer) => o.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer));
+            // The grains' store: group commit into grain_state; the provider above only reads what earlier releases wrote.
+            orleans.Services.AddSingleton<GrainStateReader>();
+            orleans.Services.AddSingleton<GrainStateWriter>();
+            orleans.Services.AddKeyedSingleton<IGrainStorage>(StorageNames.GrainStore, (sp, _) => new GroupCommitGrainStorage(
+                sp.GetRequiredKeyedService<IGrainStorage>(GroupCommitGrainStorage.PreviousName),
+                sp.GetRequiredService<GrainStateReader>(), sp.GetRequiredService<GrainStateWriter>(),
+                sp.GetRequiredService<CityDatabase>(), new OrleansGrainStorageSerializer(sp.GetRequiredService<Orleans.Serialization.Serializer>()),
+                sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<ClusterOptions>>().Value.ServiceId));
 
             if (database.Provider == DatabaseProvider.PostgreSql)
             {

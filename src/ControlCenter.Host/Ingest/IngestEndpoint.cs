@@ -20,7 +20,7 @@ public static class IngestEndpoint
     }
 
     private static async Task<IResult> Handle(
-        HttpContext http, IngestKeyRing keys, ReadingParser parser, IngestService ingest, IngestMetrics metrics)
+        HttpContext http, IngestKeyRing keys, ReadingParser parser, IReadingSink ingest, IngestMetrics metrics)
     {
         try
         {

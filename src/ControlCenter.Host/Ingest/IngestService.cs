@@ -10,6 +10,7 @@ namespace ControlCenter.Host.Ingest;
 /// "unavailable" so the gateway resends them (the (sensorId, ts) rule makes the resend safe).
 /// </summary>
 public sealed class IngestService(IGrainFactory grains, HistoryStore history, HistoryWriter writer, IngestMetrics metrics, ILogger<IngestService> logger)
+    : IReadingSink
 {
     public const string Unavailable = "unavailable";
 

@@ -1,0 +1,41 @@
+using System.Diagnostics;
+using ControlCenter.Bench.Micro;
+using ControlCenter.Bench.Suite;
+
+// ops/bench's driver. `micro [filters…]`: BenchmarkDotNet hot spots. `run --repo DIR --work DIR`: the end-to-end suite,
+// which rewrites the results block of docs/benchmarks.md. See docs/benchmarks.md.
+var options = args.Skip(1).Chunk(2).Where(p => p.Length == 2 && p[0].StartsWith("--", StringComparison.Ordinal)).ToDictionary(p => p[0][2..], p => p[1]);
+var repository = Path.GetFullPath(options.GetValueOrDefault("repo", "."));
+var work = Path.GetFullPath(options.GetValueOrDefault("work", Path.Combine(Path.GetTempPath(), "controlcenter-bench")));
+Directory.CreateDirectory(work);
+var paths = new BenchPaths(repository, work);
+
+switch (args.FirstOrDefault())
+{
+    case "micro":
+        var artifacts = Path.Combine(work, "micro");
+        var code = MicroCommand.Run(args.Skip(1).Where(a => !a.StartsWith("--", StringComparison.Ordinal) && !Directory.Exists(a)).ToArray(), artifacts);
+        var summary = Directory.EnumerateFiles(Path.Combine(artifacts, "results"), "*-report-github.md").OrderBy(File.GetLastWriteTimeUtc).LastOrDefault();
+        if (summary is not null) BenchmarksDoc.Replace(paths.BenchmarksDoc, "bench:micro", File.ReadAllText(summary));
+        return code;
+    case "run":
+        var window = int.Parse(options.GetValueOrDefault("window", "20"), System.Globalization.CultureInfo.InvariantCulture);
+        var warmup = int.Parse(options.GetValueOrDefault("warmup", "10"), System.Globalization.CultureInfo.InvariantCulture);
+        var report = new BenchReport();
+        var watch = Stopwatch.StartNew();
+        try
+        {
+            await new BenchSuite(paths, report, window, warmup).Run();
+        }
+        finally
+        {
+            var header = RunHeader.Describe(repository, window, warmup, watch.Elapsed);
+            BenchmarksDoc.Replace(paths.BenchmarksDoc, "bench:results", report.Render(header));
+            Console.WriteLine(report.Render(header));
+        }
+
+        return 0;
+    default:
+        Console.Error.WriteLine("usage: ControlCenter.Bench micro [filters…] | run [--repo DIR] [--work DIR] [--window SECONDS] [--warmup SECONDS]");
+        return 2;
+}

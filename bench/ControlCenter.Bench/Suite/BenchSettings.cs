@@ -1,0 +1,57 @@
+using Npgsql;
+
+namespace ControlCenter.Bench.Suite;
+
+/// <summary>
+/// The production-like configuration every benchmark host gets: Production environment (no development seeding),
+/// configured credentials, warnings-only logging, ports apart from a developer's centre (5080, 11111, 30000), and
+/// a fresh database per host so that no run reads another's state.
+/// </summary>
+public static class BenchSettings
+{
+    public const int HttpPort = 5190;
+    public const string IngestKey = "bench-ingest-key";
+    public const string FeedToken = "bench-feed-token";
+    public const string PostgresServer = "Host=127.0.0.1;Username=controlcenter;Password=controlcenter";
+    public const string PostgresDatabase = "controlcenter_bench";
+
+    /// <summary>A hash of "bench-admin-password" (<c>ControlCenter.Host hash-password</c>): Production insists on a user.</summary>
+    private const string AdminPasswordHash = "AQAAAAIAAYagAAAAEPKUCdYgEDeRFZ2v8lPEUrmmCs2ywFkfY4EfEXBO3vstjVo4ts7Jx45WIvMjI0PsEw==";
+
+    public static Dictionary<string, string> For(Storage storage, string catalogPath, string mode, string dataDirectory) => new()
+    {
+        ["ASPNETCORE_ENVIRONMENT"] = "Production",
+        ["Catalog__Path"] = catalogPath,
+        ["Bench__Mode"] = mode,
+        ["Ingest__Keys__0__Name"] = "bench",
+        ["Ingest__Keys__0__Key"] = IngestKey,
+        // One gateway key sends everything here; a city would spread gateways over many keys.
+        ["Ingest__RequestsPerSecond"] = "100000",
+        ["Feed__Tokens__0__Name"] = "bench-feed",
+        ["Feed__Tokens__0__Token"] = FeedToken,
+        ["Feed__MaxConnectionsPerCaller"] = "2000",
+        ["Auth__Users__0__Username"] = "admin",
+        ["Auth__Users__0__Role"] = "admin",
+        ["Auth__Users__0__PasswordHash"] = AdminPasswordHash,
+        ["Orleans__SiloPort"] = "11190",
+        ["Orleans__GatewayPort"] = "30190",
+        ["Logging__LogLevel__Default"] = "Warning",
+        ["Storage__Provider"] = storage == Storage.PostgreSql ? "PostgreSql" : "Sqlite",
+        ["Storage__DataDirectory"] = dataDirectory,
+        ["Storage__ConnectionString"] = storage == Storage.PostgreSql ? $"{PostgresServer};Database={PostgresDatabase};Maximum Pool Size=60" : "",
+    };
+
+    /// <summary>Drops and recreates the benchmark database (the role may create databases; see ops/postgres.sh).</summary>
+    public static async Task ResetPostgres()
+    {
+        await using var connection = new NpgsqlConnection($"{PostgresServer};Database=postgres");
+        await connection.OpenAsync();
+        foreach (var sql in new[] { $"DROP DATABASE IF EXISTS {PostgresDatabase} WITH (FORCE)", $"CREATE DATABASE {PostgresDatabase}" })
+        {
+            await using var command = new NpgsqlCommand(sql, connection);
+            await command.ExecuteNonQueryAsync();
+        }
+    }
+}
+
+public enum Storage { Sqlite, PostgreSql }

@@ -1,0 +1,149 @@
+using System.Diagnostics;
+using ControlCenter.Domain.Catalog;
+using ControlCenter.Simulator.Load;
+using static ControlCenter.Bench.Suite.BenchReport;
+
+namespace ControlCenter.Bench.Suite;
+
+/// <summary>
+/// The end-to-end benchmark: baselines and the product over the same HTTP path and batches, feed latency, 1,000
+/// subscribers and memory, each host started fresh in its configuration. Windows are short (see docs/benchmarks.md)
+/// so that the whole run fits in 15 minutes on 2 cores.
+/// </summary>
+public sealed class BenchSuite(BenchPaths paths, BenchReport report, int windowSeconds, int warmupSeconds)
+{
+    private const double TargetReadingsPerSecond = 100_000;
+    private const double TargetCeilingRatio = 0.5;
+    private const double TargetLatencyP99Ms = 250;
+    private const double TargetSubscribersP99Ms = 500;
+    private const double TargetRssBytes = 1.5 * 1024 * 1024 * 1024;
+    /// <summary>The feed-latency target's load, and the subscribers' load (a busy city, below saturation of the slowest profile).</summary>
+    private const int LatencyRate = 20_000;
+    private const int SubscriberRate = 2_000;
+    private const int Subscribers = 1_000;
+
+    private double _raw, _ceiling;
+
+    public async Task Run()
+    {
+        var catalog10K = await MultiplyCatalog(37);
+        var catalog100K = await MultiplyCatalog(371);
+
+        _raw = await Throughput("raw", Storage.Sqlite, catalog10K, 10_000, "raw: parse + validate, discard");
+        _ceiling = await Throughput("grain-ceiling", Storage.Sqlite, catalog10K, 10_000, "grain ceiling: one call per sensor to a store-only grain");
+        await FullThroughput(Storage.Sqlite, catalog10K, 10_000);
+        await FullWithFeed(catalog10K);
+        // 100,000 sensors on the production profile only: a start-up activates every sensor, zone, lot and junction
+        // (CityWarmup), which takes minutes on 2 cores; one such start fits the 15-minute budget, three do not.
+        await FullWithMemory(catalog100K);
+    }
+
+    private async Task<string> MultiplyCatalog(int copies)
+    {
+        var path = Path.Combine(paths.WorkDirectory, $"catalog-x{copies}.json");
+        using var process = Process.Start("dotnet", [paths.SimulatorDll, "catalog", "--multiply", copies.ToString(System.Globalization.CultureInfo.InvariantCulture), "--from", paths.ShippedCatalog, "--out", path]);
+        await process.WaitForExitAsync();
+        return process.ExitCode == 0 ? path : throw new InvalidOperationException("Could not write the benchmark catalogue.");
+    }
+
+    private async Task<HostProcess> StartHost(string mode, Storage storage, string catalog, string name, bool report100K = false)
+    {
+        if (storage == Storage.PostgreSql) await BenchSettings.ResetPostgres();
+        var data = Path.Combine(paths.WorkDirectory, $"data-{name}");
+        if (Directory.Exists(data)) Directory.Delete(data, recursive: true);
+        Console.WriteLine($"bench: starting host {name}");
+        var watch = Stopwatch.StartNew();
+        var host = await HostProcess.Start(paths, name, BenchSettings.For(storage, catalog, mode, data), BenchSettings.HttpPort);
+        if (report100K) report.Add("start-up to ready (every grain of the city activated)", $"100,000 sensors, {storage}", $"{Number(watch.Elapsed.TotalSeconds)} s");
+        return host;
+    }
+
+    /// <summary>Warm-up (activations, JIT, connection pools), then an unpaced window: readings/s the host sustains.</summary>
+    private async Task<LoadResult> Sustained(HostProcess host, int sensors, int seconds)
+    {
+        await LoadProcess.Run(paths, host.Url, BenchSettings.IngestKey, new LoadPlan(sensors, 0, warmupSeconds));
+        var result = await LoadProcess.Run(paths, host.Url, BenchSettings.IngestKey, new LoadPlan(sensors, 0, seconds));
+        Console.WriteLine($"bench: {result.AchievedPerSecond:N0} readings/s, rejected {result.Rejected}");
+        return result;
+    }
+
+    private static string Describe(LoadResult r) =>
+        $"{Number(r.AchievedPerSecond)} readings/s (rejected {r.Rejected}; request p99 {Number(r.P99Ms)} ms)";
+
+    private async Task<double> Throughput(string mode, Storage storage, string catalog, int sensors, string label)
+    {
+        await using var host = await StartHost(mode, storage, catalog, $"{mode}-{sensors}");
+        var result = await Sustained(host, sensors, windowSeconds);
+        report.Add($"ingest, {label}", $"{Number(sensors)} sensors, {storage}", Describe(result));
+        return result.AchievedPerSecond;
+    }
+
+    private void AddFull(LoadResult result, Storage storage, int sensors, bool withRatios)
+    {
+        report.Add("ingest, full (grain + rules + history + feed)", $"{Number(sensors)} sensors, {storage}", Describe(result),
+            "≥ 100,000 readings/s, rejected 0", result.AchievedPerSecond >= TargetReadingsPerSecond && result.Rejected == 0);
+        if (!withRatios) return;
+        var toCeiling = result.AchievedPerSecond / _ceiling;
+        report.Add("full / grain ceiling", $"{Number(sensors)} sensors, {storage}", Number(toCeiling, "0.000"), "≥ 0.5", toCeiling >= TargetCeilingRatio);
+        report.Add("full / raw", $"{Number(sensors)} sensors, {storage}", Number(result.AchievedPerSecond / _raw, "0.000"));
+    }
+
+    private async Task FullThroughput(Storage storage, string catalog, int sensors)
+    {
+        await using var host = await StartHost("full", storage, catalog, $"full-{storage}-{sensors}");
+        AddFull(await Sustained(host, sensors, windowSeconds), storage, sensors, withRatios: sensors == 10_000);
+    }
+
+    /// <summary>PostgreSQL, 10,000 sensors: throughput, then feed latency at 20,000/s and 1,000 subscribers.</summary>
+    private async Task FullWithFeed(string catalogPath)
+    {
+        var catalog = CatalogLoader.LoadFile(catalogPath);
+        var sensorIds = catalog.Sensors.Select(s => s.Id).ToArray();
+        var zones = catalog.Zones.Select(z => z.Id).ToArray();
+        await using var host = await StartHost("full", Storage.PostgreSql, catalogPath, "full-PostgreSql-10000");
+        AddFull(await Sustained(host, 10_000, windowSeconds), Storage.PostgreSql, 10_000, withRatios: true);
+
+        // One subscriber watching 8 zones (about 200 sensors): latency at the target's rate.
+        await using (var probe = await FeedProbe.Connect(host.Url, BenchSettings.FeedToken, 1, _ => [.. zones.Take(8).Select(z => $"zone:{z}")], sensorIds))
+        {
+            var latency = await Measure(host, probe, LatencyRate);
+            report.Add("ingest → subscriber latency p50 / p95 / p99", $"{Number(LatencyRate)} readings/s offered (achieved {Number(latency.Load.AchievedPerSecond)}), PostgreSQL",
+                Percentiles(latency.Feed), "p99 ≤ 250 ms", latency.Feed.P99Ms <= TargetLatencyP99Ms && latency.Load.AchievedPerSecond >= LatencyRate * 0.95);
+        }
+
+        // 1,000 WebSocket subscribers, each on one zone (about 25 entities).
+        await using (var many = await FeedProbe.Connect(host.Url, BenchSettings.FeedToken, Subscribers, i => [$"zone:{zones[i % zones.Length]}"], sensorIds))
+        {
+            var fanout = await Measure(host, many, SubscriberRate);
+            report.Add($"{Number(many.Connections)} feed subscribers, latency p50 / p95 / p99", $"{Number(SubscriberRate)} readings/s offered (achieved {Number(fanout.Load.AchievedPerSecond)}), PostgreSQL",
+                Percentiles(fanout.Feed), "p99 ≤ 500 ms", fanout.Feed.P99Ms <= TargetSubscribersP99Ms && many.Connections == Subscribers);
+        }
+    }
+
+    private async Task<(LoadResult Load, LatencySummary Feed)> Measure(HostProcess host, FeedProbe probe, int rate)
+    {
+        probe.StartRecording();
+        var load = await LoadProcess.Run(paths, host.Url, BenchSettings.IngestKey, new LoadPlan(10_000, rate, windowSeconds));
+        // Let the last coalesced batches arrive before counting.
+        await Task.Delay(TimeSpan.FromSeconds(1));
+        return (load, probe.StopRecording());
+    }
+
+    private static string Percentiles(LatencySummary s) =>
+        $"{Number(s.P50Ms)} / {Number(s.P95Ms)} / {Number(s.P99Ms)} ms over {Number(s.Messages)} states" + (s.Lagging > 0 ? $", {s.Lagging} lagging" : "");
+
+    /// <summary>PostgreSQL, 100,000 sensors: throughput while every sensor gets readings, then RSS with them all active.</summary>
+    private async Task FullWithMemory(string catalogPath)
+    {
+        await using var host = await StartHost("full", Storage.PostgreSql, catalogPath, "full-PostgreSql-100000", report100K: true);
+        var before = host.RssBytes();
+        // Long enough for every sensor to be reached at the rates this profile sustains, then measured as throughput.
+        var result = await LoadProcess.Run(paths, host.Url, BenchSettings.IngestKey, new LoadPlan(100_000, 0, Math.Max(windowSeconds * 2, 40)));
+        AddFull(result, Storage.PostgreSql, 100_000, withRatios: false);
+        var after = host.RssBytes();
+        var active = Math.Min(100_000, result.Accepted);
+        report.Add("memory: RSS with active sensor grains holding state", $"{Number(active)} sensors reached, PostgreSQL",
+            $"{Number(after / 1048576.0)} MiB (idle {Number(before / 1048576.0)} MiB; {Number((after - before) / (double)Math.Max(1, active))} bytes per grain)",
+            "100,000 grains ≤ 1.5 GiB", active >= 100_000 ? after <= TargetRssBytes : null);
+    }
+}

@@ -1,0 +1,33 @@
+using System.Diagnostics;
+
+namespace ControlCenter.Bench.Suite;
+
+/// <summary>What a reader needs to compare figures: when, on what machine, which commit, with which command and windows.</summary>
+public static class RunHeader
+{
+    public static string Describe(string repository, int window, int warmup, TimeSpan took)
+    {
+        var cpu = File.Exists("/proc/cpuinfo")
+            ? File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal))?.Split(':', 2)[1].Trim() ?? "unknown"
+            : "unknown";
+        var memory = File.Exists("/proc/meminfo") ? File.ReadLines("/proc/meminfo").First().Split(':', 2)[1].Trim() : "unknown";
+        return $"Run {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC · machine: {cpu}, {Environment.ProcessorCount} cores, {memory} RAM · "
+            + $"commit `{Git(repository, "rev-parse --short HEAD")}`{(Git(repository, "status --porcelain --untracked-files=no").Length > 0 ? " (with local changes)" : "")} · "
+            + $"command `ops/bench` · windows: {warmup} s warm-up + {window} s measured per figure · took {took.TotalMinutes:0.0} min";
+    }
+
+    private static string Git(string repository, string arguments)
+    {
+        try
+        {
+            using var git = Process.Start(new ProcessStartInfo("git", $"-C {repository} {arguments}") { RedirectStandardOutput = true })!;
+            var output = git.StandardOutput.ReadToEnd().Trim();
+            git.WaitForExit();
+            return output;
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            return "unknown";
+        }
+    }
+}

@@ -1,0 +1,61 @@
+using System.Buffers;
+using System.Text.Json;
+using ControlCenter.Simulator.Api;
+using ControlCenter.Simulator.Day;
+
+namespace ControlCenter.Simulator.Load;
+
+/// <summary>
+/// Writes ingest batches straight to UTF-8 for one sender's sensors. Each sensor cycles through a few
+/// normal-day readings taken at different hours (all valid), so the generator spends its CPU on timestamps and
+/// bytes, not on simulating the city, and a sensor's timestamps only ever grow (no duplicate, nothing late).
+/// </summary>
+public sealed class LoadBatchWriter : IDisposable
+{
+    private static readonly int[] SampleHours = [3, 8, 13, 18];
+
+    private readonly (string Id, Dictionary<string, double>[] Samples)[] _sensors;
+    private readonly long[] _lastTsMs;
+    private readonly ArrayBufferWriter<byte> _buffer = new(64 * 1024);
+    private readonly Utf8JsonWriter _json;
+    private long _cursor;
+
+    public LoadBatchWriter(NormalDay day, IReadOnlyList<CatalogSensor> sensors, DateTimeOffset cityDay)
+    {
+        _sensors = [.. sensors.Select(s => (s.Id, SampleHours.Select(h => day.ReadingOf(s, cityDay.AddHours(h), cityDay).Values).ToArray()))];
+        _lastTsMs = new long[_sensors.Length];
+        _json = new Utf8JsonWriter(_buffer, new JsonWriterOptions { SkipValidation = true });
+    }
+
+    /// <summary>The next <paramref name="size"/> readings, round robin over this writer's sensors, stamped now.</summary>
+    public ReadOnlyMemory<byte> Next(int size, DateTimeOffset now)
+    {
+        _buffer.ResetWrittenCount();
+        _json.Reset(_buffer);
+        _json.WriteStartObject();
+        _json.WriteStartArray("readings");
+        var nowMs = now.ToUnixTimeMilliseconds();
+        for (var i = 0; i < size; i++)
+        {
+            var index = (int)(_cursor++ % _sensors.Length);
+            var (id, samples) = _sensors[index];
+            // One reading per sensor per millisecond at most: a repeat would be a duplicate, not load.
+            var tsMs = Math.Max(nowMs, _lastTsMs[index] + 1);
+            _lastTsMs[index] = tsMs;
+            _json.WriteStartObject();
+            _json.WriteString("sensorId", id);
+            _json.WriteString("ts", DateTimeOffset.FromUnixTimeMilliseconds(tsMs));
+            _json.WriteStartObject("values");
+            foreach (var (metric, value) in samples[(_cursor / _sensors.Length) % samples.Length]) _json.WriteNumber(metric, value);
+            _json.WriteEndObject();
+            _json.WriteEndObject();
+        }
+
+        _json.WriteEndArray();
+        _json.WriteEndObject();
+        _json.Flush();
+        return _buffer.WrittenMemory;
+    }
+
+    public void Dispose() => _json.Dispose();
+}
