@@ -64,10 +64,13 @@ public sealed class LiveFeed(CityCatalog catalog, IGrainFactory grains, IOptions
             foreach (var subscription in _subscriptions.Values) subscription.MarkLagging();
         }
 
+        // Topics once per change, not once per change per subscriber.
+        var states = batch.States.Select(s => (State: s, Topics: FeedTopics.Of(s).ToArray())).ToArray();
+        var alerts = batch.Alerts.Select(a => (Alert: a, Topics: FeedTopics.Of(a).ToArray())).ToArray();
         foreach (var subscription in _subscriptions.Values)
         {
-            foreach (var state in batch.States) subscription.Offer(state);
-            foreach (var alert in batch.Alerts) subscription.OfferAlert(alert);
+            foreach (var (state, topics) in states) subscription.Offer(state, topics);
+            foreach (var (alert, topics) in alerts) subscription.OfferAlert(alert, topics);
             if (batch.Kpi is { } kpi) subscription.OfferKpi(kpi);
         }
     }
