@@ -57,11 +57,20 @@ public class ParkingClockTests : SqliteHostFixture
     {
         using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(Data.Path, "controlcenter.db")};Mode=ReadOnly");
         connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT PayloadBinary FROM OrleansStorage WHERE PayloadBinary IS NOT NULL";
-        using var reader = command.ExecuteReader();
         var rows = new List<byte[]>();
-        while (reader.Read()) rows.Add((byte[])reader[0]);
+        // Orleans' ADO.NET table and the group-commit table, whichever hold grain state.
+        foreach (var (table, column) in new[] { ("OrleansStorage", "PayloadBinary"), ("grain_state", "payload") })
+        {
+            using var exists = connection.CreateCommand();
+            exists.CommandText = $"SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = '{table}'";
+            if (Convert.ToInt64(exists.ExecuteScalar(), CultureInfo.InvariantCulture) == 0) continue;
+            using var command = connection.CreateCommand();
+            command.CommandText = $"SELECT {column} FROM {table} WHERE {column} IS NOT NULL";
+            using var reader = command.ExecuteReader();
+            while (reader.Read()) rows.Add((byte[])reader[0]);
+        }
+
+        Assert.That(rows, Is.Not.Empty, "grain states were found where the host stores them");
         return rows;
     }
 
