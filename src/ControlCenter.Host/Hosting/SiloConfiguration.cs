@@ -17,6 +17,9 @@ public static class SiloConfiguration
         var silo = builder.Configuration.GetSection(SiloOptions.Section).Get<SiloOptions>() ?? new SiloOptions();
         var database = builder.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
         var connectionString = database.ResolveConnectionString();
+        if (!GrainStateStores.IsKnown(database.GrainStateStore))
+            throw new InvalidOperationException($"Storage:GrainStateStore is '{database.GrainStateStore}'; use '{GrainStateStores.GroupCommit}' or '{GrainStateStores.AdoNet}'.");
+        var adoNetOnly = database.GrainStateStore == GrainStateStores.AdoNet;
 
         builder.Services.Configure<DatabaseOptions>(builder.Configuration.GetSection(DatabaseOptions.Section));
         builder.Services.AddSingleton<CityDatabase>();
@@ -32,7 +35,10 @@ public static class SiloConfiguration
         builder.UseOrleans(orleans =>
         {
             orleans.Configure<ClusterOptions>(o => { o.ClusterId = silo.ClusterId; o.ServiceId = silo.ServiceId; });
-            orleans.AddAdoNetGrainStorage(GroupCommitGrainStorage.PreviousName, o =>
+            // Orleans' ADO.NET provider: the grains' store itself with Storage:GrainStateStore=adonet; otherwise only the
+            // reader of what earlier releases wrote.
+            var adoNetName = adoNetOnly ? StorageNames.GrainStore : GroupCommitGrainStorage.PreviousName;
+            orleans.AddAdoNetGrainStorage(adoNetName, o =>
             {
                 o.Invariant = database.Invariant;
                 o.ConnectionString = connectionString;
@@ -40,16 +46,19 @@ public static class SiloConfiguration
                 o.DeleteStateOnClear = true;
             });
             // Orleans' binary serializer: compact, fast, and it round-trips the immutable collections in grain state.
-            orleans.Services.AddOptions<AdoNetGrainStorageOptions>(GroupCommitGrainStorage.PreviousName)
+            orleans.Services.AddOptions<AdoNetGrainStorageOptions>(adoNetName)
                 .Configure<Orleans.Serialization.Serializer>((o, serializer) => o.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer));
             // The grains' store: group commit into grain_state; the provider above only reads what earlier releases wrote.
-            orleans.Services.AddSingleton<GrainStateReader>();
-            orleans.Services.AddSingleton<GrainStateWriter>();
-            orleans.Services.AddKeyedSingleton<IGrainStorage>(StorageNames.GrainStore, (sp, _) => new GroupCommitGrainStorage(
-                sp.GetRequiredKeyedService<IGrainStorage>(GroupCommitGrainStorage.PreviousName),
-                sp.GetRequiredService<GrainStateReader>(), sp.GetRequiredService<GrainStateWriter>(),
-                sp.GetRequiredService<CityDatabase>(), new OrleansGrainStorageSerializer(sp.GetRequiredService<Orleans.Serialization.Serializer>()),
-                sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<ClusterOptions>>().Value.ServiceId));
+            if (!adoNetOnly)
+            {
+                orleans.Services.AddSingleton<GrainStateReader>();
+                orleans.Services.AddSingleton<GrainStateWriter>();
+                orleans.Services.AddKeyedSingleton<IGrainStorage>(StorageNames.GrainStore, (sp, _) => new GroupCommitGrainStorage(
+                    sp.GetRequiredKeyedService<IGrainStorage>(GroupCommitGrainStorage.PreviousName),
+                    sp.GetRequiredService<GrainStateReader>(), sp.GetRequiredService<GrainStateWriter>(),
+                    sp.GetRequiredService<CityDatabase>(), new OrleansGrainStorageSerializer(sp.GetRequiredService<Orleans.Serialization.Serializer>()),
+                    sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<ClusterOptions>>().Value.ServiceId));
+            }
 
             if (database.Provider == DatabaseProvider.PostgreSql)
             {

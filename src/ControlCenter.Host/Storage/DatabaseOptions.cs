@@ -15,6 +15,13 @@ public sealed class DatabaseOptions
     /// <summary>Required for PostgreSQL; for SQLite it defaults to a file in <see cref="DataDirectory"/>.</summary>
     public string? ConnectionString { get; set; }
 
+    /// <summary>
+    /// How grain state is written: <see cref="GrainStateStores.GroupCommit"/> (the default: every grain waiting at one
+    /// moment shares one transaction, see docs/benchmarks.md) or <see cref="GrainStateStores.AdoNet"/> (Orleans' ADO.NET
+    /// provider alone, one transaction per write, as architecture.md first described it).
+    /// </summary>
+    public string GrainStateStore { get; set; } = GrainStateStores.GroupCommit;
+
     /// <summary>The embedded profile's data folder, relative to the working directory.</summary>
     public string DataDirectory { get; set; } = "data";
 
@@ -33,4 +40,13 @@ public sealed class DatabaseOptions
         // Default Timeout: Microsoft.Data.Sqlite retries a busy database for this long instead of failing at once.
         return $"Data Source={Path.Combine(directory, "controlcenter.db")};Default Timeout=30;Pooling=True";
     }
+}
+
+/// <summary>The values of <c>Storage:GrainStateStore</c>.</summary>
+public static class GrainStateStores
+{
+    public const string GroupCommit = "group-commit";
+    public const string AdoNet = "adonet";
+
+    public static bool IsKnown(string? store) => store is GroupCommit or AdoNet;
 }
