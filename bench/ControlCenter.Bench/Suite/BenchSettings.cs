@@ -46,11 +46,24 @@ public static class BenchSettings
     {
         await using var connection = new NpgsqlConnection($"{PostgresServer};Database=postgres");
         await connection.OpenAsync();
-        foreach (var sql in new[] { $"DROP DATABASE IF EXISTS {PostgresDatabase} WITH (FORCE)", $"CREATE DATABASE {PostgresDatabase}" })
+        // After a heavy run PostgreSQL's own autovacuum may still be working in the old database; its worker is not
+        // ours to terminate (42501), so wait for it to finish rather than fail the whole run.
+        for (var attempt = 1; ; attempt++)
         {
-            await using var command = new NpgsqlCommand(sql, connection);
-            await command.ExecuteNonQueryAsync();
+            try
+            {
+                await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {PostgresDatabase} WITH (FORCE)", connection);
+                await drop.ExecuteNonQueryAsync();
+                break;
+            }
+            catch (PostgresException ex) when (ex.SqlState is PostgresErrorCodes.InsufficientPrivilege or PostgresErrorCodes.ObjectInUse && attempt < 30)
+            {
+                await Task.Delay(TimeSpan.FromSeconds(2));
+            }
         }
+
+        await using var create = new NpgsqlCommand($"CREATE DATABASE {PostgresDatabase}", connection);
+        await create.ExecuteNonQueryAsync();
     }
 }
 
