@@ -5,6 +5,7 @@ namespace ControlCenter.Bench.Suite;
 /// <summary>What a reader needs to compare figures: when, on what machine, which commit, with which command and windows.</summary>
 public static class RunHeader
 {
+    /// <remarks>"With local changes" means changes beside this file's own result blocks, which the run itself writes.</remarks>
     public static string Describe(string repository, int window, int warmup, TimeSpan took)
     {
         var cpu = File.Exists("/proc/cpuinfo")
@@ -12,7 +13,7 @@ public static class RunHeader
             : "unknown";
         var memory = File.Exists("/proc/meminfo") ? File.ReadLines("/proc/meminfo").First().Split(':', 2)[1].Trim() : "unknown";
         return $"Run {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC · machine: {cpu}, {Environment.ProcessorCount} cores, {memory} RAM · "
-            + $"commit `{Git(repository, "rev-parse --short HEAD")}`{(Git(repository, "status --porcelain --untracked-files=no").Length > 0 ? " (with local changes)" : "")} · "
+            + $"commit `{Git(repository, "rev-parse --short HEAD")}`{(Git(repository, "status --porcelain --untracked-files=no -- . :!docs/benchmarks.md").Length > 0 ? " (with local changes)" : "")} · "
             + $"command `ops/bench` · windows: {warmup} s warm-up + {window} s measured per figure · took {took.TotalMinutes:0.0} min";
     }
 
