@@ -60,6 +60,11 @@ public sealed class GroupCommitGrainStorage(
         await using (var connection = await database.OpenAsync(CancellationToken.None))
         await using (var command = CityDatabase.Command(connection, Delete, ("@service", serviceId), ("@id", grainId.ToString()), ("@state", stateName)))
             await command.ExecuteNonQueryAsync();
-        if (await _previousHasState.Value) await previous.ClearStateAsync(stateName, grainId, grainState);
+        if (!await _previousHasState.Value) return;
+        // The old store keeps its own versions: clear a row there only if it has one, with the version it has
+        // (the grain's ETag is this store's, and would be refused there as a conflict).
+        var legacy = new GrainState<T>();
+        await previous.ReadStateAsync(stateName, grainId, legacy);
+        if (legacy.RecordExists) await previous.ClearStateAsync(stateName, grainId, legacy);
     }
 }
