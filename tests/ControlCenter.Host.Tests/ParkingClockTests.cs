@@ -35,10 +35,7 @@ public class ParkingClockTests : SqliteHostFixture
     [OneTimeSetUp]
     public async Task Occupy()
     {
-        using var gateway = Host.Ingester();
-        using var response = await gateway.PostAsJsonAsync("/api/v1/readings", Json.Batch(Json.Reading("pg-ltk-04", _clock.GetUtcNow(), new { occupiedCount = 4 })));
-        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Accepted));
-        await Eventually.Until(() => Host.Entity(Lot), s => s.Derived["free"]?.ToString() == "14", "the lot to count");
+        await Host.CountAtGates(_clock.GetUtcNow(), (Lot, 4));
         _app = ParkingApp.For(Host);
     }
 
@@ -83,8 +80,6 @@ public class ParkingClockTests : SqliteHostFixture
     private static bool NoPlate(System.Text.Json.JsonElement session) =>
         !session.TryGetProperty("plate", out var plate) || plate.ValueKind == System.Text.Json.JsonValueKind.Null;
 
-    private static long Figure(EntityState state, string name) => long.Parse(state.Derived[name]!.ToString()!, CultureInfo.InvariantCulture);
-
     /// <summary>One timeline, because the clock only moves forward: later phases would find the sensors silent otherwise.</summary>
     [Test]
     public async Task ADayAtTheLot_OnTheCityClock()
@@ -99,17 +94,17 @@ public class ParkingClockTests : SqliteHostFixture
         using var placed = await _app.Hold(Lot, "30H-135.79");
         Assert.That(placed.StatusCode, Is.EqualTo(HttpStatusCode.Created));
         var holdId = (await ParkingApp.Body(placed)).GetProperty("holdId").GetString()!;
-        await Eventually.Until(() => Host.Entity(Lot), s => Figure(s, "held") == 1, "the hold on the tile");
+        await Eventually.Until(() => Host.Entity(Lot), s => s.Figure("held") == 1, "the hold on the tile");
 
         _clock.Advance(TimeSpan.FromMinutes(9));
         // Nothing to wait for: give the desk's timer (every 200 ms here) five chances to expire it wrongly.
         await Task.Delay(TimeSpan.FromSeconds(1));
-        Assert.That(Figure(await Host.Entity(Lot), "held"), Is.EqualTo(1), "still held on the tile nine minutes in");
+        Assert.That((await Host.Entity(Lot)).Figure("held"), Is.EqualTo(1), "still held on the tile nine minutes in");
         Assert.That((await _app.Read($"/api/v1/parking/holds/{holdId}")).GetProperty("status").GetString(), Is.EqualTo("held"), "nine minutes in");
 
         _clock.Advance(TimeSpan.FromMinutes(1.5));
         // The desk's own timer expires it: the tile shows it without anyone asking the desk.
-        await Eventually.Until(() => Host.Entity(Lot), s => Figure(s, "held") == 0, "the expired hold to leave the tile");
+        await Eventually.Until(() => Host.Entity(Lot), s => s.Figure("held") == 0, "the expired hold to leave the tile");
         Assert.That((await _app.Read($"/api/v1/parking/holds/{holdId}")).GetProperty("status").GetString(), Is.EqualTo("expired"));
         using var session = await _app.StartSession(Lot, "30H-135.79", holdId: holdId);
         Assert.That(session.StatusCode, Is.EqualTo(HttpStatusCode.Conflict), "an expired hold is no ticket");
@@ -150,11 +145,11 @@ public class ParkingClockTests : SqliteHostFixture
 
     private async Task TheTile_CountsToday_AndStartsAfreshAtMidnight()
     {
-        var today = await Eventually.Until(() => Host.Entity(Lot), s => Figure(s, "sessionsToday") >= 1, "today's sessions on the tile");
-        Assert.That(Figure(today, "revenueTodayVnd"), Is.GreaterThan(0));
+        var today = await Eventually.Until(() => Host.Entity(Lot), s => s.Figure("sessionsToday") >= 1, "today's sessions on the tile");
+        Assert.That(today.Figure("revenueTodayVnd"), Is.GreaterThan(0));
         var local = CityTime.Local(_clock.GetUtcNow());
         var nextMidnight = new DateTimeOffset(local.Date.AddDays(1), local.Offset);
         _clock.Advance(nextMidnight - local + TimeSpan.FromMinutes(1));
-        await Eventually.Until(() => Host.Entity(Lot), s => Figure(s, "sessionsToday") == 0 && Figure(s, "revenueTodayVnd") == 0, "a new day on the tile");
+        await Eventually.Until(() => Host.Entity(Lot), s => s.Figure("sessionsToday") == 0 && s.Figure("revenueTodayVnd") == 0, "a new day on the tile");
     }
 }

@@ -19,16 +19,7 @@ public class ParkingSearchTests : SqliteHostFixture
     [OneTimeSetUp]
     public async Task Occupy()
     {
-        var now = DateTimeOffset.UtcNow;
-        using var gateway = Host.Ingester();
-        using var response = await gateway.PostAsJsonAsync("/api/v1/readings", Json.Batch(
-            Json.Reading("pg-ltk-04", now, new { occupiedCount = 10 }),
-            Json.Reading("pg-thd-04", now, new { occupiedCount = 4 }),
-            Json.Reading("pg-ltk-07", now, new { occupiedCount = 17 })));
-        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Accepted));
-        await Eventually.Until(() => Host.Entity("p-ltk-07"), s => s.Derived["full"]?.ToString() == "True", "the full lot to count");
-        await Eventually.Until(() => Host.Entity("p-thd-04"), s => s.Derived["free"]?.ToString() == "12", "the gate lots to count");
-        await Eventually.Until(() => Host.Entity("p-ltk-04"), s => s.Derived["free"]?.ToString() == "8", "the origin lot to count");
+        await Host.CountAtGates(DateTimeOffset.UtcNow, ("p-ltk-04", 10), ("p-thd-04", 4), ("p-ltk-07", 17));
     }
 
     private async Task<JsonElement> Search(string query)

@@ -28,16 +28,7 @@ public class ParkingSessionTests : SqliteHostFixture
     [OneTimeSetUp]
     public async Task Occupy()
     {
-        var now = DateTimeOffset.UtcNow;
-        using var gateway = Host.Ingester();
-        using var response = await gateway.PostAsJsonAsync("/api/v1/readings", Json.Batch(
-            Json.Reading("pg-ltk-04", now, new { occupiedCount = 10 }),
-            Json.Reading("pg-thd-04", now, new { occupiedCount = 13 }),
-            Json.Reading("pg-ltk-07", now, new { occupiedCount = 17 })));
-        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Accepted));
-        await Eventually.Until(() => Host.Entity(LastThreeLot), s => s.Derived["free"]?.ToString() == "3", "the last-three lot to count");
-        await Eventually.Until(() => Host.Entity(FullLot), s => s.Derived["full"]?.ToString() == "True", "the full lot to count");
-        await Eventually.Until(() => Host.Entity(RoomyLot), s => s.Derived["free"]?.ToString() == "8", "the roomy lot to count");
+        await Host.CountAtGates(DateTimeOffset.UtcNow, (RoomyLot, 10), (LastThreeLot, 13), (FullLot, 17));
         _app = ParkingApp.For(Host);
     }
 
@@ -52,8 +43,6 @@ public class ParkingSessionTests : SqliteHostFixture
 
     private static long Derived(JsonElement state, string name) =>
         state.GetProperty("derived").TryGetProperty(name, out var value) && value.TryGetInt64(out var number) ? number : -1;
-
-    private static long Figure(EntityState state, string name) => long.Parse(state.Derived[name]!.ToString()!, CultureInfo.InvariantCulture);
 
     private static async Task<string?> Refusal(HttpResponseMessage response) =>
         (await ParkingApp.Body(response)).TryGetProperty("refusal", out var r) ? r.GetString() : null;
@@ -96,7 +85,7 @@ public class ParkingSessionTests : SqliteHostFixture
 
         unpaid = await operatorClient.GetFromJsonAsync<JsonElement>("/api/v1/parking/sessions?status=unpaid");
         Assert.That(unpaid.GetProperty("sessions").EnumerateArray().Select(s => s.GetProperty("sessionId").GetString()), Does.Not.Contain(id));
-        await Eventually.Until(() => Host.Entity(RoomyLot), s => Figure(s, "paidTodayVnd") >= total, "the lot's tile to count the payment");
+        await Eventually.Until(() => Host.Entity(RoomyLot), s => s.Figure("paidTodayVnd") >= total, "the lot's tile to count the payment");
     }
 
     [Test]
@@ -116,7 +105,7 @@ public class ParkingSessionTests : SqliteHostFixture
         using (var changed = await _app.StartSession(RoomyLot, "29A-111.23", key: key))
             Assert.That((changed.StatusCode, await Refusal(changed)), Is.EqualTo((HttpStatusCode.UnprocessableEntity, "idempotency-key-reused")));
         Assert.That((await desk.GetBookings()).OpenSessions, Is.EqualTo(openBefore + 1), "the lot's desk counts one session");
-        await Eventually.Until(() => Host.Entity(RoomyLot), s => Figure(s, "sessionsOpen") == openBefore + 1, "the lot's tile to agree");
+        await Eventually.Until(() => Host.Entity(RoomyLot), s => s.Figure("sessionsOpen") == openBefore + 1, "the lot's tile to agree");
         using var end = await _app.End(ids[0]!);
         Assert.That(end.StatusCode, Is.EqualTo(HttpStatusCode.OK));
     }
@@ -200,14 +189,14 @@ public class ParkingSessionTests : SqliteHostFixture
     [Test]
     public async Task AHold_TakesASpaceForSearch_AndTurnsIntoASession()
     {
-        var freeBefore = Figure(await Host.Entity(RoomyLot), "free");
+        var freeBefore = (await Host.Entity(RoomyLot)).Figure("free");
         using var placed = await _app.Hold(RoomyLot, "30K-678.90", "car");
         Assert.That(placed.StatusCode, Is.EqualTo(HttpStatusCode.Created), await placed.Content.ReadAsStringAsync());
         var hold = await ParkingApp.Body(placed);
         var holdId = hold.GetProperty("holdId").GetString()!;
         var expires = hold.GetProperty("expiresAt").GetDateTimeOffset() - hold.GetProperty("placedAt").GetDateTimeOffset();
         Assert.That(expires, Is.EqualTo(TimeSpan.FromMinutes(10)), "the default hold");
-        await Eventually.Until(() => Host.Entity(RoomyLot), s => Figure(s, "held") == 1 && Figure(s, "free") == freeBefore - 1,
+        await Eventually.Until(() => Host.Entity(RoomyLot), s => s.Figure("held") == 1 && s.Figure("free") == freeBefore - 1,
             "the held space to be taken off the free ones");
 
         using (var other = await _app.Hold(RoomyLot, "30K-678.90"))
@@ -218,7 +207,7 @@ public class ParkingSessionTests : SqliteHostFixture
         var sessionId = await SessionId(await _app.StartSession(RoomyLot, "30K 678.90", holdId: holdId));
         var used = await _app.Read($"/api/v1/parking/holds/{holdId}");
         Assert.That((used.GetProperty("status").GetString(), used.GetProperty("sessionId").GetString()), Is.EqualTo(("used", sessionId)));
-        await Eventually.Until(() => Host.Entity(RoomyLot), s => Figure(s, "held") == 0 && Figure(s, "free") == freeBefore - 1,
+        await Eventually.Until(() => Host.Entity(RoomyLot), s => s.Figure("held") == 0 && s.Figure("free") == freeBefore - 1,
             "the space to pass from the hold to the arriving session");
         using (var reuse = await _app.StartSession(RoomyLot, "30K-678.90", holdId: holdId))
             Assert.That(reuse.StatusCode, Is.EqualTo(HttpStatusCode.Conflict), "a used hold is not used twice");
@@ -231,7 +220,7 @@ public class ParkingSessionTests : SqliteHostFixture
     {
         using var placed = await _app.Hold(RoomyLot, "30L-246.80");
         var holdId = (await ParkingApp.Body(placed)).GetProperty("holdId").GetString()!;
-        await Eventually.Until(() => Host.Entity(RoomyLot), s => Figure(s, "held") >= 1, "the hold on the tile");
+        await Eventually.Until(() => Host.Entity(RoomyLot), s => s.Figure("held") >= 1, "the hold on the tile");
         using var released = await _app.Client.DeleteAsync($"/api/v1/parking/holds/{holdId}");
         Assert.That((await ParkingApp.Body(released)).GetProperty("status").GetString(), Is.EqualTo("released"));
         await Eventually.Until(() => Host.Entity(RoomyLot), s => s.Derived["held"]?.ToString() == "0", "the hold to be gone from the tile");

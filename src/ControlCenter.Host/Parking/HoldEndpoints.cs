@@ -2,7 +2,6 @@ using System.Security.Claims;
 using ControlCenter.Contracts.Grains;
 using ControlCenter.Contracts.Messages;
 using ControlCenter.Domain.Catalog;
-using ControlCenter.Domain.Parking;
 using ControlCenter.Host.Alerts;
 
 namespace ControlCenter.Host.Parking;
@@ -27,10 +26,8 @@ public static class HoldEndpoints
     private static async Task<IResult> Place(HoldRequest? request, HttpContext http, ClaimsPrincipal user, CityCatalog catalog, IGrainFactory grains)
     {
         if (ParkingAnswers.IdempotencyKey(http, out var missing) is not { } key) return missing!;
-        if (catalog.FindLot(request?.LotId ?? "") is not { } lot) return Actor.Invalid("lotId must name a lot of the catalogue.");
-        if (VehiclePlate.Normalize(request!.Plate) is not { } plate) return Actor.Invalid(PlateProblem);
-        var vehicle = request.VehicleType ?? VehicleTypes.Car;
-        if (!VehicleTypes.IsValid(vehicle)) return Actor.Invalid($"vehicleType is one of {string.Join(", ", VehicleTypes.All)}.");
+        if (ParkingAnswers.Driver(request?.LotId, request?.Plate, request?.VehicleType, catalog, out var invalid) is not { } driver) return invalid!;
+        var (lot, plate, vehicle) = driver;
 
         var appId = ParkingAppAuthentication.AppId(user)!;
         var id = $"h.{lot.Id}.{ParkingAnswers.IdFrom(appId, "hold", key)}";
@@ -54,8 +51,6 @@ public static class HoldEndpoints
         var answer = await grains.GetGrain<ILotDeskGrain>(lotId).ReleaseHold(id, ParkingAppAuthentication.AppId(user)!);
         return answer.Hold is { } hold ? Results.Ok(View(hold)) : ParkingAnswers.Refused(answer.Refusal!);
     }
-
-    public const string PlateProblem = "plate must be a Vietnamese plate such as 30A-123.45, 29B1-234.56 or 30A-1234.";
 
     /// <summary>A hold id is <c>h.{lotId}.{hash}</c>: the lot's desk keeps it.</summary>
     private static string? LotOf(string id, CityCatalog catalog)

@@ -1,6 +1,8 @@
 using System.Security.Cryptography;
 using System.Text;
 using ControlCenter.Contracts.Messages;
+using ControlCenter.Domain.Catalog;
+using ControlCenter.Domain.Parking;
 using ControlCenter.Host.Alerts;
 
 namespace ControlCenter.Host.Parking;
@@ -23,6 +25,24 @@ public static class ParkingAnswers
         if (key.Length is > 0 and <= LongestKey && key.All(c => c is > ' ' and <= '~')) return key;
         problem = Actor.Invalid($"Send an {IdempotencyHeader} header (1 to {LongestKey} printable ASCII characters, e.g. a UUID) so that a retry is recognised.");
         return null;
+    }
+
+    public const string PlateProblem = "plate must be a Vietnamese plate such as 30A-123.45, 29B1-234.56 or 30A-1234.";
+
+    /// <summary>What a driver asks for a hold or a session: a lot of the catalogue, a plate, a vehicle type (car by default).</summary>
+    public sealed record DriverRequest(ParkingLot Lot, string Plate, string VehicleType);
+
+    /// <returns>The checked request (the plate in its canonical form), or null with the reason in <paramref name="problem"/>.</returns>
+    public static DriverRequest? Driver(string? lotId, string? plate, string? vehicleType, CityCatalog catalog, out IResult? problem)
+    {
+        var lot = catalog.FindLot(lotId ?? "");
+        var canonical = VehiclePlate.Normalize(plate);
+        var vehicle = vehicleType ?? VehicleTypes.Car;
+        problem = lot is null ? Actor.Invalid("lotId must name a lot of the catalogue.")
+            : canonical is null ? Actor.Invalid(PlateProblem)
+            : !VehicleTypes.IsValid(vehicle) ? Actor.Invalid($"vehicleType is one of {string.Join(", ", VehicleTypes.All)}.")
+            : null;
+        return problem is null ? new DriverRequest(lot!, canonical!, vehicle) : null;
     }
 
     /// <summary>An id that only this app's key can produce again: a hash of the app, what is created and the key.</summary>

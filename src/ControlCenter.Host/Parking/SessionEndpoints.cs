@@ -2,7 +2,6 @@ using System.Security.Claims;
 using ControlCenter.Contracts.Grains;
 using ControlCenter.Contracts.Messages;
 using ControlCenter.Domain.Catalog;
-using ControlCenter.Domain.Parking;
 using ControlCenter.Grains.Hosting;
 using ControlCenter.Host.Alerts;
 using ControlCenter.Host.People;
@@ -33,11 +32,9 @@ public static class SessionEndpoints
     private static async Task<IResult> Start(StartRequest? request, HttpContext http, ClaimsPrincipal user, CityCatalog catalog, IGrainFactory grains)
     {
         if (ParkingAnswers.IdempotencyKey(http, out var missing) is not { } key) return missing!;
-        if (catalog.FindLot(request?.LotId ?? "") is not { } lot) return Actor.Invalid("lotId must name a lot of the catalogue.");
-        if (VehiclePlate.Normalize(request!.Plate) is not { } plate) return Actor.Invalid(HoldEndpoints.PlateProblem);
-        var vehicle = request.VehicleType ?? VehicleTypes.Car;
-        if (!VehicleTypes.IsValid(vehicle)) return Actor.Invalid($"vehicleType is one of {string.Join(", ", VehicleTypes.All)}.");
-        if (request.HoldId is { Length: > 100 }) return Actor.Invalid("holdId is the id a hold was given.");
+        if (ParkingAnswers.Driver(request?.LotId, request?.Plate, request?.VehicleType, catalog, out var invalid) is not { } driver) return invalid!;
+        var (lot, plate, vehicle) = driver;
+        if (request!.HoldId is { Length: > 100 }) return Actor.Invalid("holdId is the id a hold was given.");
 
         var appId = ParkingAppAuthentication.AppId(user)!;
         var id = "s." + ParkingAnswers.IdFrom(appId, "session", key);

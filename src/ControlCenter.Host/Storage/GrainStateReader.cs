@@ -44,24 +44,18 @@ public sealed class GrainStateReader : IAsyncDisposable
         return request.Result.Task;
     }
 
-    private async Task ReadLoop()
+    private Task ReadLoop() => ChannelBatches.ForEach(_queue.Reader, MaxKeysPerQuery, async batch =>
     {
-        var batch = new List<Request>(MaxKeysPerQuery);
-        while (await _queue.Reader.WaitToReadAsync())
+        try
         {
-            batch.Clear();
-            while (batch.Count < MaxKeysPerQuery && _queue.Reader.TryRead(out var request)) batch.Add(request);
-            try
-            {
-                var found = await ReadBatch(batch);
-                foreach (var request in batch) request.Result.TrySetResult(found.TryGetValue(request.Key, out var row) ? row : null);
-            }
-            catch (Exception ex)
-            {
-                foreach (var request in batch) request.Result.TrySetException(ex);
-            }
+            var found = await ReadBatch(batch);
+            foreach (var request in batch) request.Result.TrySetResult(found.TryGetValue(request.Key, out var row) ? row : null);
         }
-    }
+        catch (Exception ex)
+        {
+            foreach (var request in batch) request.Result.TrySetException(ex);
+        }
+    });
 
     private async Task<Dictionary<string, (long, byte[])?>> ReadBatch(List<Request> batch)
     {

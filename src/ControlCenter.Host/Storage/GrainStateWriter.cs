@@ -52,30 +52,24 @@ public sealed class GrainStateWriter : IAsyncDisposable
         return write.Committed;
     }
 
-    private async Task CommitLoop()
+    private Task CommitLoop() => ChannelBatches.ForEach(_queue.Reader, MaxRowsPerCommit, async batch =>
     {
-        var batch = new List<GrainStateWrite>(MaxRowsPerCommit);
-        while (await _queue.Reader.WaitToReadAsync())
+        try
         {
-            batch.Clear();
-            while (batch.Count < MaxRowsPerCommit && _queue.Reader.TryRead(out var write)) batch.Add(write);
-            try
+            var applied = await Commit(batch);
+            foreach (var write in batch)
             {
-                var applied = await Commit(batch);
-                foreach (var write in batch)
-                {
-                    if (applied.Contains(write.Key)) write.Succeed();
-                    else write.Fail(new InconsistentStateException($"State '{write.StateName}' of '{write.GrainId}' was changed by another writer (expected version {write.Version - 1}).", "", ""));
-                }
-            }
-            catch (Exception ex)
-            {
-                // The grains revert and deactivate (WriteOrRevert); ingest answers "unavailable" and gateways resend.
-                _logger.LogWarning(ex, "Committing {Count} grain states failed", batch.Count);
-                foreach (var write in batch) write.Fail(ex);
+                if (applied.Contains(write.Key)) write.Succeed();
+                else write.Fail(new InconsistentStateException($"State '{write.StateName}' of '{write.GrainId}' was changed by another writer (expected version {write.Version - 1}).", "", ""));
             }
         }
-    }
+        catch (Exception ex)
+        {
+            // The grains revert and deactivate (WriteOrRevert); ingest answers "unavailable" and gateways resend.
+            _logger.LogWarning(ex, "Committing {Count} grain states failed", batch.Count);
+            foreach (var write in batch) write.Fail(ex);
+        }
+    });
 
     /// <returns>The keys of the writes that applied (the others met a different version).</returns>
     private async Task<HashSet<string>> Commit(List<GrainStateWrite> batch)
