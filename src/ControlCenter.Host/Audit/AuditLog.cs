@@ -1,5 +1,5 @@
 using System.Globalization;
-using ControlCenter.Host.Storage;
+using ControlCenter.Storage;
 
 namespace ControlCenter.Host.Audit;
 

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using ControlCenter.Host.Storage;
+using ControlCenter.Storage;
 
 namespace ControlCenter.Host.Credentials;
 

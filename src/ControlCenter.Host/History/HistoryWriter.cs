@@ -1,5 +1,5 @@
 using System.Threading.Channels;
-using ControlCenter.Host.Storage;
+using ControlCenter.Storage;
 using Microsoft.Extensions.Options;
 
 namespace ControlCenter.Host.History;

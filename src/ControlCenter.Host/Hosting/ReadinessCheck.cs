@@ -1,5 +1,5 @@
 using ControlCenter.Host.Feed;
-using ControlCenter.Host.Storage;
+using ControlCenter.Storage;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace ControlCenter.Host.Hosting;

@@ -3,7 +3,9 @@ using ControlCenter.Contracts;
 using ControlCenter.Domain.Catalog;
 using ControlCenter.Domain.Thresholds;
 using ControlCenter.Grains.Hosting;
-using ControlCenter.Host.Storage;
+using ControlCenter.Storage;
+using ControlCenter.Storage.GrainState;
+using ControlCenter.Storage.Schema;
 using Orleans.Configuration;
 using Orleans.Storage;
 

@@ -2,7 +2,7 @@ using ControlCenter.Domain.Catalog;
 using ControlCenter.Host.Feed;
 using ControlCenter.Host.Ingest;
 using ControlCenter.Host.People;
-using ControlCenter.Host.Storage;
+using ControlCenter.Storage;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Options;

@@ -1,4 +1,4 @@
-namespace ControlCenter.Host.Storage;
+namespace ControlCenter.Storage.GrainState;
 
 /// <summary>One grain's state waiting for the next group commit; completed once its transaction has committed.</summary>
 public sealed class GrainStateWrite(string grainId, string stateName, long version, byte[] payload)

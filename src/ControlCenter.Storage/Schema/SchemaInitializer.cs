@@ -1,6 +1,8 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using System.Reflection;
 
-namespace ControlCenter.Host.Storage;
+namespace ControlCenter.Storage.Schema;
 
 /// <summary>
 /// Applies the project's own schema scripts (embedded in this assembly) at start-up, before the silo starts.

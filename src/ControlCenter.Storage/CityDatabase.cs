@@ -3,7 +3,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
 using Npgsql;
 
-namespace ControlCenter.Host.Storage;
+namespace ControlCenter.Storage;
 
 /// <summary>Opens connections to the one database that holds grain state and reading history.</summary>
 public sealed class CityDatabase(IOptions<DatabaseOptions> options)

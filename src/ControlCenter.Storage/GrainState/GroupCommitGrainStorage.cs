@@ -2,7 +2,7 @@ using System.Globalization;
 using ControlCenter.Contracts;
 using Orleans.Storage;
 
-namespace ControlCenter.Host.Storage;
+namespace ControlCenter.Storage.GrainState;
 
 /// <summary>
 /// The grain store named <see cref="StorageNames.GrainStore"/>: every grain's state in the <c>grain_state</c> table,

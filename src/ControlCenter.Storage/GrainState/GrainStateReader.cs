@@ -5,7 +5,7 @@ using Npgsql;
 using NpgsqlTypes;
 using Orleans.Configuration;
 
-namespace ControlCenter.Host.Storage;
+namespace ControlCenter.Storage.GrainState;
 
 /// <summary>
 /// Batches the reads of activating grains: a start-up activates every sensor, lot, junction and zone at once

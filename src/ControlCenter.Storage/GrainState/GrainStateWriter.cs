@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using System.Data.Common;
 using System.Threading.Channels;
 using Microsoft.Extensions.Options;
@@ -6,7 +7,7 @@ using NpgsqlTypes;
 using Orleans.Configuration;
 using Orleans.Storage;
 
-namespace ControlCenter.Host.Storage;
+namespace ControlCenter.Storage.GrainState;
 
 /// <summary>
 /// Group commit for grain state. Every grain still waits for its own state to be durable before it goes on (a

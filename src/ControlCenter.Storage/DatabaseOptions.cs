@@ -1,4 +1,4 @@
-namespace ControlCenter.Host.Storage;
+namespace ControlCenter.Storage;
 
 public enum DatabaseProvider { Sqlite, PostgreSql }
 

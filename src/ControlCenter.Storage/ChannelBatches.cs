@@ -1,6 +1,6 @@
 using System.Threading.Channels;
 
-namespace ControlCenter.Host.Storage;
+namespace ControlCenter.Storage;
 
 /// <summary>
 /// Drains a queue in batches: whatever is waiting at one moment (up to <c>most</c>) goes together, so one
