@@ -18,7 +18,7 @@ public static class SimulatorCommand
         + "         (shipped: monsoon-storm, rush-hour, winter-smog, west-lake-oxygen-crash, zone-outage; or a scenario file's path)\n"
         + "       ControlCenter.Simulator replay --mapping hanoi-pm25-2017|birmingham-parking-2016|FILE --data ../shared/data [--skip ROWS] [--rows ROWS] [--url URL] [--key KEY]\n"
         + "       ControlCenter.Simulator catalog --multiply K --out FILE [--from CATALOG_FILE | --url URL]\n"
-        + "       ControlCenter.Simulator load [--sensors N] [--rate READINGS_PER_S (0: as fast as answered)] [--duration SECONDS] [--batch 500] [--senders 4] [--json FILE] [--url URL] [--key KEY]";
+        + "       ControlCenter.Simulator load [--sensors N] [--rate READINGS_PER_S (0: as fast as answered)] [--duration SECONDS] [--batch 500] [--senders 4] [--json FILE] [--resend-for SECONDS] [--ledger FILE] [--url URL] [--key KEY]";
 
     public static async Task<int> Run(string[] args, TextWriter output, CancellationToken cancellationToken, HttpMessageHandler? handler = null)
     {
@@ -150,8 +150,10 @@ public static class SimulatorCommand
         var runner = new LoadRunner(client, TimeProvider.System);
         // --rate 0 is "unpaced": each sender sends its next batch as soon as the previous one is answered.
         var rate = options.GetValueOrDefault("rate") == "0" ? 0 : Int("rate", 10_000);
+        // --ledger: every acknowledged reading, one JSON line each (the crash tests compare it with the log).
+        using var ledger = options.TryGetValue("ledger", out var ledgerPath) ? new AcknowledgedLedger(ledgerPath) : null;
         var result = await runner.Run(Int("sensors", int.MaxValue), rate, TimeSpan.FromSeconds(Int("duration", 30)),
-            Int("batch", 500), Int("senders", 4), cancellationToken);
+            Int("batch", 500), Int("senders", 4), cancellationToken, TimeSpan.FromSeconds(Int("resend-for", 0)), ledger);
         // Machine-readable for ops/bench; the line below stays for people.
         if (options.TryGetValue("json", out var jsonPath))
             await File.WriteAllTextAsync(jsonPath, System.Text.Json.JsonSerializer.Serialize(result), cancellationToken);

@@ -7,9 +7,8 @@ public class AggregateGrainTests
 {
     private static DateTimeOffset Now => ClusterFixture.Clock.GetUtcNow();
 
-    private static Task<ReadingOutcome[]> Send(string sensor, string metric, double value, DateTimeOffset? ts = null) =>
-        ClusterFixture.Grains.GetGrain<ISensorGrain>(sensor)
-            .Ingest([new SensorReading(sensor, ts ?? Now, new Dictionary<string, double> { [metric] = value })]);
+    private static Task<bool[]> Send(string sensor, string metric, double value, DateTimeOffset? ts = null) =>
+        ClusterFixture.Ingest(new SensorReading(sensor, ts ?? Now, new Dictionary<string, double> { [metric] = value }));
 
     private static object? Derived(EntityState state, string key) => state.Derived.GetValueOrDefault(key);
 
@@ -46,10 +45,9 @@ public class AggregateGrainTests
     [Test]
     public async Task Junction_LevelOfService_PerApproachAndOverall()
     {
-        await ClusterFixture.Grains.GetGrain<ISensorGrain>("det-n").Ingest(
-            [new SensorReading("det-n", Now, new Dictionary<string, double> { ["speedKmh"] = 8, ["volume"] = 90 })]);
-        await ClusterFixture.Grains.GetGrain<ISensorGrain>("det-s").Ingest(
-            [new SensorReading("det-s", Now, new Dictionary<string, double> { ["speedKmh"] = 36, ["volume"] = 10 })]);
+        await ClusterFixture.Ingest(
+            new SensorReading("det-n", Now, new Dictionary<string, double> { ["speedKmh"] = 8, ["volume"] = 90 }),
+            new SensorReading("det-s", Now, new Dictionary<string, double> { ["speedKmh"] = 36, ["volume"] = 10 }));
         var junction = ClusterFixture.Grains.GetGrain<IJunctionGrain>("junction-a");
 
         static IReadOnlyDictionary<string, object?> Approaches(EntityState s) => (IReadOnlyDictionary<string, object?>)s.Derived["approaches"]!;

@@ -174,8 +174,7 @@ public class AlertGrainTests
     [Test]
     public async Task Zone_RunsItsRules_LowOxygenRaisesACriticalAlertWithEvidence()
     {
-        await ClusterFixture.Grains.GetGrain<ISensorGrain>("water-b").Ingest(
-            [new SensorReading("water-b", Now, new Dictionary<string, double> { ["do"] = 1.5, ["bod5"] = 3 })]);
+        await ClusterFixture.Ingest(new SensorReading("water-b", Now, new Dictionary<string, double> { ["do"] = 1.5, ["bod5"] = 3 }));
         var zone = ClusterFixture.Grains.GetGrain<IZoneGrain>("zone-b");
         await Eventually.Until(async () =>
         {

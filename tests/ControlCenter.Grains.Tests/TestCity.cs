@@ -30,6 +30,11 @@ public static class TestCity
                 S("rain-1", SensorKinds.Rain, null, 300, "rainMm"),
                 S("flood-1", SensorKinds.Flood, null, 120, "depthCm"),
                 S("flood-2", SensorKinds.Flood, null, 120, "depthCm"),
+                // Sensors of the checkpoint and replay tests alone.
+                S("flood-3", SensorKinds.Flood, null, 120, "depthCm"),
+                S("flood-4", SensorKinds.Flood, null, 120, "depthCm"),
+                S("rain-2", SensorKinds.Rain, null, 300, "rainMm"),
+                S("air-2", SensorKinds.Air, null, 300, "pm25", "pm10", "no2"),
                 new Sensor("water-b", "Nước", "Water", 21.05, 105.82, "zone-b", SensorKinds.Water, null, 600, ["do", "bod5"]),
             ]);
     }

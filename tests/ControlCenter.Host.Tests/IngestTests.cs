@@ -139,7 +139,7 @@ public class IngestTests : SqliteHostFixture
     public async Task Post_LateReadingTwiceInOneBatch_IsAcceptedOnceAndCountedDuplicateOnce()
     {
         await Post(Json.Reading("fl-nguyen-chi-thanh", Now, new { depthCm = 1 }));
-        var old = Now.AddHours(-2);   // beyond a flood sensor's one-hour horizon: only history can judge it
+        var old = Now.AddHours(-2);   // a backfill: the log's key, not the sensor's memory, tells the repeat
         var (_, body) = await Post(Json.Reading("fl-nguyen-chi-thanh", old, new { depthCm = 7 }), Json.Reading("fl-nguyen-chi-thanh", old, new { depthCm = 7 }));
         Assert.That((body!.Accepted, body.Duplicates), Is.EqualTo((1, 1)));
         Assert.That((await Host.Entity("fl-nguyen-chi-thanh")).Values["depthCm"], Is.EqualTo(1), "an old reading does not replace the latest value");
@@ -155,25 +155,41 @@ public class IngestTests : SqliteHostFixture
     }
 
     [Test]
-    public async Task Resend_AfterHistoryLostTheRow_IsDuplicateAndRestoresHistory()
+    public async Task Post_WhenTheLogCannotAppend_Is503WithRetryAfter_NothingLands_AndTheResendIsAccepted()
     {
-        var ts = Now.AddMinutes(-3);
-        await Post(Json.Reading("aq-luu-quang-vu", ts, new { pm10 = 44 }));
-        var url = $"/api/v1/history/aq-luu-quang-vu?metric=pm10&from={Uri.EscapeDataString(ts.AddMinutes(-1).ToString("O"))}&step=1m";
-        await Eventually.Until(() => _client.GetFromJsonAsync<JsonObject>(url)!, h => h!["points"]!.AsArray().Count == 1, "the reading in history");
-
-        // As if the process had died before its history batch was written.
-        await using (var db = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(Data.Path, "controlcenter.db")};Default Timeout=30"))
+        var before = await Host.Entity("aq-luu-quang-vu");
+        var reading = Json.Reading("aq-luu-quang-vu", Now.AddMinutes(-3), new { pm10 = 44 });
+        await ExecuteOnTheDatabase("ALTER TABLE reading_log RENAME TO reading_log_away");
+        HttpResponseMessage refused;
+        try
         {
-            await db.OpenAsync();
-            await using var delete = db.CreateCommand();
-            delete.CommandText = "DELETE FROM readings WHERE sensor_id = 'aq-luu-quang-vu'";
-            Assert.That(await delete.ExecuteNonQueryAsync(), Is.EqualTo(1));
+            refused = await _client.PostAsJsonAsync("/api/v1/readings", Json.Batch(reading));
+        }
+        finally
+        {
+            await ExecuteOnTheDatabase("ALTER TABLE reading_log_away RENAME TO reading_log");
         }
 
-        var (_, body) = await Post(Json.Reading("aq-luu-quang-vu", ts, new { pm10 = 44 }));
-        Assert.That((body!.Accepted, body.Duplicates), Is.EqualTo((0, 1)));
-        await Eventually.Until(() => _client.GetFromJsonAsync<JsonObject>(url)!, h => h!["points"]!.AsArray().Count == 1, "the resent reading back in history");
+        using (refused)
+        {
+            Assert.That(refused.StatusCode, Is.EqualTo(HttpStatusCode.ServiceUnavailable));
+            Assert.That(refused.Headers.RetryAfter?.Delta, Is.EqualTo(TimeSpan.FromSeconds(IngestService.RetryAfterSeconds)));
+            Assert.That(refused.Content.Headers.ContentType!.MediaType, Is.EqualTo("application/problem+json"));
+        }
+
+        Assert.That((await Host.Entity("aq-luu-quang-vu")).Version, Is.EqualTo(before.Version), "nothing of the refused request reached live state");
+        var (status, body) = await Post(reading);
+        Assert.That((status, body!.Accepted, body.Duplicates), Is.EqualTo((HttpStatusCode.Accepted, 1, 0)), "the gateway's resend is applied as if it were the first");
+        Assert.That((await Host.Entity("aq-luu-quang-vu")).Values["pm10"], Is.EqualTo(44));
+    }
+
+    private async Task ExecuteOnTheDatabase(string sql)
+    {
+        await using var db = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(Data.Path, "controlcenter.db")};Default Timeout=30");
+        await db.OpenAsync();
+        await using var command = db.CreateCommand();
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync();
     }
 
     [Test]

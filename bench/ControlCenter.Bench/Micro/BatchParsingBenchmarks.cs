@@ -1,6 +1,6 @@
 using System.Text.Json;
 using BenchmarkDotNet.Attributes;
-using ControlCenter.Host.History;
+using ControlCenter.Storage.Log;
 using ControlCenter.Host.Ingest;
 using Microsoft.Extensions.Options;
 

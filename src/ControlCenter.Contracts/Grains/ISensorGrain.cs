@@ -5,9 +5,14 @@ namespace ControlCenter.Contracts.Grains;
 /// <summary>One grain per catalogue sensor, keyed by the sensor id.</summary>
 public interface ISensorGrain : IEntityGrain
 {
-    /// <summary>Applies readings of this sensor; state is persisted before this returns.</summary>
-    /// <returns>One outcome per reading, in order.</returns>
-    Task<ReadingOutcome[]> Ingest(SensorReading[] readings);
+    /// <summary>
+    /// Folds rows the readings log has committed for this sensor (rows it folded already are skipped; rows missing
+    /// before these are read from the log first). Returns once live state includes them.
+    /// </summary>
+    Task Apply(LoggedReading[] readings);
+
+    /// <summary>Folds whatever the log holds after this sensor's position (after a delivery failed).</summary>
+    Task CatchUp();
 
     Task<MemberSummary> GetSummary();
 

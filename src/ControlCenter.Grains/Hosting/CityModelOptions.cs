@@ -6,6 +6,12 @@ public sealed class CityModelOptions
     /// <summary>How often each sensor re-evaluates its health (stale/offline) against the clock.</summary>
     public TimeSpan HealthCheckPeriod { get; set; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>
+    /// How often a sensor writes its state as a checkpoint of the readings log (when it changed). Longer means fewer
+    /// writes and more rows to replay when the sensor activates again after a crash.
+    /// </summary>
+    public TimeSpan CheckpointPeriod { get; set; } = TimeSpan.FromSeconds(5);
+
     /// <summary>Zones and the city coalesce member changes and publish at most this often.</summary>
     public TimeSpan AggregateFlushPeriod { get; set; } = TimeSpan.FromSeconds(1);
 

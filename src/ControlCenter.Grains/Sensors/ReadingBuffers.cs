@@ -5,7 +5,7 @@ using ControlCenter.Domain.Derived;
 
 namespace ControlCenter.Grains.Sensors;
 
-/// <summary>Folds one new reading into a sensor's state: latest values, air hour buckets, rain falls.</summary>
+/// <summary>Folds logged readings into a sensor's state: latest values, air hour buckets, rain falls, oxygen samples.</summary>
 public static class ReadingBuffers
 {
     private const long HourMs = 3_600_000;
@@ -15,29 +15,55 @@ public static class ReadingBuffers
     /// <summary>The rain → West Lake rule compares oxygen over 3 hours.</summary>
     public static readonly TimeSpan OxygenWindow = TimeSpan.FromHours(3);
 
-    /// <param name="now">The server's clock: a reading stamped ahead of it (within the ingest tolerance) counts
-    /// as taken now, so one fast gateway clock cannot hide the readings that follow it.</param>
-    public static SensorGrainState Apply(SensorGrainState state, string kind, SensorReading reading, DateTimeOffset now)
+    /// <summary>
+    /// Folds one logged reading into a sensor's state. Commutative in time: the result does not depend on the order
+    /// readings are folded in (only float sums may differ in their last bits), so a backfill changes the figures
+    /// exactly as it would have on time, and a replay gives the state the live grain had.
+    /// </summary>
+    public static SensorGrainState Apply(SensorGrainState state, string kind, LoggedReading logged)
     {
+        var reading = logged.Reading;
         var tsMs = reading.Ts.ToUnixTimeMilliseconds();
-        var effectiveTs = reading.Ts > now ? now : reading.Ts;
-        var newest = state.LastTs is null || effectiveTs >= state.LastTs;
+        // A reading stamped ahead of its arrival (within the ingest tolerance) counts as taken on arrival, so one
+        // fast gateway clock cannot hide the readings that follow it.
+        var effective = reading.Ts > logged.ReceivedAt ? logged.ReceivedAt : reading.Ts;
+        var stamp = new ReadingStamp(effective.ToUnixTimeMilliseconds(), tsMs);
+        var latest = state.LastTs is { } last && last > effective ? last : effective;
         var next = state with
         {
-            RecentTs = DedupWindow.Add(state.RecentTs, tsMs, DedupWindow.HorizonMs(kind)),
-            LastTs = newest ? effectiveTs : state.LastTs,
-            Values = newest ? state.Values.SetItems(reading.Values) : state.Values,
+            Version = state.Version + 1,
+            LogSeq = Math.Max(state.LogSeq, logged.Seq),
+            LastTs = latest,
         };
+        next = WithNewestValues(next, state, reading.Values, stamp);
 
         return kind switch
         {
-            SensorKinds.Air => next with { Hours = AddToHour(next.Hours, tsMs, reading.Values, next.LastTs!.Value) },
+            SensorKinds.Air => next with { Hours = AddToHour(next.Hours, tsMs, reading.Values, latest) },
             SensorKinds.Rain when reading.Values.TryGetValue("rainMm", out var mm) =>
-                next with { Falls = AddFall(next.Falls, tsMs, mm, next.LastTs!.Value) },
-            SensorKinds.Water when reading.Values.TryGetValue("do", out var oxygen) =>
-                next with { Oxygen = AddOxygen(next.Oxygen, tsMs, oxygen, next.LastTs!.Value) },
+                next with { Falls = AddFall(next.Falls, tsMs, mm, latest) },
+            // Every water reading trims the window (not only those with oxygen), so the trim does not depend on order.
+            SensorKinds.Water => next with { Oxygen = AddOxygen(next.Oxygen, tsMs, reading.Values.TryGetValue("do", out var oxygen) ? oxygen : null, latest) },
             _ => next,
         };
+    }
+
+    /// <summary>Each metric keeps the value of the newest reading that had it.</summary>
+    private static SensorGrainState WithNewestValues(SensorGrainState next, SensorGrainState state, IReadOnlyDictionary<string, double> values, ReadingStamp stamp)
+    {
+        var kept = state.Values;
+        var stamps = state.ValueStamps;
+        // A value an earlier release stored has no stamp: it came from the reading at LastTs.
+        var unstamped = state.LastTs is { } last ? new ReadingStamp(last.ToUnixTimeMilliseconds(), last.ToUnixTimeMilliseconds()) : null;
+        foreach (var (metric, value) in values)
+        {
+            var held = stamps.GetValueOrDefault(metric) ?? (kept.ContainsKey(metric) ? unstamped : null);
+            if (held is not null && !stamp.IsAfter(held)) continue;
+            kept = kept.SetItem(metric, value);
+            stamps = stamps.SetItem(metric, stamp);
+        }
+
+        return next with { Values = kept, ValueStamps = stamps };
     }
 
     /// <summary>How far dissolved oxygen has fallen from its highest within the window to the latest reading (mg/L).</summary>
@@ -98,20 +124,23 @@ public static class ReadingBuffers
     {
         var oldestKept = (latest - RainFigures.LongestWindow).ToUnixTimeMilliseconds();
         if (tsMs <= oldestKept) return falls;
-        var minute = tsMs - (tsMs % MinuteMs + MinuteMs) % MinuteMs;
+        var minute = MinuteStart(tsMs);
         var existing = falls.Find(f => f.TsMs == minute);
         var updated = existing is null ? falls.Add(new RainFall(minute, mm)) : falls.Replace(existing, existing with { Mm = existing.Mm + mm });
         return updated.RemoveAll(f => f.TsMs <= oldestKept);
     }
 
-    /// <summary>Oxygen readings of the last 3 hours, at most one per minute (the latest of that minute).</summary>
-    private static ImmutableList<Sample> AddOxygen(ImmutableList<Sample> samples, long tsMs, double value, DateTimeOffset latest)
+    /// <summary>Oxygen readings of the last 3 hours, at most one per minute (the one with the latest time in that minute).</summary>
+    private static ImmutableList<Sample> AddOxygen(ImmutableList<Sample> samples, long tsMs, double? value, DateTimeOffset latest)
     {
         var oldestKept = (latest - OxygenWindow).ToUnixTimeMilliseconds();
-        if (tsMs < oldestKept) return samples;
-        var minute = tsMs - (tsMs % MinuteMs + MinuteMs) % MinuteMs;
-        return samples.RemoveAll(s => s.TsMs == minute || s.TsMs < oldestKept).Add(new Sample(minute, value));
+        var minute = MinuteStart(tsMs);
+        var kept = samples.RemoveAll(s => s.TsMs < oldestKept);
+        if (value is not { } oxygen || tsMs < oldestKept || kept.Any(s => MinuteStart(s.TsMs) == minute && s.TsMs > tsMs)) return kept;
+        return kept.RemoveAll(s => MinuteStart(s.TsMs) == minute).Add(new Sample(tsMs, oxygen));
     }
+
+    private static long MinuteStart(long tsMs) => tsMs - (tsMs % MinuteMs + MinuteMs) % MinuteMs;
 
     private static long HourStart(long tsMs) => tsMs - (tsMs % HourMs + HourMs) % HourMs;
 }

@@ -1,82 +1,122 @@
 using ControlCenter.Contracts;
 using ControlCenter.Contracts.Grains;
 using ControlCenter.Contracts.Messages;
+using ControlCenter.Contracts.Storage;
 using ControlCenter.Domain.Catalog;
 using ControlCenter.Domain.Derived;
-using ControlCenter.Domain.Thresholds;
 using ControlCenter.Grains.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace ControlCenter.Grains.Sensors;
 
 /// <summary>
-/// One catalogue sensor: applies its readings (de-duplicated by timestamp), keeps what its derived figures
-/// need, watches its own health on a timer, and tells its parent and zone after every change.
+/// One catalogue sensor: folds its rows of the readings log (which ingest appended durably before calling it) in
+/// log order, watches its own health on a timer, and tells its parent, its zone and the feed after every change.
+/// Its stored state is a checkpoint, written in the background (<see cref="SensorCheckpoint"/>); an activation
+/// replays the log's rows after it, so live state is always the fold of every accepted reading.
 /// </summary>
 public sealed class SensorGrain(
-    [PersistentState(StorageNames.SensorState, StorageNames.GrainStore)] IPersistentState<SensorGrainState> store,
+    [PersistentState(StorageNames.SensorState, StorageNames.GrainStore)] IPersistentState<SensorGrainState> stored,
+    IReadingLog log,
     CityCatalog catalog,
     ThresholdSource thresholds,
     SensorDerivation derivation,
     CityClock clock,
-    IOptions<CityModelOptions> options) : Grain, ISensorGrain
+    IOptions<CityModelOptions> options,
+    ILogger<SensorGrain> logger) : Grain, ISensorGrain
 {
     private Sensor _sensor = null!;
+    private SensorCheckpoint _checkpoint = null!;
     private SensorView _view = null!;
 
-    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    /// <summary>The checkpoint plus every row folded since.</summary>
+    private SensorGrainState _state = null!;
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         _sensor = catalog.FindSensor(this.GetPrimaryKeyString())
             ?? throw new InvalidOperationException($"Sensor '{this.GetPrimaryKeyString()}' is not in the catalogue.");
-        if (store.State.FirstKnownAt is null) store.State = store.State with { FirstKnownAt = clock.Now };
-        // Show exactly what this version was (its stored health); the first timer tick, at once, commits any
-        // change of health since, as a new version.
-        _view = derivation.Derive(_sensor, store.State, Enum.Parse<HealthState>(store.State.Health, ignoreCase: true));
+        _checkpoint = new SensorCheckpoint(stored, this, logger);
+        _state = stored.State.FirstKnownAt is null ? stored.State with { FirstKnownAt = clock.Now } : stored.State;
+        var replayed = await log.ReadAfter(_sensor.Id, _state.LogSeq, cancellationToken);
+        foreach (var row in replayed) _state = ReadingBuffers.Apply(_state, _sensor.Kind, row);
+        // Show the health the state holds; the first health tick, at once, records any change since as a new version.
+        _view = derivation.Derive(_sensor, _state, Enum.Parse<HealthState>(_state.Health, ignoreCase: true));
         var period = options.Value.HealthCheckPeriod;
         this.RegisterGrainTimer(RefreshHealth, new GrainTimerCreationOptions(TimeSpan.Zero, period) { KeepAlive = true });
+        var every = options.Value.CheckpointPeriod;
+        // Interleaved: a checkpoint being written never holds up the readings arriving meanwhile.
+        this.RegisterGrainTimer(() => _checkpoint.WriteInBackground(_state), new GrainTimerCreationOptions(every, every) { KeepAlive = true, Interleave = true });
+        // Rows that reached the log but not this grain before a crash: the feed hears of them now. (The aggregates
+        // above read this grain's summary when they activate; calling them from here could deadlock with that read.)
+        if (replayed.Count > 0) await GrainFactory.GetGrain<IFeedPublisherGrain>(0).Publish(ToEntityState());
         // A zone that restarted does not know which of its sensors are silent: the silent ones tell it again.
-        return store.State.Health == "ok" ? Task.CompletedTask : TellZoneHealth();
+        if (_state.Health != "ok") await TellZoneHealth();
     }
 
-    public async Task<ReadingOutcome[]> Ingest(SensorReading[] readings)
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) => _checkpoint.WriteInBackground(_state);
+
+    public async Task Apply(LoggedReading[] readings)
     {
-        var outcomes = new ReadingOutcome[readings.Length];
-        var state = store.State;
-        for (var i = 0; i < readings.Length; i++)
+        var expected = _state.LogSeq + 1;
+        var fresh = readings.Where(r => r.Seq >= expected).OrderBy(r => r.Seq).ToList();
+        if (fresh.Count == 0) return;
+        if (fresh[0].Seq != expected || fresh[^1].Seq != expected + fresh.Count - 1)
         {
-            outcomes[i] = DedupWindow.Classify(state.RecentTs, readings[i].Ts.ToUnixTimeMilliseconds(), DedupWindow.HorizonMs(_sensor.Kind));
-            if (outcomes[i] == ReadingOutcome.Accepted) state = ReadingBuffers.Apply(state, _sensor.Kind, readings[i], clock.Now);
+            // Rows of another request committed before these and have not reached this grain yet: take every row
+            // after this state's position from the log (these are among them), so rows fold in log order.
+            fresh = [.. await log.ReadAfter(_sensor.Id, _state.LogSeq, CancellationToken.None)];
         }
 
-        if (Array.IndexOf(outcomes, ReadingOutcome.Accepted) >= 0)
-        {
-            var health = CurrentHealth(state);
-            await Commit(state with { Health = health.ToString().ToLowerInvariant() }, health);
-        }
+        var state = _state;
+        foreach (var row in fresh) state = ReadingBuffers.Apply(state, _sensor.Kind, row);
+        var health = CurrentHealth(state);
+        var healthChanged = Wire(health) != _state.Health;
+        _state = WithHealth(state, health);
+        await Announce(health, healthChanged);
+    }
 
-        return outcomes;
+    public async Task CatchUp()
+    {
+        var rows = await log.ReadAfter(_sensor.Id, _state.LogSeq, CancellationToken.None);
+        if (rows.Count > 0) await Apply([.. rows]);
     }
 
     public Task<EntityState> GetState() => Task.FromResult(ToEntityState());
 
     public Task<MemberSummary> GetSummary() => Task.FromResult(ToSummary());
 
+    /// <summary>
+    /// A change of health with no reading is not in the log: it is a new version that must be durable before anyone
+    /// hears of it, so the checkpoint is written first.
+    /// </summary>
     public async Task RefreshHealth()
     {
-        var health = CurrentHealth();
-        var wire = health.ToString().ToLowerInvariant();
-        if (wire == store.State.Health) return;
-        await Commit(store.State with { Health = wire }, health);
+        var health = CurrentHealth(_state);
+        if (Wire(health) == _state.Health) return;
+        var before = _state;
+        try
+        {
+            _state = WithHealth(_state with { Version = _state.Version + 1 }, health);
+            await _checkpoint.WriteNow(_state);
+        }
+        catch
+        {
+            _state = before;
+            throw;
+        }
+
+        await Announce(health, healthChanged: true);
     }
 
-    /// <summary>Write first, then tell the feed and the aggregates (so nothing is announced that a crash could take back).</summary>
-    private async Task Commit(SensorGrainState next, HealthState health)
+    public Task AnnounceHealth() => _state.Health == "ok" ? Task.CompletedTask : TellZoneHealth();
+
+    /// <summary>Tells the zone (on a change of health), the feed and the aggregate above about the state now held.</summary>
+    private async Task Announce(HealthState health, bool healthChanged)
     {
-        var healthChanged = next.Health != store.State.Health;
-        if (healthChanged) next = next with { HealthSince = clock.Now };
-        await store.WriteOrRevert(next with { Version = next.Version + 1 }, this);
         if (healthChanged) await TellZoneHealth();
-        _view = derivation.Derive(_sensor, store.State, health);
+        _view = derivation.Derive(_sensor, _state, health);
         await GrainFactory.GetGrain<IFeedPublisherGrain>(0).Publish(ToEntityState());
         var summary = ToSummary();
         if (_sensor.ParentId is { } parent)
@@ -92,23 +132,24 @@ public sealed class SensorGrain(
         }
     }
 
-    public Task AnnounceHealth() => store.State.Health == "ok" ? Task.CompletedTask : TellZoneHealth();
+    private SensorGrainState WithHealth(SensorGrainState state, HealthState health) =>
+        Wire(health) == state.Health ? state : state with { Health = Wire(health), HealthSince = clock.Now };
+
+    private static string Wire(HealthState health) => health.ToString().ToLowerInvariant();
 
     private Task TellZoneHealth() =>
-        GrainFactory.GetGrain<IZoneGrain>(_sensor.ZoneId).SensorHealthChanged(_sensor.Id, store.State.Health, store.State.HealthSince ?? clock.Now);
+        GrainFactory.GetGrain<IZoneGrain>(_sensor.ZoneId).SensorHealthChanged(_sensor.Id, _state.Health, _state.HealthSince ?? clock.Now);
 
-    private HealthState CurrentHealth(SensorGrainState? state = null)
+    private HealthState CurrentHealth(SensorGrainState state)
     {
-        state ??= store.State;
         var lastHeard = state.LastTs ?? state.FirstKnownAt ?? clock.Now;
         return SensorHealth.Evaluate(lastHeard, clock.Now, _sensor.ReportingIntervalSeconds, thresholds.Packs.Health);
     }
 
     private EntityState ToEntityState() => new(
-        _sensor.Id, _sensor.Kind, _sensor.ZoneId, store.State.Version, store.State.LastTs,
-        _view.Status.ToWire(), store.State.Values, _view.Derived);
+        _sensor.Id, _sensor.Kind, _sensor.ZoneId, _state.Version, _state.LastTs, _view.Status.ToWire(), _state.Values, _view.Derived);
 
     private MemberSummary ToSummary() => new(
-        _sensor.Id, _sensor.Kind, store.State.Version, _view.Status, store.State.LastTs, _view.Figures,
+        _sensor.Id, _sensor.Kind, _state.Version, _view.Status, _state.LastTs, _view.Figures,
         new SensorHealthCounts(1, _view.Status == EntityStatus.Stale ? 1 : 0, _view.Status == EntityStatus.Offline ? 1 : 0));
 }

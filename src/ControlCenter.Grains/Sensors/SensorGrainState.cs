@@ -3,20 +3,23 @@ using System.Collections.Immutable;
 namespace ControlCenter.Grains.Sensors;
 
 /// <summary>
-/// What a sensor keeps across restarts: the latest values, the inputs its derived figures need (hourly
-/// buckets for air, recent falls for rain), and the timestamps it has seen, for de-duplication.
-/// Derived figures are recomputed from these, never stored.
+/// A sensor's checkpoint: what it has folded from the readings log up to position <see cref="LogSeq"/> — the
+/// latest value of each metric, the inputs its derived figures need (hourly buckets for air, recent falls for
+/// rain, recent oxygen for water) — and its health. Derived figures are recomputed from these, never stored.
+/// Every fold step is commutative in time (newest by timestamp, sums, windows trimmed against the newest reading),
+/// so the state is the same whatever order late readings arrived in.
 /// </summary>
 [GenerateSerializer]
 public sealed record SensorGrainState
 {
+    /// <summary>Grows by one with every reading folded and every change of health.</summary>
     [Id(0)] public long Version { get; init; }
+    /// <summary>The newest reading's time (a reading stamped ahead of its arrival counts as taken on arrival).</summary>
     [Id(1)] public DateTimeOffset? LastTs { get; init; }
     [Id(2)] public ImmutableDictionary<string, double> Values { get; init; } = ImmutableDictionary<string, double>.Empty;
     /// <summary>When the grain first existed: the health reference for a sensor that never reported.</summary>
     [Id(3)] public DateTimeOffset? FirstKnownAt { get; init; }
-    /// <summary>The latest reading timestamps (Unix ms, ascending), at most <see cref="DedupWindow.Size"/>.</summary>
-    [Id(4)] public ImmutableArray<long> RecentTs { get; init; } = [];
+    // Id 4 held the de-duplication window of earlier releases; the log's key decides duplicates now.
     [Id(5)] public ImmutableList<HourBucket> Hours { get; init; } = [];
     [Id(6)] public ImmutableList<RainFall> Falls { get; init; } = [];
     [Id(7)] public string Health { get; init; } = "ok";
@@ -24,9 +27,13 @@ public sealed record SensorGrainState
     [Id(8)] public ImmutableList<Sample> Oxygen { get; init; } = [];
     /// <summary>When the sensor last changed health (stale, offline, back to ok): the zone outage rule reads it.</summary>
     [Id(9)] public DateTimeOffset? HealthSince { get; init; }
+    /// <summary>The log position this state has folded up to: an activation replays the rows after it.</summary>
+    [Id(10)] public long LogSeq { get; init; }
+    /// <summary>Which reading each value in <see cref="Values"/> came from: a later-arriving older reading never replaces it.</summary>
+    [Id(11)] public ImmutableDictionary<string, ReadingStamp> ValueStamps { get; init; } = ImmutableDictionary<string, ReadingStamp>.Empty;
 }
 
-/// <summary>One value of one metric at a minute.</summary>
+/// <summary>One value of one metric, at the reading's time (at most one kept per minute).</summary>
 [GenerateSerializer, Immutable]
 public sealed record Sample([property: Id(0)] long TsMs, [property: Id(1)] double Value);
 

@@ -1,7 +1,7 @@
 using System.Globalization;
 using ControlCenter.Domain.Catalog;
 using ControlCenter.Domain.Readings;
-using ControlCenter.Host.History;
+using ControlCenter.Storage.Log;
 using ControlCenter.Host.Hosting;
 
 namespace ControlCenter.Host.Api;
@@ -19,7 +19,7 @@ public static class HistoryEndpoints
 
     private static async Task<IResult> Handle(
         string sensorId, string? metric, string? from, string? to, string? step,
-        CityCatalog catalog, HistoryStore history, TimeProvider time, CancellationToken cancellationToken)
+        CityCatalog catalog, ReadingHistory history, TimeProvider time, CancellationToken cancellationToken)
     {
         if (!EntityId.IsValid(sensorId) || catalog.FindSensor(sensorId) is not { } sensor)
             return Problem(StatusCodes.Status404NotFound, "Unknown sensor", $"No sensor '{sensorId}' in the catalogue.");

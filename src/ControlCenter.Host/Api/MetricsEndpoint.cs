@@ -2,9 +2,10 @@ using System.Globalization;
 using System.Text;
 using ControlCenter.Contracts.Grains;
 using ControlCenter.Host.Feed;
-using ControlCenter.Host.History;
 using ControlCenter.Host.Hosting;
 using ControlCenter.Host.Ingest;
+using ControlCenter.Grains.Sensors;
+using ControlCenter.Storage.Log;
 
 namespace ControlCenter.Host.Api;
 
@@ -13,7 +14,7 @@ public static class MetricsEndpoint
 {
     public static IEndpointRouteBuilder MapMetrics(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/metrics", async (IngestMetrics ingest, HistoryWriter history, LiveFeed feed, HubFeedSender hub, IGrainFactory grains) =>
+        app.MapGet("/metrics", async (IngestMetrics ingest, ReadingLogWriter log, ReadingIntake intake, LiveFeed feed, HubFeedSender hub, IGrainFactory grains) =>
         {
             var text = new StringBuilder();
             void Series(string name, string type, IEnumerable<(string Labels, long Value)> values)
@@ -28,8 +29,11 @@ public static class MetricsEndpoint
             One("readings_duplicate_total", "counter", ingest.Duplicates);
             Series("readings_rejected_total", "counter", ingest.RejectedByCode.OrderBy(kv => kv.Key).Select(kv => ($"{{code=\"{kv.Key}\"}}", kv.Value)));
             Series("ingest_requests_refused_total", "counter", ingest.RequestsRefusedByStatus.OrderBy(kv => kv.Key).Select(kv => ($"{{status=\"{kv.Key}\"}}", kv.Value)));
-            One("history_rows_written_total", "counter", history.RowsWritten);
-            One("history_rows_pending", "gauge", history.Pending);
+            // The readings log: what it appended, how many group commits carried it, and appends that failed (503).
+            One("log_readings_appended_total", "counter", log.Appended);
+            One("log_commits_total", "counter", log.Commits);
+            One("log_append_failures_total", "counter", log.Failures);
+            One("log_delivery_failures_total", "counter", intake.DeliveryFailures);
             One("feed_subscribers", "gauge", feed.Subscribers);
             One("feed_changes_received_total", "counter", feed.ChangesReceived);
             One("feed_messages_sent_total", "counter", hub.MessagesSent);

@@ -1,12 +1,13 @@
+using ControlCenter.Grains.Sensors;
 using ControlCenter.Host.Bench;
-using ControlCenter.Host.History;
 using ControlCenter.Host.Ingest;
+using ControlCenter.Storage.Log;
 
 namespace ControlCenter.Host.Hosting;
 
 public static class IngestConfiguration
 {
-    /// <summary>Ingest, its keys and the history store. Outside Development, start-up fails without keys.</summary>
+    /// <summary>Ingest, its keys and the readings log (the record and the history). Outside Development, start-up fails without keys.</summary>
     public static WebApplicationBuilder AddIngestAndHistory(this WebApplicationBuilder builder)
     {
         var keys = builder.Configuration.GetSection(IngestKeyOptions.Section).Get<IngestKeyOptions>() ?? new IngestKeyOptions();
@@ -20,13 +21,12 @@ public static class IngestConfiguration
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<IngestKeyRing>();
         builder.Services.AddSingleton<ReadingParser>();
+        builder.Services.AddSingleton<ReadingIntake>();
         builder.Services.AddSingleton<IngestService>();
-        builder.Services.AddReadingSink(builder.Configuration);
+        builder.Services.AddReadingSink(builder.Configuration, builder.Environment);
         builder.Services.AddSingleton<IngestMetrics>();
         builder.Services.AddIngestRateLimit();
-        builder.Services.AddSingleton<HistoryStore>();
-        builder.Services.AddSingleton<HistoryWriter>();
-        builder.Services.AddHostedService(sp => sp.GetRequiredService<HistoryWriter>());
+        builder.Services.AddReadingLog();
         builder.Services.AddHostedService<HistoryRetention>();
         return builder;
     }

@@ -16,6 +16,8 @@ public sealed class SiloOptions
     public TimeSpan HealthCheckPeriod { get; set; } = TimeSpan.FromSeconds(10);
     /// <summary>How often lots, junctions, zones and the city publish coalesced changes.</summary>
     public TimeSpan AggregateFlushPeriod { get; set; } = TimeSpan.FromSeconds(1);
+    /// <summary>How often each sensor writes its state as a checkpoint of the readings log (when it changed).</summary>
+    public TimeSpan CheckpointPeriod { get; set; } = TimeSpan.FromSeconds(5);
     /// <summary>How often each zone runs its alert rules.</summary>
     public TimeSpan RuleEvaluationPeriod { get; set; } = TimeSpan.FromSeconds(5);
 }

@@ -5,4 +5,7 @@ public sealed class BatchProblemException(int status, string title, string detai
 {
     public int Status { get; } = status;
     public string Title { get; } = title;
+
+    /// <summary>Sent as <c>Retry-After</c> when set: the request may be resent unchanged after this wait.</summary>
+    public int? RetryAfterSeconds { get; init; }
 }

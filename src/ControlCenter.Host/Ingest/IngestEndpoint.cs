@@ -36,6 +36,7 @@ public static class IngestEndpoint
         catch (BatchProblemException problem)
         {
             metrics.CountRefused(problem.Status);
+            if (problem.RetryAfterSeconds is { } wait) http.Response.Headers.RetryAfter = wait.ToString(System.Globalization.CultureInfo.InvariantCulture);
             return Results.Problem(problem.Message, statusCode: problem.Status, title: problem.Title);
         }
     }

@@ -2,7 +2,7 @@ using System.Text.Json;
 using ControlCenter.Contracts.Messages;
 using ControlCenter.Domain.Catalog;
 using ControlCenter.Domain.Readings;
-using ControlCenter.Host.History;
+using ControlCenter.Storage.Log;
 using Microsoft.Extensions.Options;
 
 namespace ControlCenter.Host.Ingest;
@@ -91,10 +91,14 @@ public sealed class ReadingParser(CityCatalog catalog, TimeProvider time, IOptio
 
 
         var problem = ReadingRules.Check(catalog, sensorId, ts, values, now, history.Value.Retention);
-        // Stored and answered in UTC, whatever offset the gateway used.
-        return problem is { } p ? (null, Reject(p.Code, p.Message)) : (new SensorReading(sensorId, ts.ToUniversalTime(), values), null);
+        // Stored and answered in UTC, whatever offset the gateway used, to the millisecond: the log's key and what a
+        // replay gives back (two readings within one millisecond are one reading).
+        return problem is { } p ? (null, Reject(p.Code, p.Message)) : (new SensorReading(sensorId, ToMillisecond(ts), values), null);
     }
 
+
+    private static DateTimeOffset ToMillisecond(DateTimeOffset ts) =>
+        DateTimeOffset.FromUnixTimeMilliseconds(ts.ToUnixTimeMilliseconds());
 
     private static string Shorten(string name) => name.Length <= 64 ? name : name[..64] + "…";
 

@@ -109,21 +109,44 @@ public sealed class IngestClient(HttpClient http, string key, IngestReport repor
     /// <summary>
     /// Sends a body already written as the contract's JSON (the load generator writes its batches itself, so its
     /// own serialisation does not compete with the centre for CPU). Counts the answer; a refused request throws.
+    /// With <paramref name="resendFor"/> the same body is sent again while the centre gives no answer (connection
+    /// lost, 5xx, 429), as a gateway must: the log's (sensorId, ts) key makes a resend of anything it stored a duplicate.
     /// </summary>
-    public async Task SendPrepared(ReadOnlyMemory<byte> body, int readings, CancellationToken cancellationToken)
+    public async Task<IngestResult> SendPrepared(ReadOnlyMemory<byte> body, int readings, CancellationToken cancellationToken, TimeSpan resendFor = default)
     {
         report.AddSent(readings);
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/readings") { Content = new ReadOnlyMemoryContent(body) };
-        request.Content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
-        request.Headers.Add("X-Api-Key", key);
-        using var response = await http.SendAsync(request, cancellationToken);
-        if (response.StatusCode != HttpStatusCode.Accepted)
+        var giveUp = DateTime.UtcNow + resendFor;
+        while (true)
         {
-            report.AddFailedBatch();
-            throw new InvalidOperationException($"Ingest refused the batch: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync(cancellationToken)}");
-        }
+            HttpStatusCode status;
+            try
+            {
+                using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/readings") { Content = new ReadOnlyMemoryContent(body) };
+                request.Content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+                request.Headers.Add("X-Api-Key", key);
+                using var response = await http.SendAsync(request, cancellationToken);
+                status = response.StatusCode;
+                if (status == HttpStatusCode.Accepted)
+                {
+                    var result = (await response.Content.ReadFromJsonAsync<IngestResult>(Json, cancellationToken))!;
+                    report.Add(result);
+                    return result;
+                }
 
-        report.Add((await response.Content.ReadFromJsonAsync<IngestResult>(Json, cancellationToken))!);
+                if (!IsPassing(status) || DateTime.UtcNow >= giveUp)
+                {
+                    report.AddFailedBatch();
+                    throw new InvalidOperationException($"Ingest refused the batch: {(int)status} {await response.Content.ReadAsStringAsync(cancellationToken)}");
+                }
+            }
+            catch (HttpRequestException) when (DateTime.UtcNow < giveUp)
+            {
+                // No answer: the centre may have stored the batch or not. Send it again.
+            }
+
+            report.AddRetry();
+            await Task.Delay(TimeSpan.FromMilliseconds(200), cancellationToken);
+        }
     }
 
     private static bool IsPassing(HttpStatusCode status) => (int)status >= 500 || status == HttpStatusCode.TooManyRequests;

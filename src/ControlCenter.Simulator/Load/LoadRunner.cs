@@ -17,7 +17,11 @@ public sealed record LoadResult(
 /// </summary>
 public sealed class LoadRunner(IngestClient client, TimeProvider time)
 {
-    public async Task<LoadResult> Run(int sensors, double ratePerSecond, TimeSpan duration, int batchSize, int senders, CancellationToken cancellationToken)
+    /// <param name="resendFor">How long a batch without an answer is sent again (0: a lost answer ends the run).</param>
+    /// <param name="ledger">Where to write every acknowledged reading, if anywhere.</param>
+    public async Task<LoadResult> Run(
+        int sensors, double ratePerSecond, TimeSpan duration, int batchSize, int senders, CancellationToken cancellationToken,
+        TimeSpan resendFor = default, AcknowledgedLedger? ledger = null)
     {
         var catalog = await client.Catalog(cancellationToken);
         var day = new NormalDay(catalog, seed: 1);
@@ -47,7 +51,8 @@ public sealed class LoadRunner(IngestClient client, TimeProvider time)
 
                 var body = writer.Next(batchSize, time.GetUtcNow());
                 var watch = Stopwatch.StartNew();
-                await client.SendPrepared(body, batchSize, cancellationToken);
+                var answer = await client.SendPrepared(body, batchSize, cancellationToken, resendFor);
+                ledger?.Add(body, answer.Rejected.Select(r => r.Index).ToHashSet());
                 lock (gate) latencies.Add(watch.Elapsed.TotalMilliseconds);
                 sent++;
             }

@@ -11,9 +11,9 @@ namespace ControlCenter.Storage.Schema;
 /// </summary>
 public sealed class SchemaInitializer(CityDatabase database, ILogger<SchemaInitializer> logger) : IHostedService
 {
-    private static readonly string[] SqliteScripts = ["orleans-persistence.sql", "grain-state.sql", "history.sql", "audit.sql", "credentials.sql"];
+    private static readonly string[] SqliteScripts = ["orleans-persistence.sql", "grain-state.sql", "reading-log.sql", "audit.sql", "credentials.sql"];
     private static readonly string[] PostgreSqlScripts =
-        ["orleans-main.sql", "orleans-persistence.sql", "orleans-clustering.sql", "orleans-reminders.sql", "grain-state.sql", "history.sql", "audit.sql", "credentials.sql"];
+        ["orleans-main.sql", "orleans-persistence.sql", "orleans-clustering.sql", "orleans-reminders.sql", "grain-state.sql", "reading-log.sql", "audit.sql", "credentials.sql"];
 
     /// <summary>An arbitrary constant shared by every ControlCenter silo: "CCSCHEMA" in ASCII.</summary>
     private const long SchemaLockKey = 0x4343534348454D41;
@@ -26,13 +26,16 @@ public sealed class SchemaInitializer(CityDatabase database, ILogger<SchemaIniti
         if (postgres)
             await CityDatabase.ExecuteAsync(connection, $"SELECT pg_advisory_lock({SchemaLockKey})", cancellationToken);
         else
-            // WAL lets readers (history queries) run while grain state and history are written.
+            // WAL lets readers (history queries, replays) run while the log and grain state are written.
             await CityDatabase.ExecuteAsync(connection, "PRAGMA journal_mode=WAL;", cancellationToken);
 
         foreach (var script in postgres ? PostgreSqlScripts : SqliteScripts)
         {
             await CityDatabase.ExecuteAsync(connection, ReadScript($"sql/{folder}/{script}"), cancellationToken);
         }
+
+        var migrated = await LegacyReadingsMigration.Run(connection, postgres, cancellationToken);
+        if (migrated > 0) logger.LogInformation("Moved {Readings} readings of the earlier history table into the readings log", migrated);
 
         if (postgres)
             await CityDatabase.ExecuteAsync(connection, $"SELECT pg_advisory_unlock({SchemaLockKey})", cancellationToken);

@@ -10,48 +10,74 @@ namespace ControlCenter.Host.Tests.Infrastructure;
 public sealed class HostProcess : IAsyncDisposable
 {
     private readonly Process _process;
+    private readonly IReadOnlyDictionary<string, string> _environment;
 
-    private HostProcess(Process process, string url)
+    private HostProcess(Process process, string url, IReadOnlyDictionary<string, string> environment)
     {
         _process = process;
         Url = url;
+        _environment = environment;
     }
 
     public string Url { get; }
 
-    public static async Task<HostProcess> Start(string dataDirectory)
+    /// <summary>On the embedded profile, with its SQLite file in <paramref name="dataDirectory"/>.</summary>
+    public static Task<HostProcess> Start(string dataDirectory) =>
+        Start(Environment(("Storage__Provider", "Sqlite"), ("Storage__DataDirectory", dataDirectory)));
+
+    /// <summary>On the production profile's database (one silo, ADO.NET clustering).</summary>
+    public static Task<HostProcess> StartOnPostgreSql(string connectionString) =>
+        Start(Environment(("Storage__Provider", "PostgreSql"), ("Storage__ConnectionString", connectionString)));
+
+    /// <summary>
+    /// The same host started again after it died: same address (gateways find it again), same silo ports (a silo
+    /// that finds its own older generation in the membership table declares it dead at once), same storage.
+    /// </summary>
+    public Task<HostProcess> Restart() => Start(_environment);
+
+    private static Dictionary<string, string> Environment(params (string Name, string Value)[] storage)
     {
-        var port = FreePorts.Next();
-        var url = $"http://127.0.0.1:{port}";
-        var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "ControlCenter.Host.dll"), "--urls", url])
+        var environment = new Dictionary<string, string>
+        {
+            ["ASPNETCORE_ENVIRONMENT"] = "Production",
+            ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{FreePorts.Next()}",
+            ["Orleans__SiloPort"] = FreePorts.Next().ToString(CultureInfo.InvariantCulture),
+            ["Orleans__GatewayPort"] = FreePorts.Next().ToString(CultureInfo.InvariantCulture),
+            ["Ingest__Keys__0__Name"] = "crash-test",
+            ["Ingest__Keys__0__Key"] = CityHost.DevKey,
+            // The load generator sends far more requests a second than a field gateway.
+            ["Ingest__Keys__0__RequestsPerSecond"] = "10000",
+            ["Auth__Users__0__Username"] = "admin",
+            ["Auth__Users__0__Role"] = "admin",
+            ["Auth__Users__0__PasswordHash"] = People.UserDirectory.Hash("crash-test-admin"),
+        };
+        foreach (var (name, value) in storage) environment[name] = value;
+        return environment;
+    }
+
+    private static async Task<HostProcess> Start(IReadOnlyDictionary<string, string> environment)
+    {
+        var url = environment["ASPNETCORE_URLS"];
+        var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "ControlCenter.Host.dll")])
         {
             WorkingDirectory = AppContext.BaseDirectory,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        start.Environment["Storage__Provider"] = "Sqlite";
-        start.Environment["Storage__DataDirectory"] = dataDirectory;
-        start.Environment["Orleans__SiloPort"] = FreePorts.Next().ToString(CultureInfo.InvariantCulture);
-        start.Environment["Orleans__GatewayPort"] = FreePorts.Next().ToString(CultureInfo.InvariantCulture);
-        start.Environment["Ingest__Keys__0__Name"] = "crash-test";
-        start.Environment["Ingest__Keys__0__Key"] = CityHost.DevKey;
-        start.Environment["Auth__Users__0__Username"] = "admin";
-        start.Environment["Auth__Users__0__Role"] = "admin";
-        start.Environment["Auth__Users__0__PasswordHash"] = People.UserDirectory.Hash("crash-test-admin");
+        foreach (var (name, value) in environment) start.Environment[name] = value;
         var process = Process.Start(start) ?? throw new InvalidOperationException("could not start the host process");
         process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, _) => { };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
 
-        var host = new HostProcess(process, url);
+        var host = new HostProcess(process, url, environment);
         using var client = host.Client();
         await Eventually.Until(async () =>
         {
             try { return (await client.GetAsync("/health/ready")).IsSuccessStatusCode; }
             catch (HttpRequestException) { return false; }
-        }, ready => ready || process.HasExited, "the host process to report ready", TimeSpan.FromSeconds(60));
+        }, ready => ready || process.HasExited, "the host process to report ready", TimeSpan.FromSeconds(90));
         Assert.That(process.HasExited, Is.False, "the host process exited during start-up");
         return host;
     }

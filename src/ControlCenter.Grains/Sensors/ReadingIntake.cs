@@ -1,0 +1,74 @@
+using ControlCenter.Contracts.Grains;
+using ControlCenter.Contracts.Messages;
+using ControlCenter.Contracts.Storage;
+using Microsoft.Extensions.Logging;
+
+namespace ControlCenter.Grains.Sensors;
+
+/// <summary>
+/// How readings enter the centre, whatever carried them (HTTP, MQTT): appended to the readings log first — once that
+/// commits they are accepted, and nothing can lose them — then each sensor's new rows handed to its grain, so live
+/// state, the feed and the rules see them before the caller is answered. A reading the log already held is a
+/// duplicate and reaches no grain.
+/// </summary>
+public sealed class ReadingIntake(IReadingLog log, IGrainFactory grains, ILogger<ReadingIntake> logger)
+{
+    private static readonly TimeSpan[] CatchUpDelays = [TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(30)];
+
+    private long _deliveryFailures;
+
+    /// <summary>Grain calls that failed after the append (the sensor catches up from the log).</summary>
+    public long DeliveryFailures => Interlocked.Read(ref _deliveryFailures);
+
+    /// <returns>Per reading, in order: whether it was appended (false: the log already held it).</returns>
+    /// <exception cref="ReadingLogUnavailableException">Nothing was appended; nothing reached a grain.</exception>
+    public async Task<bool[]> Take(IReadOnlyList<SensorReading> readings, DateTimeOffset receivedAt, CancellationToken cancellationToken)
+    {
+        var positions = await log.Append(readings, receivedAt, cancellationToken);
+        var bySensor = new Dictionary<string, List<LoggedReading>>(StringComparer.Ordinal);
+        for (var i = 0; i < readings.Count; i++)
+        {
+            if (positions[i] == 0) continue;
+            if (!bySensor.TryGetValue(readings[i].SensorId, out var rows)) bySensor[readings[i].SensorId] = rows = [];
+            rows.Add(new LoggedReading(positions[i], readings[i], receivedAt));
+        }
+
+        await Task.WhenAll(bySensor.Select(s => Deliver(s.Key, [.. s.Value])));
+        return [.. positions.Select(p => p > 0)];
+    }
+
+    /// <summary>
+    /// The rows are durable whatever happens here: a sensor that missed them folds them on its next delivery (it reads
+    /// the gap from the log), on its next activation (replay), or when a catch-up below reaches it.
+    /// </summary>
+    private async Task Deliver(string sensorId, LoggedReading[] rows)
+    {
+        try
+        {
+            await grains.GetGrain<ISensorGrain>(sensorId).Apply(rows);
+        }
+        catch (Exception ex)
+        {
+            Interlocked.Increment(ref _deliveryFailures);
+            logger.LogWarning(ex, "Sensor {SensorId} did not take {Count} logged readings; it catches up from the log", sensorId, rows.Length);
+            _ = CatchUpLater(sensorId);
+        }
+    }
+
+    private async Task CatchUpLater(string sensorId)
+    {
+        foreach (var delay in CatchUpDelays)
+        {
+            await Task.Delay(delay);
+            try
+            {
+                await grains.GetGrain<ISensorGrain>(sensorId).CatchUp();
+                return;
+            }
+            catch (Exception ex)
+            {
+                logger.LogWarning(ex, "Sensor {SensorId} could not catch up from the log yet", sensorId);
+            }
+        }
+    }
+}

@@ -1,0 +1,117 @@
+using System.Data.Common;
+using System.Threading.Channels;
+using ControlCenter.Contracts.Storage;
+using Microsoft.Extensions.Logging;
+
+namespace ControlCenter.Storage.Log;
+
+/// <summary>
+/// Group commit for the readings log. Every caller waits until its readings are durable, but the callers waiting at
+/// one moment share one transaction and one disk flush: a commit starts as soon as the previous one ends, with all
+/// that queued meanwhile, so a lone request costs one round trip and a busy centre one flush per group. Each caller
+/// learns which of its own readings were appended (and at which position) and which the log already held.
+/// </summary>
+public sealed class ReadingLogWriter : IAsyncDisposable
+{
+    /// <summary>Bounds one transaction to a few megabytes; a single request (at most 5,000 readings) always fits.</summary>
+    private const int MaxRowsPerCommit = 20_000;
+
+    private readonly CityDatabase _database;
+    private readonly ILogAppender _appender;
+    private readonly ILogger<ReadingLogWriter> _logger;
+    private readonly Channel<LogAppend> _queue = Channel.CreateUnbounded<LogAppend>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Task _loop;
+    private DbConnection? _connection;
+    private long _appended, _duplicates, _commits, _failures;
+
+    public ReadingLogWriter(CityDatabase database, ILogger<ReadingLogWriter> logger)
+    {
+        _database = database;
+        _appender = database.Provider == DatabaseProvider.PostgreSql ? new PostgresLogAppender() : new SqliteLogAppender();
+        _logger = logger;
+        _loop = Task.Run(CommitLoop);
+    }
+
+    public long Appended => Interlocked.Read(ref _appended);
+    public long Duplicates => Interlocked.Read(ref _duplicates);
+    public long Commits => Interlocked.Read(ref _commits);
+    public long Failures => Interlocked.Read(ref _failures);
+
+    /// <inheritdoc cref="IReadingLog.Append"/>
+    public Task<long[]> Append(LogAppend append)
+    {
+        if (!_queue.Writer.TryWrite(append)) append.Fail(new ReadingLogUnavailableException("The readings log is shutting down.", new ObjectDisposedException(nameof(ReadingLogWriter))));
+        return append.Committed;
+    }
+
+    private async Task CommitLoop()
+    {
+        var group = new List<LogAppend>();
+        while (await _queue.Reader.WaitToReadAsync())
+        {
+            group.Clear();
+            var rows = 0;
+            while (_queue.Reader.TryPeek(out var next) && (group.Count == 0 || rows + next.Readings.Count <= MaxRowsPerCommit))
+            {
+                _queue.Reader.TryRead(out _);
+                group.Add(next);
+                rows += next.Readings.Count;
+            }
+
+            await CommitGroup(group);
+        }
+    }
+
+    private async Task CommitGroup(List<LogAppend> group)
+    {
+        var plan = GroupPlan.Of(group);
+        try
+        {
+            var positions = await Commit(plan.Rows);
+            var results = plan.Results(positions);
+            for (var i = 0; i < group.Count; i++) group[i].Succeed(results[i]);
+            var appended = positions.Count(p => p > 0);
+            Interlocked.Add(ref _appended, appended);
+            Interlocked.Add(ref _duplicates, plan.Readings - appended);
+            Interlocked.Increment(ref _commits);
+        }
+        catch (Exception ex)
+        {
+            Interlocked.Increment(ref _failures);
+            _logger.LogWarning(ex, "Appending {Count} readings to the log failed; their requests are refused for a resend", plan.Readings);
+            await DropConnection();
+            var error = new ReadingLogUnavailableException("The readings log could not append (the database failed); nothing was stored.", ex);
+            foreach (var append in group) append.Fail(error);
+        }
+    }
+
+    private async Task<long[]> Commit(IReadOnlyList<LogRow> rows)
+    {
+        if (rows.Count == 0) return [];
+        _connection ??= await _database.OpenAsync(CancellationToken.None);
+        // IMMEDIATE on SQLite: the write lock is taken at BEGIN, so the positions read first stay the latest.
+        await using var transaction = _connection is Microsoft.Data.Sqlite.SqliteConnection sqlite
+            ? sqlite.BeginTransaction(deferred: false)
+            : await _connection.BeginTransactionAsync();
+        var positions = await _appender.Insert(_connection, transaction, rows);
+        await transaction.CommitAsync();
+        return positions;
+    }
+
+    /// <summary>After a failure the connection may be broken or in an aborted transaction: the next commit opens a new one.</summary>
+    private async Task DropConnection()
+    {
+        if (_connection is null) return;
+        try { await _connection.DisposeAsync(); }
+        catch (Exception ex) { _logger.LogDebug(ex, "Closing the log writer's failed connection"); }
+        _connection = null;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        // Appends already queued are committed before the process ends: their callers are waiting for them.
+        _queue.Writer.TryComplete();
+        await _loop;
+        await DropConnection();
+    }
+}
