@@ -39,7 +39,7 @@ public static class SiloConfiguration
             orleans.Configure<ClusterOptions>(o => { o.ClusterId = silo.ClusterId; o.ServiceId = silo.ServiceId; });
             // Orleans' ADO.NET provider: the grains' store itself with Storage:GrainStateStore=adonet; otherwise only the
             // reader of what earlier releases wrote.
-            var adoNetName = adoNetOnly ? StorageNames.GrainStore : GroupCommitGrainStorage.PreviousName;
+            var adoNetName = adoNetOnly ? StorageNames.GrainStore : GroupCommitGrainStorage.LegacyAdoNetName;
             orleans.AddAdoNetGrainStorage(adoNetName, o =>
             {
                 o.Invariant = database.Invariant;
@@ -50,17 +50,10 @@ public static class SiloConfiguration
             // Orleans' binary serializer: compact, fast, and it round-trips the immutable collections in grain state.
             orleans.Services.AddOptions<AdoNetGrainStorageOptions>(adoNetName)
                 .Configure<Orleans.Serialization.Serializer>((o, serializer) => o.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer));
-            // The grains' store: group commit into grain_state; the provider above only reads what earlier releases wrote.
+            // The grains' store: group commit into grain_state (Orleans' binary serializer by default); the provider
+            // above only reads what earlier releases wrote.
             if (!adoNetOnly)
-            {
-                orleans.Services.AddSingleton<GrainStateReader>();
-                orleans.Services.AddSingleton<GrainStateWriter>();
-                orleans.Services.AddKeyedSingleton<IGrainStorage>(StorageNames.GrainStore, (sp, _) => new GroupCommitGrainStorage(
-                    sp.GetRequiredKeyedService<IGrainStorage>(GroupCommitGrainStorage.PreviousName),
-                    sp.GetRequiredService<GrainStateReader>(), sp.GetRequiredService<GrainStateWriter>(),
-                    sp.GetRequiredService<CityDatabase>(), new OrleansGrainStorageSerializer(sp.GetRequiredService<Orleans.Serialization.Serializer>()),
-                    sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<ClusterOptions>>().Value.ServiceId));
-            }
+                orleans.AddGroupCommitGrainStorage(StorageNames.GrainStore, o => o.LegacyStorageName = GroupCommitGrainStorage.LegacyAdoNetName);
 
             if (database.Provider == DatabaseProvider.PostgreSql)
             {

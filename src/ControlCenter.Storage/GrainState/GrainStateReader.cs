@@ -36,8 +36,11 @@ public sealed class GrainStateReader : IAsyncDisposable
         _loop = Task.Run(ReadLoop);
     }
 
-    /// <summary>The stored version and payload, or null when this table has no row for the grain's state.</summary>
-    public Task<(long Version, byte[] Payload)?> Read(string grainId, string stateName)
+    /// <summary>
+    /// The stored version and payload (null for a tombstone, a cleared state), or null when this table has no row for
+    /// the grain's state.
+    /// </summary>
+    public Task<(long Version, byte[]? Payload)?> Read(string grainId, string stateName)
     {
         var request = new Request(grainId, stateName);
         if (!_queue.Writer.TryWrite(request)) request.Result.TrySetException(new ObjectDisposedException(nameof(GrainStateReader)));
@@ -57,9 +60,9 @@ public sealed class GrainStateReader : IAsyncDisposable
         }
     });
 
-    private async Task<Dictionary<string, (long, byte[])?>> ReadBatch(List<Request> batch)
+    private async Task<Dictionary<string, (long, byte[]?)?>> ReadBatch(List<Request> batch)
     {
-        var found = new Dictionary<string, (long, byte[])?>(StringComparer.Ordinal);
+        var found = new Dictionary<string, (long, byte[]?)?>(StringComparer.Ordinal);
         await using var connection = await _database.OpenAsync(CancellationToken.None);
         if (connection is NpgsqlConnection postgres)
         {
@@ -68,7 +71,7 @@ public sealed class GrainStateReader : IAsyncDisposable
             command.Parameters.Add(new NpgsqlParameter<string[]>("ids", NpgsqlDbType.Array | NpgsqlDbType.Text) { TypedValue = [.. batch.Select(r => r.GrainId)] });
             command.Parameters.Add(new NpgsqlParameter<string[]>("states", NpgsqlDbType.Array | NpgsqlDbType.Text) { TypedValue = [.. batch.Select(r => r.StateName)] });
             await using var reader = await command.ExecuteReaderAsync();
-            while (await reader.ReadAsync()) found[Request.KeyOf(reader.GetString(0), reader.GetString(1))] = (reader.GetInt64(2), (byte[])reader.GetValue(3));
+            while (await reader.ReadAsync()) found[Request.KeyOf(reader.GetString(0), reader.GetString(1))] = (reader.GetInt64(2), Payload(reader, 3));
             return found;
         }
 
@@ -76,11 +79,13 @@ public sealed class GrainStateReader : IAsyncDisposable
         {
             await using var command = CityDatabase.Command(connection, SqliteSelect, ("@service", _serviceId), ("@id", request.GrainId), ("@state", request.StateName));
             await using DbDataReader reader = await command.ExecuteReaderAsync();
-            if (await reader.ReadAsync()) found[request.Key] = (reader.GetInt64(0), (byte[])reader.GetValue(1));
+            if (await reader.ReadAsync()) found[request.Key] = (reader.GetInt64(0), Payload(reader, 1));
         }
 
         return found;
     }
+
+    private static byte[]? Payload(DbDataReader reader, int column) => reader.IsDBNull(column) ? null : (byte[])reader.GetValue(column);
 
     public async ValueTask DisposeAsync()
     {
@@ -93,7 +98,7 @@ public sealed class GrainStateReader : IAsyncDisposable
         public string GrainId { get; } = grainId;
         public string StateName { get; } = stateName;
         public string Key => KeyOf(GrainId, StateName);
-        public TaskCompletionSource<(long Version, byte[] Payload)?> Result { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        public TaskCompletionSource<(long Version, byte[]? Payload)?> Result { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
         public static string KeyOf(string grainId, string stateName) => $"{grainId}\n{stateName}";
     }

@@ -1,11 +1,8 @@
-using Microsoft.Extensions.Logging;
-using System.Data.Common;
 using System.Threading.Channels;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Npgsql;
-using NpgsqlTypes;
 using Orleans.Configuration;
-using Orleans.Storage;
 
 namespace ControlCenter.Storage.GrainState;
 
@@ -19,17 +16,6 @@ public sealed class GrainStateWriter : IAsyncDisposable
 {
     /// <summary>Bounds one transaction (and one PostgreSQL statement's arrays) to a few megabytes.</summary>
     private const int MaxRowsPerCommit = 2000;
-
-    private const string SqliteUpsert =
-        "INSERT INTO grain_state (service_id, grain_id, state_name, version, payload) VALUES (@service, @id, @state, @version, @payload) "
-        + "ON CONFLICT (service_id, grain_id, state_name) DO UPDATE SET version = excluded.version, payload = excluded.payload "
-        + "WHERE grain_state.version = excluded.version - 1";
-
-    private const string PostgresUpsert =
-        "INSERT INTO grain_state AS s (service_id, grain_id, state_name, version, payload) "
-        + "SELECT @service, * FROM unnest(@ids, @states, @versions, @payloads) "
-        + "ON CONFLICT (service_id, grain_id, state_name) DO UPDATE SET version = excluded.version, payload = excluded.payload "
-        + "WHERE s.version = excluded.version - 1 RETURNING s.grain_id, s.state_name";
 
     private readonly CityDatabase _database;
     private readonly ILogger<GrainStateWriter> _logger;
@@ -60,8 +46,8 @@ public sealed class GrainStateWriter : IAsyncDisposable
             var applied = await Commit(batch);
             foreach (var write in batch)
             {
-                if (applied.Contains(write.Key)) write.Succeed();
-                else write.Fail(new InconsistentStateException($"State '{write.StateName}' of '{write.GrainId}' was changed by another writer (expected version {write.Version - 1}).", "", ""));
+                if (applied.Contains(write)) write.Succeed();
+                else write.Fail(write.Conflict());
             }
         }
         catch (Exception ex)
@@ -72,61 +58,40 @@ public sealed class GrainStateWriter : IAsyncDisposable
         }
     });
 
-    /// <returns>The keys of the writes that applied (the others met a different version).</returns>
-    private async Task<HashSet<string>> Commit(List<GrainStateWrite> batch)
+    private async Task<HashSet<GrainStateWrite>> Commit(List<GrainStateWrite> batch)
     {
         await using var connection = await _database.OpenAsync(CancellationToken.None);
         await using var transaction = await connection.BeginTransactionAsync();
-        var applied = _database.Provider == DatabaseProvider.PostgreSql
-            ? await CommitPostgres((NpgsqlConnection)connection, (NpgsqlTransaction)transaction, _serviceId, batch)
-            : await CommitSqlite(connection, transaction, _serviceId, batch);
+        var applied = new HashSet<GrainStateWrite>();
+        foreach (var round in Rounds(batch))
+        {
+            applied.UnionWith(connection is NpgsqlConnection postgres
+                ? await PostgresGrainStateCommit.Run(postgres, (NpgsqlTransaction)transaction, _serviceId, round)
+                : await SqliteGrainStateCommit.Run(connection, transaction, _serviceId, round));
+        }
+
         await transaction.CommitAsync();
         return applied;
     }
 
-    private static async Task<HashSet<string>> CommitPostgres(NpgsqlConnection connection, NpgsqlTransaction transaction, string serviceId, List<GrainStateWrite> batch)
+    /// <summary>
+    /// Splits a batch so that no round touches a row twice. Two activations of one grain (a stale one and a newer
+    /// one) can queue writes for the same row at the same moment; in queue order, each round sees the previous
+    /// one's versions, exactly as if they had been committed one after the other.
+    /// </summary>
+    internal static List<List<GrainStateWrite>> Rounds(List<GrainStateWrite> batch)
     {
-        await using var command = new NpgsqlCommand(PostgresUpsert, connection, transaction);
-        command.Parameters.Add(new NpgsqlParameter<string>("service", NpgsqlDbType.Text) { TypedValue = serviceId });
-        command.Parameters.Add(new NpgsqlParameter<string[]>("ids", NpgsqlDbType.Array | NpgsqlDbType.Text) { TypedValue = [.. batch.Select(w => w.GrainId)] });
-        command.Parameters.Add(new NpgsqlParameter<string[]>("states", NpgsqlDbType.Array | NpgsqlDbType.Text) { TypedValue = [.. batch.Select(w => w.StateName)] });
-        command.Parameters.Add(new NpgsqlParameter<long[]>("versions", NpgsqlDbType.Array | NpgsqlDbType.Bigint) { TypedValue = [.. batch.Select(w => w.Version)] });
-        command.Parameters.Add(new NpgsqlParameter<byte[][]>("payloads", NpgsqlDbType.Array | NpgsqlDbType.Bytea) { TypedValue = [.. batch.Select(w => w.Payload)] });
-        var applied = new HashSet<string>(StringComparer.Ordinal);
-        await using var reader = await command.ExecuteReaderAsync();
-        while (await reader.ReadAsync()) applied.Add($"{reader.GetString(0)}\n{reader.GetString(1)}");
-        return applied;
-    }
-
-    private static async Task<HashSet<string>> CommitSqlite(DbConnection connection, DbTransaction transaction, string serviceId, List<GrainStateWrite> batch)
-    {
-        await using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = SqliteUpsert;
-        Parameter(command, "@service").Value = serviceId;
-        var id = Parameter(command, "@id");
-        var state = Parameter(command, "@state");
-        var version = Parameter(command, "@version");
-        var payload = Parameter(command, "@payload");
-        var applied = new HashSet<string>(StringComparer.Ordinal);
+        var rounds = new List<List<GrainStateWrite>>();
+        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var write in batch)
         {
-            id.Value = write.GrainId;
-            state.Value = write.StateName;
-            version.Value = write.Version;
-            payload.Value = write.Payload;
-            if (await command.ExecuteNonQueryAsync() == 1) applied.Add(write.Key);
+            var index = seen.GetValueOrDefault(write.Key);
+            seen[write.Key] = index + 1;
+            if (index == rounds.Count) rounds.Add([]);
+            rounds[index].Add(write);
         }
 
-        return applied;
-    }
-
-    private static DbParameter Parameter(DbCommand command, string name)
-    {
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = name;
-        command.Parameters.Add(parameter);
-        return parameter;
+        return rounds;
     }
 
     public async ValueTask DisposeAsync()
