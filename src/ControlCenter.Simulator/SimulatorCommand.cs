@@ -158,7 +158,7 @@ public static class SimulatorCommand
         if (options.TryGetValue("json", out var jsonPath))
             await File.WriteAllTextAsync(jsonPath, System.Text.Json.JsonSerializer.Serialize(result), cancellationToken);
         await output.WriteLineAsync(FormattableString.Invariant(
-            $"load: sent {result.Sent}, accepted {result.Accepted}, rejected {result.Rejected}{string.Concat(result.RejectedByCode.Select(kv => $" ({kv.Key} {kv.Value})"))}, achieved {result.AchievedPerSecond:0} readings/s, request latency p50 {result.P50Ms:0.0} ms, p95 {result.P95Ms:0.0} ms, p99 {result.P99Ms:0.0} ms"));
+            $"load: sent {result.Sent}, accepted {result.Accepted}, rejected {result.Rejected}{string.Concat(result.RejectedByCode.Select(kv => $" ({kv.Key} {kv.Value})"))}, batches resent {result.Resent}, achieved {result.AchievedPerSecond:0} readings/s, request latency p50 {result.P50Ms:0.0} ms, p95 {result.P95Ms:0.0} ms, p99 {result.P99Ms:0.0} ms"));
         return result.Rejected == 0 ? 0 : 1;
     }
 

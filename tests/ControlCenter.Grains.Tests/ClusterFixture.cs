@@ -1,6 +1,7 @@
 using ControlCenter.Contracts;
 using ControlCenter.Domain.Thresholds;
 using ControlCenter.Contracts.Messages;
+using ControlCenter.Contracts.Storage;
 using ControlCenter.Grains.Hosting;
 using ControlCenter.Grains.Sensors;
 using ControlCenter.Storage;
@@ -72,6 +73,7 @@ public sealed class ClusterFixture
             silo.UseInMemoryReminderService();
             silo.Services.AddSingleton(Database);
             silo.Services.AddReadingLog();
+            silo.Services.AddSingleton<IReadingLog>(sp => new FlakyReadingLog(new ReadingLog(sp.GetRequiredService<ReadingLogWriter>(), sp.GetRequiredService<ReadingLogReader>())));
             silo.Services.AddSingleton<ReadingIntake>();
         }
     }

@@ -61,6 +61,7 @@ public class CrashUnderLoadTests
             host = await killed.Restart();
             await killed.DisposeAsync();
             Assert.That(await load, Is.Zero, $"the load ran to its end with nothing rejected: {output}");
+            Assert.That(output.ToString(), Does.Not.Contain("batches resent 0,"), "the kill caught batches in flight: they were sent again");
 
             var acknowledged = File.ReadAllLines(ledger).Select(ReadingOf).ToList();
             var stored = await logRows();

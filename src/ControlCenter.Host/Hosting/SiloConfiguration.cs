@@ -32,6 +32,7 @@ public static class SiloConfiguration
             o.HealthCheckPeriod = silo.HealthCheckPeriod;
             o.AggregateFlushPeriod = silo.AggregateFlushPeriod;
             o.RuleEvaluationPeriod = silo.RuleEvaluationPeriod;
+            o.CheckpointPeriod = silo.CheckpointPeriod;
         });
 
         builder.UseOrleans(orleans =>

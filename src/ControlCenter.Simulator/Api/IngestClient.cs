@@ -74,11 +74,8 @@ public sealed class IngestClient(HttpClient http, string key, IngestReport repor
                 using var response = await http.SendAsync(request, cancellationToken);
                 if (response.StatusCode == HttpStatusCode.Accepted)
                 {
-                    var result = await response.Content.ReadFromJsonAsync<IngestResult>(Json, cancellationToken);
-                    report.Add(result!);
-                    var unavailable = result!.Rejected.Where(r => r.Code == "unavailable").Select(r => batch[r.Index]).ToArray();
-                    if (unavailable.Length == 0 || attempt >= Attempts) return;
-                    batch = unavailable;   // resend only what the centre could not apply
+                    report.Add((await response.Content.ReadFromJsonAsync<IngestResult>(Json, cancellationToken))!);
+                    return;
                 }
                 else if (!IsPassing(response.StatusCode))
                 {

@@ -6,7 +6,7 @@ namespace ControlCenter.Simulator.Load;
 
 /// <summary>What a load run achieved.</summary>
 public sealed record LoadResult(
-    long Sent, long Accepted, long Rejected, double Seconds, double AchievedPerSecond, double P50Ms, double P95Ms, double P99Ms,
+    long Sent, long Accepted, long Rejected, long Resent, double Seconds, double AchievedPerSecond, double P50Ms, double P95Ms, double P99Ms,
     IReadOnlyDictionary<string, long> RejectedByCode);
 
 /// <summary>
@@ -71,7 +71,7 @@ public sealed class LoadRunner(IngestClient client, TimeProvider time)
         latencies.Sort();
         double Percentile(double p) => latencies.Count == 0 ? 0 : latencies[Math.Min(latencies.Count - 1, (int)(p * latencies.Count))];
         var report = client.Report;
-        return new LoadResult(report.Sent, report.Accepted, report.Rejected, elapsed, report.Accepted / elapsed,
+        return new LoadResult(report.Sent, report.Accepted, report.Rejected, report.Retries, elapsed, report.Accepted / elapsed,
             Percentile(0.5), Percentile(0.95), Percentile(0.99), new Dictionary<string, long>(report.RejectedByCode));
     }
 }
