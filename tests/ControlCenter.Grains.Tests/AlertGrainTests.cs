@@ -1,43 +1,22 @@
 using ControlCenter.Contracts.Grains;
 using ControlCenter.Contracts.Messages;
 using ControlCenter.Domain.Alerts;
+using static ControlCenter.Grains.Tests.AlertSamples;
 
 namespace ControlCenter.Grains.Tests;
 
 /// <summary>The alert lifecycle through the book and the alert grains, on the fake city clock. Each test has its own scope.</summary>
 public class AlertGrainTests
 {
-    private static IAlertBookGrain Book => ClusterFixture.Grains.GetGrain<IAlertBookGrain>(0);
-
-    private static DateTimeOffset Now => ClusterFixture.Clock.GetUtcNow();
-
-    private static IAlertGrain Alert(string id) => ClusterFixture.Grains.GetGrain<IAlertGrain>(id);
-
-    private static AlertRaise Raise(string scope, string rule = AlertRules.FloodDepth, string severity = Severities.Major, params string[] entities) => new()
-    {
-        RuleId = rule, Scope = scope, ZoneId = "zone-test", Severity = severity, At = Now,
-        EntityIds = entities.Length > 0 ? entities : [scope], Evidence = [new AlertEvidence(scope, "depthCm", 25, Now)],
-    };
-
-    private static AlertSignal Signal(AlertRaise raise) => new(AlertSignalKind.Raise, raise.Key, raise, raise.At);
-
-    private static async Task<Alert> Open(AlertRaise raise)
-    {
-        await Book.Apply([Signal(raise)]);
-        return (await Book.Active()).Single(a => a.Key == raise.Key);
-    }
-
-    private static string NewScope() => "t-" + Guid.NewGuid().ToString("N")[..10];
-
     [Test]
     public async Task Raise_OneOpenAlertPerRuleAndScope_ARepeatBumpsTheCount()
     {
         var raise = Raise(NewScope());
         var first = await Open(raise);
-        await Book.Apply([Signal(raise)]);
+        await Send(Signal(raise));
         Assert.That((await Alert(first.Id).Get())!.Count, Is.EqualTo(1), "still the same firing: not a repeat");
 
-        await Book.Apply([new AlertSignal(AlertSignalKind.ConditionCleared, raise.Key, null, Now), Signal(raise with { At = Now })]);
+        await Send(Cleared(raise.Key), Signal(raise with { At = Now }));
         var alert = (await Alert(first.Id).Get())!;
         Assert.That(alert.Count, Is.EqualTo(2));
         Assert.That(alert.Timeline.Select(t => t.Action), Is.EqualTo(new[] { "raised", "condition-cleared", "repeated" }));
@@ -91,7 +70,7 @@ public class AlertGrainTests
     {
         var raise = Raise(NewScope());
         var alert = await Open(raise);
-        await Book.Apply([new AlertSignal(AlertSignalKind.Resolve, raise.Key, null, Now)]);
+        await Send(Resolved(raise.Key));
         var resolved = (await Alert(alert.Id).Get())!;
         Assert.That((resolved.Status, resolved.Resolution, resolved.ResolvedBy), Is.EqualTo((AlertStatus.Resolved, "auto", AlertActors.System)));
         Assert.That(await Book.Active(), Has.None.Matches<Alert>(a => a!.Key == raise.Key));
@@ -150,7 +129,7 @@ public class AlertGrainTests
         Assert.That((await Alert(alert.Id).Get())!.EscalationLevel, Is.Zero, "a silenced alert does not escalate");
 
         ClusterFixture.Clock.Advance(TimeSpan.FromMinutes(21));
-        await Book.Apply([]);
+        await Send();
         var resumed = (await Alert(alert.Id).Get())!;
         Assert.That(resumed.Suppressed, Is.Null);
         Assert.That(resumed.Timeline.Select(t => t.Action), Does.Contain("silenced").And.Contain("notifications-resumed"));
@@ -167,7 +146,7 @@ public class AlertGrainTests
         var unrelated = await Open(Raise(NewScope(), AlertRules.SensorSilent, Severities.Warning));
         Assert.That(unrelated.Suppressed, Is.Null);
 
-        await Book.Apply([new AlertSignal(AlertSignalKind.Resolve, outage.Key, null, Now)]);
+        await Send(Resolved(outage.Key));
         Assert.That((await Alert(own.Id).Get())!.Suppressed, Is.Null, "the outage is over: its sensors' alerts notify again");
     }
 

@@ -38,7 +38,15 @@ public interface IAlertGrain : IGrainWithStringKey
 /// </summary>
 public interface IAlertBookGrain : IGrainWithIntegerKey
 {
-    Task Apply(IReadOnlyList<AlertSignal> signals);
+    /// <summary>
+    /// A zone's signals, numbered by the zone in the order it made them. Each number takes effect once: those at
+    /// or below the last number applied for the zone are skipped, so the zone may send again whatever a failed
+    /// call left in doubt.
+    /// </summary>
+    Task Apply(string zoneId, IReadOnlyList<AlertSignal> signals);
+
+    /// <summary>The last signal number applied for a zone (0 if none): a zone that restarts numbers on from it.</summary>
+    Task<long> LastApplied(string zoneId);
 
     /// <summary>An operator's alert.</summary>
     Task<Alert> RaiseManual(AlertRaise raise);
@@ -60,6 +68,12 @@ public interface IAlertBookGrain : IGrainWithIntegerKey
     Task<Silence[]> Silences();
 
     Task<bool> RemoveSilence(string id);
+
+    /// <summary>
+    /// Alerts the book lists but could not read (their stored state is unreadable): left out of queries, tried
+    /// again at every sweep. The centre works without them, degraded.
+    /// </summary>
+    Task<string[]> Unreadable();
 }
 
 /// <summary>The threshold packs in force, as JSON, with the version every change bumps.</summary>

@@ -23,19 +23,6 @@ public sealed record AlertRaise
     public string Key => $"{RuleId}/{Scope}";
 }
 
-/// <summary>What a zone's evaluation tells the alert book about one key.</summary>
-[GenerateSerializer, Immutable]
-public sealed record AlertSignal(
-    [property: Id(0)] AlertSignalKind Kind, [property: Id(1)] string Key, [property: Id(2)] AlertRaise? Raise, [property: Id(3)] DateTimeOffset At);
-
-[GenerateSerializer]
-public enum AlertSignalKind
-{
-    Raise = 0,
-    ConditionCleared = 1,
-    Resolve = 2,
-}
-
 /// <summary>The result of a responder's action: the alert after it, or why it was refused.</summary>
 [GenerateSerializer, Immutable]
 public sealed record AlertActionResult(

@@ -8,23 +8,13 @@ using Microsoft.Extensions.Options;
 
 namespace ControlCenter.Grains.Alerts;
 
-[GenerateSerializer]
-public sealed record AlertBookState
-{
-    /// <summary>The alert open (or acknowledged) for each rule/scope key.</summary>
-    [Id(0)] public Dictionary<string, string> Open { get; init; } = [];
-    /// <summary>Every alert id, oldest first, up to <see cref="AlertBookGrain.Retained"/>; older ones stay readable by id.</summary>
-    [Id(1)] public List<string> Ids { get; init; } = [];
-    [Id(2)] public long LastNumber { get; init; }
-    [Id(3)] public List<Silence> Silences { get; init; } = [];
-}
-
 /// <summary>
 /// The cluster's alert index. It turns zone rule signals into alert grain calls (one open alert per rule and
-/// scope), keeps a copy of each recent alert for queries, applies silences and outage inhibition, and on
-/// activation re-arms every open alert's escalation (in-memory reminders do not survive a restart).
+/// scope, each signal applied once), keeps a copy of each recent alert for queries, applies silences and outage
+/// inhibition, and on activation re-arms every open alert's escalation (in-memory reminders do not survive a
+/// restart). An alert it cannot read is left out and reported (<see cref="Unreadable"/>), not fatal.
 /// </summary>
-public sealed class AlertBookGrain(
+public sealed partial class AlertBookGrain(
     [PersistentState(StorageNames.AlertBookState, StorageNames.GrainStore)] IPersistentState<AlertBookState> store,
     CityClock clock,
     IOptions<CityModelOptions> options,
@@ -37,45 +27,15 @@ public sealed class AlertBookGrain(
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        var ids = store.State.Ids;
-        var loaded = await Task.WhenAll(ids.Select(id => GrainFactory.GetGrain<IAlertGrain>(id).Get()));
-        foreach (var alert in loaded.OfType<Alert>()) _alerts[alert.Id] = alert;
-        foreach (var alert in _alerts.Values.Where(a => a.IsActive))
-        {
-            try
-            {
-                await GrainFactory.GetGrain<IAlertGrain>(alert.Id).Arm();
-            }
-            catch (Exception ex)
-            {
-                logger.LogWarning(ex, "Could not re-arm escalation of alert {AlertId}", alert.Id);
-            }
-        }
+        // One alert that cannot be read must not keep the book (and every zone's hand-off) down.
+        await Load(store.State.Ids);
+        if (_unreadable.Count > 0)
+            logger.LogError("The alert book could not read {Count} alert(s): {AlertIds}; it runs without them and tries again every sweep",
+                _unreadable.Count, string.Join(", ", _unreadable));
+        foreach (var alert in _alerts.Values.Where(a => a.IsActive)) await Arm(alert.Id);
 
         var period = options.Value.AlertSweepPeriod;
-        this.RegisterGrainTimer(Sweep, new GrainTimerCreationOptions(period, period) { KeepAlive = true });
-    }
-
-    public async Task Apply(IReadOnlyList<AlertSignal> signals)
-    {
-        foreach (var signal in signals)
-        {
-            switch (signal.Kind)
-            {
-                case AlertSignalKind.Raise when signal.Raise is { } raise:
-                    await Raise(raise);
-                    break;
-                case AlertSignalKind.ConditionCleared when store.State.Open.TryGetValue(signal.Key, out var id):
-                    Remember(await GrainFactory.GetGrain<IAlertGrain>(id).ConditionCleared(signal.At));
-                    break;
-                case AlertSignalKind.Resolve when store.State.Open.TryGetValue(signal.Key, out var id):
-                    Remember(await GrainFactory.GetGrain<IAlertGrain>(id).AutoResolve(signal.At));
-                    await Forget(signal.Key, id);
-                    break;
-            }
-        }
-
-        await Sweep();
+        this.RegisterGrainTimer(SweepAndRetry, new GrainTimerCreationOptions(period, period) { KeepAlive = true });
     }
 
     public async Task<Alert> RaiseManual(AlertRaise raise)
@@ -172,10 +132,17 @@ public sealed class AlertBookGrain(
 
     private async Task Forget(string key, string id)
     {
-        if (!store.State.Open.TryGetValue(key, out var open) || open != id) return;
-        var remaining = new Dictionary<string, string>(store.State.Open);
+        var next = Without(store.State, key, id);
+        if (!ReferenceEquals(next, store.State)) await store.WriteOrRevert(next, this);
+    }
+
+    /// <summary>The state with <paramref name="key"/> no longer open, if <paramref name="id"/> is what it holds open.</summary>
+    private static AlertBookState Without(AlertBookState state, string key, string id)
+    {
+        if (!state.Open.TryGetValue(key, out var open) || open != id) return state;
+        var remaining = new Dictionary<string, string>(state.Open);
         remaining.Remove(key);
-        await store.WriteOrRevert(store.State with { Open = remaining }, this);
+        return state with { Open = remaining };
     }
 
     /// <summary>

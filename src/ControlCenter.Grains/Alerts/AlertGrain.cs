@@ -8,12 +8,6 @@ using Orleans.Runtime;
 
 namespace ControlCenter.Grains.Alerts;
 
-[GenerateSerializer]
-public sealed record AlertGrainState
-{
-    [Id(0)] public Alert? Alert { get; init; }
-}
-
 /// <summary>
 /// One alert, from raised to resolved. Every change is written first, then told to the alert book and (unless
 /// a silence or an outage holds it back) to the live feed. An open, unsuppressed alert carries a reminder that
@@ -68,9 +62,18 @@ public sealed class AlertGrain(
             next = Append(next with { Severity = raise.Severity }, now, raise.By, "severity-changed", $"{alert.Severity} → {raise.Severity}");
             next = next with { EscalationBase = now - EscalationWindow(next) * next.EscalationLevel };
         }
+
+        // The same raise again (the book applying a signal whose first application it could not record) is no change.
+        if (SameRefresh(alert, next)) return alert;
         await Commit(next);
         return Current!;
     }
+
+    private static bool SameRefresh(Alert before, Alert after) =>
+        before.LastSeenAt == after.LastSeenAt && before.Level == after.Level && before.Count == after.Count
+        && before.Severity == after.Severity && before.ConditionClearedAt == after.ConditionClearedAt
+        && before.Evidence.SequenceEqual(after.Evidence) && before.EntityIds.SequenceEqual(after.EntityIds)
+        && before.Children.SequenceEqual(after.Children);
 
     public async Task<Alert?> ConditionCleared(DateTimeOffset at)
     {

@@ -30,7 +30,13 @@ public sealed class ZoneGrain(
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         await base.OnActivateAsync(cancellationToken);
-        Rules.Seed(await GrainFactory.GetGrain<IAlertBookGrain>(0).ActiveInZone(Zone.Id));
+        // The zone's signal numbers go on from the last one the book recorded as applied, not from a counter
+        // kept here (one more write per evaluation): the book records each number with its signal's effect, and
+        // the signals the previous activation had not handed on died with it, so the numbers above are free
+        // (the seed below already shows any effect a lost signal had). No signal of this zone reaches the book
+        // between the two calls: the zone is the only sender of its numbers.
+        var book = GrainFactory.GetGrain<IAlertBookGrain>(0);
+        Rules.Seed(await book.ActiveInZone(Zone.Id), await book.LastApplied(Zone.Id));
         // Which sensors are silent is not kept here: the silent ones say so again.
         foreach (var sensor in Catalog.SensorsInZone(Zone.Id).Where(s => !s.Retired))
             await GrainFactory.GetGrain<ISensorGrain>(sensor.Id).AnnounceHealth();
@@ -51,8 +57,12 @@ public sealed class ZoneGrain(
         var (signals, lots) = Rules.Evaluate(Members.Values, thresholds.Packs, clock.Now);
         try
         {
-            if (signals.Count > 0) await GrainFactory.GetGrain<IAlertBookGrain>(0).Apply(signals);
-            Rules.Sent(signals.Count);
+            if (signals.Count > 0)
+            {
+                await GrainFactory.GetGrain<IAlertBookGrain>(0).Apply(Zone.Id, signals);
+                Rules.Sent(signals[^1].Sequence);
+            }
+
             // A lot's closure follows the rule; one that cannot be told now is told at the next evaluation.
             foreach (var (lot, flooded) in lots) await GrainFactory.GetGrain<IParkingLotGrain>(lot).SetUnavailable(flooded ? FloodReason : null);
         }

@@ -9,19 +9,25 @@ namespace ControlCenter.Grains.Zones;
 
 /// <summary>
 /// A zone's alerting: runs the rules over what the zone sees, tracks durations and hold times, and hands the
-/// resulting signals to the alert book. Signals the book could not take are kept and sent first next time,
-/// so a failed call loses nothing.
+/// resulting signals to the alert book. Each signal gets the zone's next number; signals the book could not
+/// take are kept and sent first next time with their numbers, so a failed call loses nothing and the book,
+/// which skips numbers it has applied, applies nothing twice.
 /// </summary>
 public sealed class ZoneRules(string zoneId, CityCatalog catalog)
 {
     private readonly ConditionTracker _tracker = new();
     private readonly Dictionary<string, SilentSensor> _silent = new(StringComparer.Ordinal);
     private readonly List<AlertSignal> _unsent = [];
+    private long _lastNumber;
 
-    /// <summary>Takes the zone's alerts that are open in storage, so they can clear after a restart.</summary>
-    public void Seed(IEnumerable<Alert> open)
+    /// <summary>
+    /// Takes the zone's alerts that are open in storage, so they can clear after a restart, and the last signal
+    /// number the book applied for the zone, to number on from it.
+    /// </summary>
+    public void Seed(IEnumerable<Alert> open, long lastApplied)
     {
         foreach (var alert in open) _tracker.Seed(alert.Key, alert.Level, alert.ConditionClearedAt, alert.EntityIds);
+        _lastNumber = Math.Max(_lastNumber, lastApplied);
     }
 
     public void SensorHealthChanged(string sensorId, string health, DateTimeOffset since)
@@ -50,7 +56,7 @@ public sealed class ZoneRules(string zoneId, CityCatalog catalog)
             TimeSpan.FromMinutes(packs.Alerting.ClearHoldMinutes));
 
         foreach (var t in transitions.OrderBy(t => t.Key.StartsWith(AlertRules.ZoneOutage + "/", StringComparison.Ordinal) ? 0 : 1))
-            _unsent.Add(new AlertSignal(Kind(t.Kind), t.Key, t.Finding is { } f ? ToRaise(f, now) : null, t.At));
+            _unsent.Add(new AlertSignal(Kind(t.Kind), t.Key, t.Finding is { } f ? ToRaise(f, now) : null, t.At, ++_lastNumber));
         return ([.. _unsent], LotsToChange(members));
     }
 
@@ -66,8 +72,8 @@ public sealed class ZoneRules(string zoneId, CityCatalog catalog)
             .Select(m => (m.EntityId, flooded.Contains(m.EntityId)))];
     }
 
-    /// <summary>The book took these signals.</summary>
-    public void Sent(int count) => _unsent.RemoveRange(0, Math.Min(count, _unsent.Count));
+    /// <summary>The book has applied the signals numbered up to <paramref name="lastSent"/>.</summary>
+    public void Sent(long lastSent) => _unsent.RemoveAll(s => s.Sequence <= lastSent);
 
     /// <summary>Lots this zone holds closed for flooding (to re-assert after a restart).</summary>
     public IEnumerable<string> FloodedLots =>
