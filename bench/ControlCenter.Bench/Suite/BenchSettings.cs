@@ -3,7 +3,8 @@ using Npgsql;
 namespace ControlCenter.Bench.Suite;
 
 /// <summary>
-/// The production-like configuration every benchmark host gets: Production environment (no development seeding),
+/// The production-like configuration every benchmark host gets: Production environment (no development seeding;
+/// the two baselines run as Development, the only environment where the host accepts a Bench:Mode),
 /// configured credentials, warnings-only logging, ports apart from a developer's centre (5080, 11111, 30000), and
 /// a fresh database per host so that no run reads another's state.
 /// </summary>
@@ -20,7 +21,7 @@ public static class BenchSettings
 
     public static Dictionary<string, string> For(Storage storage, string catalogPath, string mode, string dataDirectory) => new()
     {
-        ["ASPNETCORE_ENVIRONMENT"] = "Production",
+        ["ASPNETCORE_ENVIRONMENT"] = mode == "full" ? "Production" : "Development",
         ["Catalog__Path"] = catalogPath,
         ["Bench__Mode"] = mode,
         ["Ingest__Keys__0__Name"] = "bench",

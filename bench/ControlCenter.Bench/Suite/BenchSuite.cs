@@ -12,11 +12,15 @@ namespace ControlCenter.Bench.Suite;
 /// </summary>
 public sealed class BenchSuite(BenchPaths paths, BenchReport report, int windowSeconds, int warmupSeconds)
 {
-    private const double TargetReadingsPerSecond = 100_000;
+    /// <summary>Full path, history persisted, at 10,000 sensors (issue 14): PostgreSQL, and the embedded SQLite.</summary>
+    private const double TargetPostgresPerSecond = 100_000;
+    private const double TargetSqlitePerSecond = 60_000;
     private const double TargetCeilingRatio = 0.5;
     private const double TargetLatencyP99Ms = 250;
+    private const double TargetRequestP99Ms = 100;
     private const double TargetSubscribersP99Ms = 500;
-    private const double TargetRssBytes = 1.5 * 1024 * 1024 * 1024;
+    private const double TargetStartupSeconds = 10;
+    private const double TargetRssBytes = 1024 * 1024 * 1024;
     /// <summary>The feed-latency target's load, and the subscribers' load (a busy city, below saturation of the slowest profile).</summary>
     private const int LatencyRate = 20_000;
     private const int SubscriberRate = 2_000;
@@ -54,7 +58,9 @@ public sealed class BenchSuite(BenchPaths paths, BenchReport report, int windowS
         Console.WriteLine($"bench: starting host {name}");
         var watch = Stopwatch.StartNew();
         var host = await HostProcess.Start(paths, name, BenchSettings.For(storage, catalog, mode, data), BenchSettings.HttpPort);
-        if (report100K) report.Add("start-up to ready (every grain of the city activated)", $"100,000 sensors, {storage}", $"{Number(watch.Elapsed.TotalSeconds)} s");
+        if (report100K)
+            report.Add("start-up to ready (every grain of the city activated)", $"100,000 sensors, {storage}", $"{Number(watch.Elapsed.TotalSeconds)} s",
+                "≤ 10 s", watch.Elapsed.TotalSeconds <= TargetStartupSeconds);
         return host;
     }
 
@@ -80,8 +86,11 @@ public sealed class BenchSuite(BenchPaths paths, BenchReport report, int windowS
 
     private void AddFull(LoadResult result, Storage storage, int sensors, bool withRatios)
     {
-        report.Add("ingest, full (grain + rules + history + feed)", $"{Number(sensors)} sensors, {storage}", Describe(result),
-            "≥ 100,000 readings/s, rejected 0", result.AchievedPerSecond >= TargetReadingsPerSecond && result.Rejected == 0);
+        // The throughput targets are set at 10,000 sensors; the 100,000-sensor run is reported beside them.
+        var target = storage == Storage.PostgreSql ? TargetPostgresPerSecond : TargetSqlitePerSecond;
+        var targeted = sensors == 10_000;
+        report.Add("ingest, full (log + grain + rules + feed)", $"{Number(sensors)} sensors, {storage}", Describe(result),
+            targeted ? $"≥ {Number(target)} readings/s, rejected 0" : "", targeted ? result.AchievedPerSecond >= target && result.Rejected == 0 : null);
         if (!withRatios) return;
         var toCeiling = result.AchievedPerSecond / _ceiling;
         report.Add("full / grain ceiling", $"{Number(sensors)} sensors, {storage}", Number(toCeiling, "0.000"), "≥ 0.5", toCeiling >= TargetCeilingRatio);
@@ -107,8 +116,11 @@ public sealed class BenchSuite(BenchPaths paths, BenchReport report, int windowS
         await using (var probe = await FeedProbe.Connect(host.Url, BenchSettings.FeedToken, 1, _ => [.. zones.Take(8).Select(z => $"zone:{z}")], sensorIds))
         {
             var latency = await Measure(host, probe, LatencyRate);
+            var reached = latency.Load.AchievedPerSecond >= LatencyRate * 0.95;
             report.Add("ingest → subscriber latency p50 / p95 / p99", $"{Number(LatencyRate)} readings/s offered (achieved {Number(latency.Load.AchievedPerSecond)}), PostgreSQL",
-                Percentiles(latency.Feed), "p99 ≤ 250 ms", latency.Feed.P99Ms <= TargetLatencyP99Ms && latency.Load.AchievedPerSecond >= LatencyRate * 0.95);
+                Percentiles(latency.Feed), "p99 ≤ 250 ms", latency.Feed.P99Ms <= TargetLatencyP99Ms && reached);
+            report.Add("ingest request latency p50 / p95 / p99", $"{Number(LatencyRate)} readings/s offered, batches of 500, PostgreSQL",
+                $"{Number(latency.Load.P50Ms)} / {Number(latency.Load.P95Ms)} / {Number(latency.Load.P99Ms)} ms", "p99 ≤ 100 ms", latency.Load.P99Ms <= TargetRequestP99Ms && reached);
         }
 
         // 1,000 WebSocket subscribers, each on one zone (about 25 entities).
@@ -147,6 +159,6 @@ public sealed class BenchSuite(BenchPaths paths, BenchReport report, int windowS
             // junctions and zones. (after − idle) is not: the idle figure already has every grain activated, and the
             // GC may give memory back in between.
             $"{Number(after / 1048576.0)} MiB (idle after start-up {Number(before / 1048576.0)} MiB); ≤ {Number(after / (double)Math.Max(1, active))} bytes per sensor grain (RSS ÷ sensors)",
-            "100,000 grains ≤ 1.5 GiB", active >= 100_000 ? after <= TargetRssBytes : null);
+            "100,000 grains ≤ 1 GiB", active >= 100_000 ? after <= TargetRssBytes : null);
     }
 }
