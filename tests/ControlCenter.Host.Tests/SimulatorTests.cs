@@ -83,7 +83,7 @@ public class SimulatorTests : SqliteHostFixture
         Assert.That((report.Sent, report.Retries, report.Accepted, report.Duplicates, report.Rejected), Is.EqualTo((2L, 1L, 0L, 2L, 0L)),
             "the first answer was lost after the centre applied the batch; the resend is all duplicates");
         var after = await Host.Entity("fl-nga-tu-so");
-        Assert.That((after.Version, after.Values["depthCm"]), Is.EqualTo((before.Version + 1, 14.0)), "applied once");
+        Assert.That((after.Version, after.Values["depthCm"]), Is.EqualTo((before.Version + 2, 14.0)), "each of the two readings folded once (one version each)");
     }
 
     [Test]
@@ -108,7 +108,7 @@ public class SimulatorTests : SqliteHostFixture
             output, CancellationToken.None);
 
         Assert.That(exit, Is.Zero, output.ToString());
-        Assert.That(output.ToString(), Does.Match(@"load: sent \d+, accepted \d+, rejected 0, achieved \d+ readings/s, request latency p50 [\d.]+ ms"));
+        Assert.That(output.ToString(), Does.Match(@"load: sent \d+, accepted \d+, rejected 0, batches resent \d+, achieved \d+ readings/s, request latency p50 [\d.]+ ms"));
     }
 
     /// <summary>Delivers the first request, then throws as if the connection broke before the answer came back.</summary>

@@ -22,19 +22,3 @@ public interface IFeedRegistryGrain : IGrainWithIntegerKey
 
     Task<IFeedObserver[]> Observers();
 }
-
-/// <summary>
-/// One per silo (a stateless worker): grains hand it each committed change; it coalesces them per entity
-/// and fans each batch out to every registered observer, so a subscriber on any silo sees every grain.
-/// </summary>
-public interface IFeedPublisherGrain : IGrainWithIntegerKey
-{
-    [OneWay]
-    Task Publish(EntityState state);
-
-    [OneWay]
-    Task PublishKpi(KpiSnapshot kpi);
-
-    [OneWay]
-    Task PublishAlert(Alert alert);
-}

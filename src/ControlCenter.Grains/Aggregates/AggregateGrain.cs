@@ -1,3 +1,5 @@
+using ControlCenter.Grains.Feed;
+using Microsoft.Extensions.DependencyInjection;
 using ControlCenter.Contracts.Grains;
 using ControlCenter.Contracts.Messages;
 using ControlCenter.Grains.Hosting;
@@ -77,7 +79,7 @@ public abstract class AggregateGrain<TMember>(IPersistentState<AggregateGrainSta
         await store.WriteOrRevert(store.State with { Version = store.State.Version + 1 }, this);
         _dirty = false;
         Recompute();
-        await GrainFactory.GetGrain<IFeedPublisherGrain>(0).Publish(CurrentState);
+        ServiceProvider.GetRequiredService<FeedPublisher>().Publish(CurrentState);
         await PublishUpward();
     }
 }

@@ -1,3 +1,5 @@
+using ControlCenter.Grains.Feed;
+using Microsoft.Extensions.DependencyInjection;
 using ControlCenter.Contracts;
 using ControlCenter.Contracts.Grains;
 using ControlCenter.Contracts.Messages;
@@ -203,7 +205,7 @@ public sealed class AlertGrain(
         await GrainFactory.GetGrain<IAlertBookGrain>(0).Changed(alert);
         // A suppressed alert's changes are held back, but not its resolution: walls must see it go.
         if (alert.Suppressed is null || suppressionChanged || before?.Status != alert.Status)
-            await GrainFactory.GetGrain<IFeedPublisherGrain>(0).PublishAlert(alert);
+            ServiceProvider.GetRequiredService<FeedPublisher>().PublishAlert(alert);
         // Escalation follows what changed: armed while open and notified, gone once acknowledged, resolved or suppressed.
         if (before?.Status != alert.Status || before?.Suppressed != alert.Suppressed || before?.Severity != alert.Severity || before is null)
         {

@@ -1,3 +1,5 @@
+using ControlCenter.Grains.Feed;
+using Microsoft.Extensions.DependencyInjection;
 using ControlCenter.Contracts;
 using ControlCenter.Contracts.Grains;
 using ControlCenter.Contracts.Messages;
@@ -53,5 +55,9 @@ public sealed class CityGrain(
         _kpi.Tiles.Any(t => t.Status == "alert") ? "alert" : _kpi.Tiles.Any(t => t.Status == "warning") ? "warning" : "ok";
 
     /// <summary>The city has nothing above it; its tiles go to the feed as <c>kpi</c>.</summary>
-    protected override Task PublishUpward() => GrainFactory.GetGrain<IFeedPublisherGrain>(0).PublishKpi(_kpi);
+    protected override Task PublishUpward()
+    {
+        ServiceProvider.GetRequiredService<FeedPublisher>().PublishKpi(_kpi);
+        return Task.CompletedTask;
+    }
 }

@@ -18,6 +18,8 @@ public static class CityModelServices
         services.AddSingleton(new ThresholdSource(packs));
         services.AddSingleton(new CityClock(clock));
         services.AddSingleton<Sensors.SensorDerivation>();
+        services.AddSingleton<Feed.FeedPublisher>();
+        services.AddHostedService(sp => sp.GetRequiredService<Feed.FeedPublisher>());
         services.AddOptions<CityModelOptions>().Configure(o => configure?.Invoke(o));
         // The parking services: the example tariff and default settings unless the host configures its own.
         services.TryAddSingleton(TariffBook.Example);

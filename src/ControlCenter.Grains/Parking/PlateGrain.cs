@@ -16,7 +16,7 @@ public sealed class PlateState
 
 /// <summary>
 /// One plate: at most one open session and one active hold at a time. A hold past its time no longer counts,
-/// even if its lot has not expired it yet. The stored row is deleted when the plate has neither.
+/// even if its lot has not expired it yet. The stored state is cleared (a tombstone: no payload) when the plate has neither.
 /// </summary>
 public sealed class PlateGrain(
     [PersistentState(StorageNames.PlateState, StorageNames.GrainStore)] IPersistentState<PlateState> store,

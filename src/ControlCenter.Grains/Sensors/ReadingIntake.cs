@@ -24,6 +24,8 @@ public sealed class ReadingIntake(IReadingLog log, IGrainFactory grains, ILogger
     /// <exception cref="ReadingLogUnavailableException">Nothing was appended; nothing reached a grain.</exception>
     public async Task<bool[]> Take(IReadOnlyList<SensorReading> readings, DateTimeOffset receivedAt, CancellationToken cancellationToken)
     {
+        // To the millisecond, as the log keeps it: the grain must fold now exactly what a replay gives back.
+        receivedAt = DateTimeOffset.FromUnixTimeMilliseconds(receivedAt.ToUnixTimeMilliseconds());
         var positions = await log.Append(readings, receivedAt, cancellationToken);
         var bySensor = new Dictionary<string, List<LoggedReading>>(StringComparer.Ordinal);
         for (var i = 0; i < readings.Count; i++)

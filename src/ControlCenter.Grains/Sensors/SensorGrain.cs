@@ -4,6 +4,7 @@ using ControlCenter.Contracts.Messages;
 using ControlCenter.Contracts.Storage;
 using ControlCenter.Domain.Catalog;
 using ControlCenter.Domain.Derived;
+using ControlCenter.Grains.Feed;
 using ControlCenter.Grains.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -22,6 +23,7 @@ public sealed class SensorGrain(
     CityCatalog catalog,
     ThresholdSource thresholds,
     SensorDerivation derivation,
+    FeedPublisher feed,
     CityClock clock,
     IOptions<CityModelOptions> options,
     ILogger<SensorGrain> logger) : Grain, ISensorGrain
@@ -50,7 +52,7 @@ public sealed class SensorGrain(
         this.RegisterGrainTimer(() => _checkpoint.WriteInBackground(_state), new GrainTimerCreationOptions(every, every) { KeepAlive = true, Interleave = true });
         // Rows that reached the log but not this grain before a crash: the feed hears of them now. (The aggregates
         // above read this grain's summary when they activate; calling them from here could deadlock with that read.)
-        if (replayed.Count > 0) await GrainFactory.GetGrain<IFeedPublisherGrain>(0).Publish(ToEntityState());
+        if (replayed.Count > 0) feed.Publish(ToEntityState());
         // A zone that restarted does not know which of its sensors are silent: the silent ones tell it again.
         if (_state.Health != "ok") await TellZoneHealth();
     }
@@ -117,7 +119,7 @@ public sealed class SensorGrain(
     {
         if (healthChanged) await TellZoneHealth();
         _view = derivation.Derive(_sensor, _state, health);
-        await GrainFactory.GetGrain<IFeedPublisherGrain>(0).Publish(ToEntityState());
+        feed.Publish(ToEntityState());
         var summary = ToSummary();
         if (_sensor.ParentId is { } parent)
         {

@@ -36,7 +36,7 @@ public sealed class FeedRegistration(IGrainFactory grains, FeedObserver observer
                 if (!Registered.Task.IsCompleted)
                 {
                     // Every silo's publisher refreshes its host list within this; only then is no change missed.
-                    await Task.Delay(FeedPublisherGrain.ObserverRefresh + TimeSpan.FromMilliseconds(200), stoppingToken);
+                    await Task.Delay(FeedPublisher.ObserverRefresh + TimeSpan.FromMilliseconds(200), stoppingToken);
                     Registered.TrySetResult();
                 }
             }

@@ -5,10 +5,12 @@ using NpgsqlTypes;
 namespace ControlCenter.Storage.Log;
 
 /// <summary>
-/// PostgreSQL: binary COPY of the rows into a session-local staging table, then one statement that takes the
-/// append lock, keeps the rows whose key the log lacks, numbers them after their sensor's last position and
-/// inserts them. Several silos append to one database: the advisory lock (held to commit) makes positions follow
-/// commit order, so a checkpoint at position n never misses a row below n that committed later.
+/// PostgreSQL: takes the append lock (several silos append to one database; the advisory lock, held to commit, makes
+/// positions follow commit order, so a checkpoint at position n never misses a row below n that committed later),
+/// gives each row its sensor's next position from what this writer remembers (<see cref="LogPositions"/>), binary-COPYs
+/// the rows into a session-local staging table and inserts them with ON CONFLICT DO NOTHING. When a row was already in
+/// the log (a resend) its position would be left unused, so that rare commit is redone row-exactly instead
+/// (<see cref="PostgresExactMerge"/>): positions stay 1, 2, 3 … per sensor, which replay and gap detection rely on.
 /// </summary>
 public sealed class PostgresLogAppender : ILogAppender
 {
@@ -16,54 +18,86 @@ public sealed class PostgresLogAppender : ILogAppender
     public const long AppendLockKey = 0x43434C4F47;
 
     private const string Staging =
-        "CREATE TEMP TABLE IF NOT EXISTS reading_log_incoming (sensor_id text, ts_ms bigint, received_ms bigint, vals text) ON COMMIT DELETE ROWS";
+        "CREATE TEMP TABLE IF NOT EXISTS reading_log_incoming (sensor_id text, ts_ms bigint, seq bigint, received_ms bigint, vals text) ON COMMIT DELETE ROWS";
 
-    private const string Copy = "COPY reading_log_incoming (sensor_id, ts_ms, received_ms, vals) FROM STDIN (FORMAT BINARY)";
+    private const string Copy = "COPY reading_log_incoming (sensor_id, ts_ms, seq, received_ms, vals) FROM STDIN (FORMAT BINARY)";
 
     private const string Lock = "SELECT pg_advisory_xact_lock(@key)";
 
-    private const string Merge =
-        "WITH fresh AS (SELECT i.* FROM reading_log_incoming i "
-        + "  WHERE NOT EXISTS (SELECT 1 FROM reading_log r WHERE r.sensor_id = i.sensor_id AND r.ts_ms = i.ts_ms)), "
-        + "numbered AS (SELECT f.*, COALESCE((SELECT max(r.seq) FROM reading_log r WHERE r.sensor_id = f.sensor_id), 0) "
-        + "  + row_number() OVER (PARTITION BY f.sensor_id ORDER BY f.ts_ms) AS seq FROM fresh f) "
-        + "INSERT INTO reading_log (sensor_id, ts_ms, seq, received_ms, vals) "
-        + "SELECT sensor_id, ts_ms, seq, received_ms, vals FROM numbered RETURNING sensor_id, ts_ms, seq";
+    private const string LastOf = "SELECT sensor_id, MAX(seq) FROM reading_log WHERE sensor_id = ANY(@ids) GROUP BY sensor_id";
 
+    private const string Fast =
+        "INSERT INTO reading_log (sensor_id, ts_ms, seq, received_ms, vals) SELECT sensor_id, ts_ms, seq, received_ms, vals "
+        + "FROM reading_log_incoming ON CONFLICT (sensor_id, ts_ms) DO NOTHING";
+
+    private readonly LogPositions _positions = new();
     private NpgsqlConnection? _staged;
 
     async Task<long[]> ILogAppender.Insert(DbConnection connection, DbTransaction transaction, IReadOnlyList<LogRow> rows)
     {
         var postgres = (NpgsqlConnection)connection;
-        await EnsureStaging(postgres, (NpgsqlTransaction)transaction);
-        await using (var importer = await postgres.BeginBinaryImportAsync(Copy))
+        var tx = (NpgsqlTransaction)transaction;
+        await EnsureStaging(postgres, tx);
+        await using (var lockCommand = new NpgsqlCommand(Lock, postgres, tx))
         {
-            foreach (var row in rows)
+            lockCommand.Parameters.Add(new NpgsqlParameter<long>("key", AppendLockKey));
+            await lockCommand.ExecuteNonQueryAsync();
+        }
+
+        await _positions.CountCommit(postgres, tx);
+        await LearnUnknown(postgres, tx, rows);
+        var provisional = new long[rows.Count];
+        for (var i = 0; i < rows.Count; i++)
+            provisional[i] = (i > 0 && rows[i - 1].SensorId == rows[i].SensorId ? provisional[i - 1] : await _positions.Last(rows[i].SensorId, postgres, tx)) + 1;
+        await CopyIntoStaging(postgres, rows, provisional);
+
+        await tx.SaveAsync("fast");
+        await using (var fast = new NpgsqlCommand(Fast, postgres, tx))
+        {
+            if (await fast.ExecuteNonQueryAsync() == rows.Count)
             {
-                await importer.StartRowAsync();
-                await importer.WriteAsync(row.SensorId, NpgsqlDbType.Text);
-                await importer.WriteAsync(row.TsMs, NpgsqlDbType.Bigint);
-                await importer.WriteAsync(row.ReceivedMs, NpgsqlDbType.Bigint);
-                await importer.WriteAsync(row.Values, NpgsqlDbType.Text);
+                for (var i = 0; i < rows.Count; i++) _positions.Learn(rows[i].SensorId, provisional[i]);
+                return provisional;
             }
-
-            await importer.CompleteAsync();
         }
 
-        await using var batch = new NpgsqlBatch(postgres, (NpgsqlTransaction)transaction)
-        {
-            BatchCommands = { new NpgsqlBatchCommand(Lock) { Parameters = { new NpgsqlParameter<long>("key", AppendLockKey) } }, new NpgsqlBatchCommand(Merge) },
-        };
-        var given = new Dictionary<(string, long), long>();
-        await using (var reader = await batch.ExecuteReaderAsync())
-        {
-            await reader.NextResultAsync();
-            while (await reader.ReadAsync()) given[(reader.GetString(0), reader.GetInt64(1))] = reader.GetInt64(2);
-        }
-
-        var positions = new long[rows.Count];
-        for (var i = 0; i < rows.Count; i++) positions[i] = given.GetValueOrDefault((rows[i].SensorId, rows[i].TsMs));
+        await tx.RollbackAsync("fast");
+        var positions = await PostgresExactMerge.Run(postgres, tx, rows);
+        for (var i = 0; i < rows.Count; i++)
+            if (positions[i] > 0) _positions.Learn(rows[i].SensorId, positions[i]);
         return positions;
+    }
+
+    public void Committed() => _positions.Committed();
+
+    public void Failed() => _positions.Forget();
+
+    /// <summary>One query for the sensors this writer has no position for (a first append, or after another silo appended).</summary>
+    private async Task LearnUnknown(NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyList<LogRow> rows)
+    {
+        var unknown = _positions.Unknown(rows.Select(r => r.SensorId).Distinct(StringComparer.Ordinal)).ToArray();
+        if (unknown.Length == 0) return;
+        foreach (var sensorId in unknown) _positions.Learn(sensorId, 0);
+        await using var command = new NpgsqlCommand(LastOf, connection, transaction);
+        command.Parameters.Add(new NpgsqlParameter<string[]>("ids", NpgsqlDbType.Array | NpgsqlDbType.Text) { TypedValue = unknown });
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync()) _positions.Learn(reader.GetString(0), reader.GetInt64(1));
+    }
+
+    private static async Task CopyIntoStaging(NpgsqlConnection connection, IReadOnlyList<LogRow> rows, long[] positions)
+    {
+        await using var importer = await connection.BeginBinaryImportAsync(Copy);
+        for (var i = 0; i < rows.Count; i++)
+        {
+            await importer.StartRowAsync();
+            await importer.WriteAsync(rows[i].SensorId, NpgsqlDbType.Text);
+            await importer.WriteAsync(rows[i].TsMs, NpgsqlDbType.Bigint);
+            await importer.WriteAsync(positions[i], NpgsqlDbType.Bigint);
+            await importer.WriteAsync(rows[i].ReceivedMs, NpgsqlDbType.Bigint);
+            await importer.WriteAsync(rows[i].Values, NpgsqlDbType.Text);
+        }
+
+        await importer.CompleteAsync();
     }
 
     /// <summary>

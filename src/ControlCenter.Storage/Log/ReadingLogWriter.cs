@@ -93,9 +93,18 @@ public sealed class ReadingLogWriter : IAsyncDisposable
         await using var transaction = _connection is Microsoft.Data.Sqlite.SqliteConnection sqlite
             ? sqlite.BeginTransaction(deferred: false)
             : await _connection.BeginTransactionAsync();
-        var positions = await _appender.Insert(_connection, transaction, rows);
-        await transaction.CommitAsync();
-        return positions;
+        try
+        {
+            var positions = await _appender.Insert(_connection, transaction, rows);
+            await transaction.CommitAsync();
+            _appender.Committed();
+            return positions;
+        }
+        catch
+        {
+            _appender.Failed();
+            throw;
+        }
     }
 
     /// <summary>After a failure the connection may be broken or in an aborted transaction: the next commit opens a new one.</summary>

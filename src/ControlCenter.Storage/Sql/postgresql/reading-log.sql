@@ -16,3 +16,12 @@ CREATE TABLE IF NOT EXISTS reading_log (
 );
 
 CREATE UNIQUE INDEX IF NOT EXISTS reading_log_by_seq ON reading_log (sensor_id, seq);
+
+-- How many appends have committed, across every silo. A writer counts its own; when the count it reads under the
+-- append lock is not the one it expects, another silo appended meanwhile and the writer forgets the positions it
+-- remembered (LogPositions) and reads them again.
+CREATE TABLE IF NOT EXISTS reading_log_head (
+    id      int PRIMARY KEY CHECK (id = 1),
+    commits bigint NOT NULL
+);
+INSERT INTO reading_log_head (id, commits) VALUES (1, 0) ON CONFLICT (id) DO NOTHING;

@@ -15,3 +15,11 @@ CREATE TABLE IF NOT EXISTS reading_log (
 ) WITHOUT ROWID;
 
 CREATE UNIQUE INDEX IF NOT EXISTS reading_log_by_seq ON reading_log (sensor_id, seq);
+
+-- How many appends have committed. A writer counts its own; when the count it reads in its write transaction is not
+-- the one it expects, another process appended meanwhile and it forgets the positions it remembered (LogPositions).
+CREATE TABLE IF NOT EXISTS reading_log_head (
+    id      INTEGER PRIMARY KEY CHECK (id = 1),
+    commits INTEGER NOT NULL
+);
+INSERT INTO reading_log_head (id, commits) VALUES (1, 0) ON CONFLICT (id) DO NOTHING;
