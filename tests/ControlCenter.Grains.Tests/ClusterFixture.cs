@@ -65,6 +65,7 @@ public sealed class ClusterFixture
             {
                 o.HealthCheckPeriod = TimeSpan.FromMilliseconds(50);
                 o.CheckpointPeriod = TimeSpan.FromMilliseconds(100);
+                o.CheckpointMaxAge = TimeSpan.FromMilliseconds(100);
                 o.AggregateFlushPeriod = TimeSpan.FromMilliseconds(50);
                 // Tests run the rules and sweeps themselves, at the fake clock's times.
                 o.RuleEvaluationPeriod = TimeSpan.FromHours(1);

@@ -7,10 +7,16 @@ public sealed class CityModelOptions
     public TimeSpan HealthCheckPeriod { get; set; } = TimeSpan.FromSeconds(10);
 
     /// <summary>
-    /// How often a sensor writes its state as a checkpoint of the readings log (when it changed). Longer means fewer
-    /// writes and more rows to replay when the sensor activates again after a crash.
+    /// How often a sensor considers writing its state as a checkpoint of the readings log: it does when it has folded
+    /// <see cref="CheckpointAfterRows"/> rows since the last one, or when its last one is <see cref="CheckpointMaxAge"/>
+    /// old and anything changed. Busy sensors write every few seconds and rarely heard ones about once a minute, so
+    /// a city of many quiet sensors does not write a state per reading; a crash costs at most that much replay.
     /// </summary>
     public TimeSpan CheckpointPeriod { get; set; } = TimeSpan.FromSeconds(5);
+
+    public int CheckpointAfterRows { get; set; } = 20;
+
+    public TimeSpan CheckpointMaxAge { get; set; } = TimeSpan.FromSeconds(60);
 
     /// <summary>Zones and the city coalesce member changes and publish at most this often.</summary>
     public TimeSpan AggregateFlushPeriod { get; set; } = TimeSpan.FromSeconds(1);

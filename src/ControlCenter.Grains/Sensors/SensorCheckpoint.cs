@@ -1,3 +1,4 @@
+using ControlCenter.Grains.Hosting;
 using Microsoft.Extensions.Logging;
 using Orleans.Storage;
 
@@ -9,9 +10,10 @@ namespace ControlCenter.Grains.Sensors;
 /// already written is not written again. A checkpoint never runs ahead of the log: the grain folds only rows the
 /// log has committed, and the state carries the position it folded up to.
 /// </summary>
-public sealed class SensorCheckpoint(IPersistentState<SensorGrainState> stored, Grain grain, ILogger logger)
+public sealed class SensorCheckpoint(IPersistentState<SensorGrainState> stored, Grain grain, CityModelOptions options, ILogger logger)
 {
     private SensorGrainState _written = stored.State;
+    private long _writtenAt = Environment.TickCount64;
     private Task _writing = Task.CompletedTask;
 
     public async Task WriteNow(SensorGrainState state)
@@ -35,6 +37,7 @@ public sealed class SensorCheckpoint(IPersistentState<SensorGrainState> stored, 
         {
             await stored.WriteStateAsync();
             _written = state;
+            _writtenAt = Environment.TickCount64;
         }
         catch (InconsistentStateException)
         {
@@ -44,8 +47,22 @@ public sealed class SensorCheckpoint(IPersistentState<SensorGrainState> stored, 
         }
     }
 
-    /// <summary>A failed background write loses nothing (the log holds every row since the last checkpoint); the next tick retries.</summary>
+    /// <summary>
+    /// The timer's write, when due (<see cref="CityModelOptions.CheckpointPeriod"/>). A failed background write loses
+    /// nothing (the log holds every row since the last checkpoint); the next tick retries.
+    /// </summary>
     public async Task WriteInBackground(SensorGrainState state)
+    {
+        var behind = state.LogSeq - _written.LogSeq;
+        var age = TimeSpan.FromMilliseconds(Environment.TickCount64 - _writtenAt);
+        if (behind < options.CheckpointAfterRows && age < options.CheckpointMaxAge) return;
+        await WriteOrLog(state);
+    }
+
+    /// <summary>Deactivation and shutdown: whatever changed is written now, failures only logged.</summary>
+    public Task WriteOnDeactivation(SensorGrainState state) => WriteOrLog(state);
+
+    private async Task WriteOrLog(SensorGrainState state)
     {
         try
         {

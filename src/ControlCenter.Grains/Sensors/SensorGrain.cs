@@ -39,7 +39,7 @@ public sealed class SensorGrain(
     {
         _sensor = catalog.FindSensor(this.GetPrimaryKeyString())
             ?? throw new InvalidOperationException($"Sensor '{this.GetPrimaryKeyString()}' is not in the catalogue.");
-        _checkpoint = new SensorCheckpoint(stored, this, logger);
+        _checkpoint = new SensorCheckpoint(stored, this, options.Value, logger);
         _state = stored.State.FirstKnownAt is null ? stored.State with { FirstKnownAt = clock.Now } : stored.State;
         var replayed = await log.ReadAfter(_sensor.Id, _state.LogSeq, cancellationToken);
         foreach (var row in replayed) _state = ReadingBuffers.Apply(_state, _sensor.Kind, row);
@@ -57,7 +57,7 @@ public sealed class SensorGrain(
         if (_state.Health != "ok") await TellZoneHealth();
     }
 
-    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) => _checkpoint.WriteInBackground(_state);
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) => _checkpoint.WriteOnDeactivation(_state);
 
     public async Task Apply(LoggedReading[] readings)
     {

@@ -33,6 +33,8 @@ public static class SiloConfiguration
             o.AggregateFlushPeriod = silo.AggregateFlushPeriod;
             o.RuleEvaluationPeriod = silo.RuleEvaluationPeriod;
             o.CheckpointPeriod = silo.CheckpointPeriod;
+            o.CheckpointAfterRows = silo.CheckpointAfterRows;
+            o.CheckpointMaxAge = silo.CheckpointMaxAge;
         });
 
         builder.UseOrleans(orleans =>

@@ -16,8 +16,12 @@ public sealed class SiloOptions
     public TimeSpan HealthCheckPeriod { get; set; } = TimeSpan.FromSeconds(10);
     /// <summary>How often lots, junctions, zones and the city publish coalesced changes.</summary>
     public TimeSpan AggregateFlushPeriod { get; set; } = TimeSpan.FromSeconds(1);
-    /// <summary>How often each sensor writes its state as a checkpoint of the readings log (when it changed).</summary>
+    /// <summary>How often each sensor considers writing its state as a checkpoint of the readings log (CityModelOptions).</summary>
     public TimeSpan CheckpointPeriod { get; set; } = TimeSpan.FromSeconds(5);
+    /// <summary>Rows folded since the last checkpoint that make the next tick write one.</summary>
+    public int CheckpointAfterRows { get; set; } = 20;
+    /// <summary>The longest a changed sensor goes without a checkpoint.</summary>
+    public TimeSpan CheckpointMaxAge { get; set; } = TimeSpan.FromSeconds(60);
     /// <summary>How often each zone runs its alert rules.</summary>
     public TimeSpan RuleEvaluationPeriod { get; set; } = TimeSpan.FromSeconds(5);
 }
