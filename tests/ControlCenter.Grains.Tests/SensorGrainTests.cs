@@ -115,6 +115,21 @@ public class SensorGrainTests
     }
 
     [Test]
+    public async Task Resend_AfterACommitWhoseAnswerWasLost_IsADuplicateThatStillReachesTheSensor()
+    {
+        var reading = Reading("flood-4", Now.AddSeconds(-2), "depthCm", 31);
+        var before = await Sensor("flood-4").GetState();
+        FlakyReadingLog.LoseAnswerOnce[(reading.SensorId, reading.Ts)] = true;
+        Assert.That(async () => await ClusterFixture.Ingest(reading), Throws.InstanceOf<ReadingLogUnavailableException>(), "the first send is refused (503)");
+
+        var resent = await ClusterFixture.Ingest(reading);
+        var after = await Sensor("flood-4").GetState();
+
+        Assert.That(resent, Is.EqualTo(new[] { false }), "the log holds it: a duplicate");
+        Assert.That((after.Version, after.Values["depthCm"]), Is.EqualTo((before.Version + 1, 31.0)), "and yet the sensor folded it, once");
+    }
+
+    [Test]
     public async Task Restart_WhenNoCheckpointWasWritten_ReplaysTheLogToTheSameState()
     {
         FailingStorage.FailWritesOf["flood-3"] = true;

@@ -16,8 +16,9 @@ public static class ReadingBuffers
     public static readonly TimeSpan OxygenWindow = TimeSpan.FromHours(3);
 
     /// <summary>
-    /// Folds one logged reading into a sensor's state. Commutative in time: the result does not depend on the order
-    /// readings are folded in (only float sums may differ in their last bits), so a backfill changes the figures
+    /// Folds one logged reading into a sensor's state. Commutative in time: the figures do not depend on the order
+    /// readings are folded in (only float sums may differ in their last bits, and the lists' order, which no figure
+    /// reads), so a backfill changes the figures
     /// exactly as it would have on time, and a replay gives the state the live grain had.
     /// </summary>
     public static SensorGrainState Apply(SensorGrainState state, string kind, LoggedReading logged)
@@ -52,18 +53,26 @@ public static class ReadingBuffers
     private static SensorGrainState WithNewestValues(SensorGrainState next, SensorGrainState state, IReadOnlyDictionary<string, double> values, ReadingStamp stamp)
     {
         var kept = state.Values;
-        var stamps = state.ValueStamps;
-        // A value an earlier release stored has no stamp: it came from the reading at LastTs.
-        var unstamped = state.LastTs is { } last ? new ReadingStamp(last.ToUnixTimeMilliseconds(), last.ToUnixTimeMilliseconds()) : null;
+        var stamps = WithLegacyStamps(state);
         foreach (var (metric, value) in values)
         {
-            var held = stamps.GetValueOrDefault(metric) ?? (kept.ContainsKey(metric) ? unstamped : null);
-            if (held is not null && !stamp.IsAfter(held)) continue;
+            if (stamps.TryGetValue(metric, out var held) && !stamp.IsAfter(held)) continue;
             kept = kept.SetItem(metric, value);
             stamps = stamps.SetItem(metric, stamp);
         }
 
         return next with { Values = kept, ValueStamps = stamps };
+    }
+
+    /// <summary>
+    /// A value an earlier release stored has no stamp: it came from the reading at the state's LastTs. Stamped so at
+    /// the first fold (before LastTs moves), so later folds compare against a fixed stamp whatever their order.
+    /// </summary>
+    private static ImmutableDictionary<string, ReadingStamp> WithLegacyStamps(SensorGrainState state)
+    {
+        if (state.ValueStamps.Count >= state.Values.Count || state.LastTs is not { } last) return state.ValueStamps;
+        var legacy = new ReadingStamp(last.ToUnixTimeMilliseconds(), last.ToUnixTimeMilliseconds());
+        return state.ValueStamps.SetItems(state.Values.Keys.Where(m => !state.ValueStamps.ContainsKey(m)).Select(m => KeyValuePair.Create(m, legacy)));
     }
 
     /// <summary>How far dissolved oxygen has fallen from its highest within the window to the latest reading (mg/L).</summary>

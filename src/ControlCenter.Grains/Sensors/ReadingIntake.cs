@@ -35,7 +35,10 @@ public sealed class ReadingIntake(IReadingLog log, IGrainFactory grains, ILogger
             rows.Add(new LoggedReading(positions[i], readings[i], receivedAt));
         }
 
-        await Task.WhenAll(bySensor.Select(s => Deliver(s.Key, [.. s.Value])));
+        // A sensor whose readings were all in the log already may still lack them: a commit whose answer was lost
+        // (the database committed, the connection dropped) was refused as 503, and this resend is all duplicates.
+        var onlyRepeated = readings.Where((r, i) => positions[i] == 0 && !bySensor.ContainsKey(r.SensorId)).Select(r => r.SensorId).Distinct(StringComparer.Ordinal);
+        await Task.WhenAll(bySensor.Select(s => Deliver(s.Key, [.. s.Value])).Concat(onlyRepeated.Select(CatchUp)));
         return [.. positions.Select(p => p > 0)];
     }
 
@@ -53,6 +56,20 @@ public sealed class ReadingIntake(IReadingLog log, IGrainFactory grains, ILogger
         {
             Interlocked.Increment(ref _deliveryFailures);
             logger.LogWarning(ex, "Sensor {SensorId} did not take {Count} logged readings; it catches up from the log", sensorId, rows.Length);
+            _ = CatchUpLater(sensorId);
+        }
+    }
+
+    private async Task CatchUp(string sensorId)
+    {
+        try
+        {
+            await grains.GetGrain<ISensorGrain>(sensorId).CatchUp();
+        }
+        catch (Exception ex)
+        {
+            Interlocked.Increment(ref _deliveryFailures);
+            logger.LogWarning(ex, "Sensor {SensorId} could not catch up from the log; it retries", sensorId);
             _ = CatchUpLater(sensorId);
         }
     }

@@ -5,10 +5,10 @@ using Orleans.Storage;
 namespace ControlCenter.Grains.Sensors;
 
 /// <summary>
-/// Writes a sensor's state as its checkpoint: in the background every few seconds, and at once when a change must be
-/// durable before it is announced (a change of health) or when the grain deactivates. One write at a time; a state
-/// already written is not written again. A checkpoint never runs ahead of the log: the grain folds only rows the
-/// log has committed, and the state carries the position it folded up to.
+/// Writes a sensor's state as its checkpoint: in the background (after 20 rows or a minute: CityModelOptions), and at
+/// once when a change must be durable before it is announced (a change of health) or when the grain deactivates.
+/// One write at a time; a state already written is not written again. A checkpoint never runs ahead of the log: the
+/// grain folds only rows the log has committed, and the state carries the position it folded up to.
 /// </summary>
 public sealed class SensorCheckpoint(IPersistentState<SensorGrainState> stored, Grain grain, CityModelOptions options, ILogger logger)
 {

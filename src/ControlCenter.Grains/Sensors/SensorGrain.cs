@@ -43,18 +43,20 @@ public sealed class SensorGrain(
         _state = stored.State.FirstKnownAt is null ? stored.State with { FirstKnownAt = clock.Now } : stored.State;
         var replayed = await log.ReadAfter(_sensor.Id, _state.LogSeq, cancellationToken);
         foreach (var row in replayed) _state = ReadingBuffers.Apply(_state, _sensor.Kind, row);
-        // Show the health the state holds; the first health tick, at once, records any change since as a new version.
-        _view = derivation.Derive(_sensor, _state, Enum.Parse<HealthState>(_state.Health, ignoreCase: true));
+        // Rows replayed settle health as Apply did when they first came (no version of its own); without rows, show
+        // the health the state holds, and the first health tick, at once, records any change since as a new version.
+        if (replayed.Count > 0) _state = WithHealth(_state, CurrentHealth(_state));
+        _view = derivation.Derive(_sensor, _state, HeldHealth);
         var period = options.Value.HealthCheckPeriod;
         this.RegisterGrainTimer(RefreshHealth, new GrainTimerCreationOptions(TimeSpan.Zero, period) { KeepAlive = true });
         var every = options.Value.CheckpointPeriod;
         // Interleaved: a checkpoint being written never holds up the readings arriving meanwhile.
         this.RegisterGrainTimer(() => _checkpoint.WriteInBackground(_state), new GrainTimerCreationOptions(every, every) { KeepAlive = true, Interleave = true });
-        // Rows that reached the log but not this grain before a crash: the feed hears of them now. (The aggregates
-        // above read this grain's summary when they activate; calling them from here could deadlock with that read.)
-        if (replayed.Count > 0) feed.Publish(ToEntityState());
         // A zone that restarted does not know which of its sensors are silent: the silent ones tell it again.
         if (_state.Health != "ok") await TellZoneHealth();
+        // Rows that reached the log but not this grain before a crash: the feed and the aggregate above hear of them
+        // now (one-way calls: an aggregate that is activating and reading this grain's summary cannot deadlock).
+        if (replayed.Count > 0) await Announce(HeldHealth, healthChanged: false);
     }
 
     public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) => _checkpoint.WriteOnDeactivation(_state);
@@ -136,6 +138,8 @@ public sealed class SensorGrain(
 
     private SensorGrainState WithHealth(SensorGrainState state, HealthState health) =>
         Wire(health) == state.Health ? state : state with { Health = Wire(health), HealthSince = clock.Now };
+
+    private HealthState HeldHealth => Enum.Parse<HealthState>(_state.Health, ignoreCase: true);
 
     private static string Wire(HealthState health) => health.ToString().ToLowerInvariant();
 

@@ -5,11 +5,18 @@ using Microsoft.Extensions.Options;
 
 namespace ControlCenter.Storage.Log;
 
-/// <summary>Deletes the catalogue's sensors' readings older than the retention setting, once at start and then every hour.</summary>
+/// <summary>Deletes the catalogue's sensors' readings older than the retention setting (and a margin), once at start and then every hour.</summary>
 public sealed class HistoryRetention(
     ReadingHistory history, CityCatalog catalog, IOptions<HistoryOptions> options, TimeProvider time, ILogger<HistoryRetention> logger)
     : BackgroundService
 {
+    /// <summary>
+    /// Rows are kept this long past the retention: ingest still accepts a reading one second younger than the
+    /// retention, and a sensor may replay it after a crash until its next checkpoint (a minute, or longer while
+    /// checkpoint writes fail). Deleting it first would give a replay one reading fewer than the live grain folded.
+    /// </summary>
+    public static readonly TimeSpan CheckpointMargin = TimeSpan.FromDays(1);
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(TimeSpan.FromHours(1), time);
@@ -17,7 +24,7 @@ public sealed class HistoryRetention(
         {
             try
             {
-                var cutoff = time.GetUtcNow() - options.Value.Retention;
+                var cutoff = time.GetUtcNow() - options.Value.Retention - CheckpointMargin;
                 var deleted = await history.DeleteOlderThan(catalog.Sensors.Select(s => s.Id), cutoff, stoppingToken);
                 if (deleted > 0) logger.LogInformation("Retention removed {Rows} readings from the log", deleted);
             }

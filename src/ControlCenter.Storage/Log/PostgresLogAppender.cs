@@ -22,7 +22,9 @@ public sealed class PostgresLogAppender : ILogAppender
 
     private const string Copy = "COPY reading_log_incoming (sensor_id, ts_ms, seq, received_ms, vals) FROM STDIN (FORMAT BINARY)";
 
-    private const string Lock = "SELECT pg_advisory_xact_lock(@key)";
+    // A silo that died half-open holds the lock until PostgreSQL notices; the others then refuse (503, resend)
+    // after a few seconds rather than keep every gateway waiting for the command timeout.
+    private const string Lock = "SET LOCAL lock_timeout = '5s'; SELECT pg_advisory_xact_lock(@key)";
 
     private const string LastOf = "SELECT sensor_id, MAX(seq) FROM reading_log WHERE sensor_id = ANY(@ids) GROUP BY sensor_id";
 

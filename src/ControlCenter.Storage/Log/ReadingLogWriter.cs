@@ -62,11 +62,13 @@ public sealed class ReadingLogWriter : IAsyncDisposable
         }
     }
 
+    /// <summary>Never throws: whatever fails, every caller of the group is answered and the loop goes on.</summary>
     private async Task CommitGroup(List<LogAppend> group)
     {
-        var plan = GroupPlan.Of(group);
+        var readings = group.Sum(a => a.Readings.Count);
         try
         {
+            var plan = GroupPlan.Of(group);
             var positions = await Commit(plan.Rows);
             var results = plan.Results(positions);
             for (var i = 0; i < group.Count; i++) group[i].Succeed(results[i]);
@@ -78,7 +80,7 @@ public sealed class ReadingLogWriter : IAsyncDisposable
         catch (Exception ex)
         {
             Interlocked.Increment(ref _failures);
-            _logger.LogWarning(ex, "Appending {Count} readings to the log failed; their requests are refused for a resend", plan.Readings);
+            _logger.LogWarning(ex, "Appending {Count} readings to the log failed; their requests are refused for a resend", readings);
             await DropConnection();
             var error = new ReadingLogUnavailableException("The readings log could not append (the database failed); nothing was stored.", ex);
             foreach (var append in group) append.Fail(error);
