@@ -25,6 +25,17 @@ public class StartupTests
         Assert.That(error!.Message, Does.Contain("No users are configured").And.Contain("Auth:Users:0:PasswordHash"));
     }
 
+    [TestCase("raw")]
+    [TestCase("grain-ceiling")]
+    public void OutsideDevelopment_WithABenchmarkMode_RefusesToStart(string mode)
+    {
+        using var data = new TempDirectory();
+        using var host = new ConfiguredHost("Production", ("Storage:DataDirectory", data.Path), ("Ingest:Keys:0:Name", "g"), ("Ingest:Keys:0:Key", "k"),
+            ("Bench:Mode", mode));
+        var error = Assert.Throws<InvalidOperationException>(() => host.CreateClient());
+        Assert.That(error!.Message, Does.Contain($"Bench:Mode is '{mode}' in the Production environment").And.Contain("unset Bench__Mode"));
+    }
+
     [Test]
     public async Task OutsideDevelopment_WithAnIdentityProviderInsteadOfUsers_Starts()
     {
