@@ -25,6 +25,7 @@ builder.AddMachineCredentials();
 builder.AddCityApi();
 builder.AddWall();
 builder.AddParking(catalog);
+builder.AddMqtt();
 
 var app = builder.Build();
 

@@ -18,18 +18,11 @@ public class IngestTests : SqliteHostFixture
     private static DateTimeOffset Now => DateTimeOffset.UtcNow;
 
     /// <summary>The shipped catalogue with one gauge retired, to see "retired-sensor".</summary>
-    protected override async Task<(string Key, string Value)[]> Settings(string dataPath)
-    {
-        var catalog = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "Catalog", "hanoi.json")))!;
-        catalog["sensors"]!.AsArray().Single(s => (string?)s!["id"] == RetiredGauge)!["retired"] = true;
-        var catalogPath = Path.Combine(dataPath, "catalog.json");
-        await File.WriteAllTextAsync(catalogPath, catalog.ToJsonString());
-        return
+    protected override async Task<(string Key, string Value)[]> Settings(string dataPath) =>
         [
-            ("Catalog:Path", catalogPath),
+            ("Catalog:Path", await Catalogs.WithRetired(dataPath, RetiredGauge)),
             ("Ingest:Keys:2:Name", "slow-gateway"), ("Ingest:Keys:2:Key", SlowKey), ("Ingest:Keys:2:RequestsPerSecond", "1"),
         ];
-    }
 
     [OneTimeSetUp]
     public void CreateClient() => _client = Host.Ingester();

@@ -84,6 +84,7 @@ public class StartupTests
             builder.UseEnvironment(environment);
             builder.UseSetting("Orleans:SiloPort", FreePorts.Next().ToString(System.Globalization.CultureInfo.InvariantCulture));
             builder.UseSetting("Orleans:GatewayPort", FreePorts.Next().ToString(System.Globalization.CultureInfo.InvariantCulture));
+            builder.UseSetting("Mqtt:Port", FreePorts.Next().ToString(System.Globalization.CultureInfo.InvariantCulture));
             foreach (var (key, value) in settings) builder.UseSetting(key, value);
         }
     }

@@ -4,6 +4,7 @@ using ControlCenter.Contracts.Grains;
 using ControlCenter.Host.Feed;
 using ControlCenter.Host.Hosting;
 using ControlCenter.Host.Ingest;
+using ControlCenter.Host.Mqtt;
 using ControlCenter.Grains.Sensors;
 using ControlCenter.Storage.Log;
 
@@ -14,7 +15,7 @@ public static class MetricsEndpoint
 {
     public static IEndpointRouteBuilder MapMetrics(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/metrics", async (IngestMetrics ingest, ReadingLogWriter log, ReadingIntake intake, LiveFeed feed, HubFeedSender hub, IGrainFactory grains) =>
+        app.MapGet("/metrics", async (IngestMetrics ingest, ReadingLogWriter log, ReadingIntake intake, LiveFeed feed, HubFeedSender hub, MqttMetrics mqtt, IGrainFactory grains) =>
         {
             var text = new StringBuilder();
             void Series(string name, string type, IEnumerable<(string Labels, long Value)> values)
@@ -40,6 +41,11 @@ public static class MetricsEndpoint
             One("feed_lagging_total", "counter", feed.LagsTotal);
             One("feed_gaps_total", "counter", feed.GapsDetected);
             One("feed_connections_refused_total", "counter", hub.RefusedConnections);
+            // The MQTT broker: reading messages taken, messages published, open connections, and refusals by reason.
+            One("mqtt_reading_messages_total", "counter", mqtt.Messages);
+            One("mqtt_messages_published_total", "counter", mqtt.Published);
+            One("mqtt_connections", "gauge", mqtt.Connections);
+            Series("mqtt_refused_total", "counter", mqtt.Refused.OrderBy(kv => kv.Key).Select(kv => ($"{{reason=\"{kv.Key}\"}}", kv.Value)));
             // Unresolved alerts by status and severity (silenced and inhibited ones counted apart).
             var active = await grains.GetGrain<IAlertBookGrain>(0).Active();
             Series("alerts_active", "gauge", active

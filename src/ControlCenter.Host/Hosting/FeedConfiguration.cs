@@ -1,5 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using ControlCenter.Host.Feed;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -19,11 +17,7 @@ public static class FeedConfiguration
         builder.Services.AddSingleton<FeedRegistration>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<FeedRegistration>());
 
-        builder.Services.AddSignalR().AddJsonProtocol(o =>
-        {
-            o.PayloadSerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
-            o.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
-        });
+        builder.Services.AddSignalR().AddJsonProtocol(o => FeedJson.Apply(o.PayloadSerializerOptions));
         builder.Services.AddAuthentication()
             .AddScheme<AuthenticationSchemeOptions, FeedTokenAuthentication>(FeedTokenAuthentication.SchemeName, null);
         // Other systems come with a feed token; people on the wall with their login cookie.

@@ -19,7 +19,26 @@ public sealed class ReadingParser(CityCatalog catalog, TimeProvider time, IOptio
     {
         if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("readings", out var readings) || readings.ValueKind != JsonValueKind.Array)
             throw new BatchProblemException(StatusCodes.Status400BadRequest, "Malformed batch", "The body must be an object with a \"readings\" array.");
-        var count = readings.GetArrayLength();
+        return ParseReadings(readings, key, topicSensorId: null);
+    }
+
+    /// <summary>
+    /// An MQTT message on <c>city/readings/{sensorId}</c>: one reading or <c>{ "readings": [...] }</c>, every reading
+    /// for the topic's sensor (a reading may leave out its sensorId; one naming another sensor is refused).
+    /// </summary>
+    public ParsedBatch ParseMessage(JsonElement root, IngestKey key, string topicSensorId)
+    {
+        if (root.ValueKind != JsonValueKind.Object)
+            throw new BatchProblemException(StatusCodes.Status400BadRequest, "Malformed message", "The payload must be one reading or an object with a \"readings\" array.");
+        if (!root.TryGetProperty("readings", out var readings)) return ParseReadings(root, key, topicSensorId, single: true);
+        if (readings.ValueKind != JsonValueKind.Array)
+            throw new BatchProblemException(StatusCodes.Status400BadRequest, "Malformed message", "\"readings\" must be an array.");
+        return ParseReadings(readings, key, topicSensorId);
+    }
+
+    private ParsedBatch ParseReadings(JsonElement readings, IngestKey key, string? topicSensorId, bool single = false)
+    {
+        var count = single ? 1 : readings.GetArrayLength();
         if (count == 0)
             throw new BatchProblemException(StatusCodes.Status400BadRequest, "Empty batch", "\"readings\" holds no reading.");
         if (count > MaxReadings)
@@ -29,9 +48,10 @@ public sealed class ReadingParser(CityCatalog catalog, TimeProvider time, IOptio
         var valid = new List<(int, SensorReading)>(count);
         var rejected = new List<IngestRejection>();
         var index = 0;
-        foreach (var element in readings.EnumerateArray())
+        IEnumerable<JsonElement> elements = single ? [readings] : readings.EnumerateArray();
+        foreach (var element in elements)
         {
-            var (reading, rejection) = ParseOne(element, index, key, now);
+            var (reading, rejection) = ParseOne(element, index, key, topicSensorId, now);
             if (reading is not null) valid.Add((index, reading));
             else rejected.Add(rejection!);
             index++;
@@ -40,11 +60,11 @@ public sealed class ReadingParser(CityCatalog catalog, TimeProvider time, IOptio
         return new ParsedBatch(valid, rejected);
     }
 
-    private (SensorReading?, IngestRejection?) ParseOne(JsonElement element, int index, IngestKey key, DateTimeOffset now)
+    private (SensorReading?, IngestRejection?) ParseOne(JsonElement element, int index, IngestKey key, string? topicSensorId, DateTimeOffset now)
     {
         try
         {
-            return ParseChecked(element, index, key, now);
+            return ParseChecked(element, index, key, topicSensorId, now);
         }
         catch (InvalidOperationException)
         {
@@ -53,15 +73,18 @@ public sealed class ReadingParser(CityCatalog catalog, TimeProvider time, IOptio
         }
     }
 
-    private (SensorReading?, IngestRejection?) ParseChecked(JsonElement element, int index, IngestKey key, DateTimeOffset now)
+    private (SensorReading?, IngestRejection?) ParseChecked(JsonElement element, int index, IngestKey key, string? topicSensorId, DateTimeOffset now)
     {
         IngestRejection Reject(string code, string message) => new(index, code, message);
 
         if (element.ValueKind != JsonValueKind.Object)
             return (null, Reject(RejectionCodes.InvalidReading, "A reading must be a JSON object."));
-        if (!element.TryGetProperty("sensorId", out var idElement) || idElement.ValueKind != JsonValueKind.String)
+        var hasId = element.TryGetProperty("sensorId", out var idElement);
+        if ((hasId || topicSensorId is null) && idElement.ValueKind != JsonValueKind.String)
             return (null, Reject(RejectionCodes.InvalidReading, "\"sensorId\" must be a string."));
-        var sensorId = idElement.GetString()!;
+        var sensorId = hasId ? idElement.GetString()! : topicSensorId!;
+        if (topicSensorId is not null && sensorId != topicSensorId)
+            return (null, Reject(RejectionCodes.InvalidReading, $"\"sensorId\" '{Shorten(sensorId)}' is not the topic's sensor '{topicSensorId}'."));
         if (!EntityId.IsValid(sensorId))
             return (null, Reject(RejectionCodes.UnknownSensor, "\"sensorId\" is not a valid id ([a-z0-9-]{1,64})."));
         // Scope first: a scoped key must not reach another zone's sensor by making the rest of the reading invalid.

@@ -34,6 +34,7 @@ public sealed class CityHost : WebApplicationFactory<Program>
         {
             ["Orleans:SiloPort"] = FreePorts.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Orleans:GatewayPort"] = FreePorts.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Mqtt:Port"] = FreePorts.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Orleans:HealthCheckPeriod"] = "00:00:01",
             ["Orleans:AggregateFlushPeriod"] = "00:00:00.100",
             ["History:FlushInterval"] = "00:00:00.100",
@@ -73,6 +74,9 @@ public sealed class CityHost : WebApplicationFactory<Program>
         response.EnsureSuccessStatusCode();
         return client;
     }
+
+    /// <summary>The port of this host's MQTT broker (loopback).</summary>
+    public int MqttPort => int.Parse(_settings["Mqtt:Port"]!, System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>Serves on a real loopback port (Kestrel), for SignalR clients and browsers.</summary>
     public CityHost WithKestrel()

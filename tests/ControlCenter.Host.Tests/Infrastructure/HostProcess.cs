@@ -21,6 +21,9 @@ public sealed class HostProcess : IAsyncDisposable
 
     public string Url { get; }
 
+    /// <summary>The port of the host's MQTT broker (loopback), the same after a restart.</summary>
+    public int MqttPort => int.Parse(_environment["Mqtt__Port"], CultureInfo.InvariantCulture);
+
     /// <summary>On the embedded profile, with its SQLite file in <paramref name="dataDirectory"/>.</summary>
     public static Task<HostProcess> Start(string dataDirectory) =>
         Start(Environment(("Storage__Provider", "Sqlite"), ("Storage__DataDirectory", dataDirectory)));
@@ -43,6 +46,7 @@ public sealed class HostProcess : IAsyncDisposable
             ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{FreePorts.Next()}",
             ["Orleans__SiloPort"] = FreePorts.Next().ToString(CultureInfo.InvariantCulture),
             ["Orleans__GatewayPort"] = FreePorts.Next().ToString(CultureInfo.InvariantCulture),
+            ["Mqtt__Port"] = FreePorts.Next().ToString(CultureInfo.InvariantCulture),
             ["Ingest__Keys__0__Name"] = "crash-test",
             ["Ingest__Keys__0__Key"] = CityHost.DevKey,
             // The load generator sends far more requests a second than a field gateway.

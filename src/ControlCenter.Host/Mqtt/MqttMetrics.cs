@@ -1,0 +1,26 @@
+using System.Collections.Concurrent;
+
+namespace ControlCenter.Host.Mqtt;
+
+/// <summary>What the broker refused and why, for <c>/metrics</c>: every refusal is counted by reason.</summary>
+public sealed class MqttMetrics
+{
+    private long _messages;
+    private long _published;
+
+    public ConcurrentDictionary<string, long> Refused { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Reading messages taken from gateways (whatever became of their readings).</summary>
+    public long Messages => Interlocked.Read(ref _messages);
+
+    /// <summary>State, alert and KPI messages the centre published.</summary>
+    public long Published => Interlocked.Read(ref _published);
+
+    public int Connections { get; set; }
+
+    public void CountMessage() => Interlocked.Increment(ref _messages);
+
+    public void CountPublished() => Interlocked.Increment(ref _published);
+
+    public void CountRefused(string reason) => Refused.AddOrUpdate(reason, 1, (_, n) => n + 1);
+}
