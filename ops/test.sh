@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The README's test command: every test of the solution, against real PostgreSQL.
-# Installs and starts what the tests need (ops/postgres.sh; ops/browser.sh: npm and Chromium), restores NuGet packages, runs `dotnet test`,
+# Installs and starts what the tests need (ops/postgres.sh; ops/browser.sh: npm and Chromium; ops/mqtt-clients.sh), restores NuGet packages, runs `dotnet test`,
 # and ends with one plain line "N passed, N failed, N skipped" read from the test results (trx).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -12,6 +12,7 @@ fi
 
 ops/postgres.sh
 ops/browser.sh
+ops/mqtt-clients.sh
 
 results="TestResults"
 rm -rf "$results"

@@ -12,7 +12,8 @@ namespace ControlCenter.Host.Hosting;
 /// <summary>Prints where the control centre listens and, in Development, the seeded ingest key.</summary>
 public sealed class StartupBanner(
     IServer server, IHostApplicationLifetime lifetime, IHostEnvironment environment, CityCatalog catalog,
-    CityDatabase database, IOptions<IngestKeyOptions> keys, IOptions<FeedTokenOptions> tokens, IOptions<PeopleOptions> people) : IHostedService
+    CityDatabase database, IOptions<IngestKeyOptions> keys, IOptions<FeedTokenOptions> tokens, IOptions<PeopleOptions> people,
+    IOptions<Mqtt.MqttOptions> mqtt) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {
@@ -33,6 +34,8 @@ public sealed class StartupBanner(
         Console.WriteLine($"  Catalogue:    {url}/api/v1/catalog");
         Console.WriteLine($"  City KPIs:    {url}/api/v1/kpi");
         Console.WriteLine($"  Live feed:    {url}{LiveHub.Path} (SignalR)");
+        if (mqtt.Value.Enabled)
+            Console.WriteLine($"  MQTT:         mqtt://{mqtt.Value.BindAddress}:{mqtt.Value.Port} (city/readings/{{sensorId}} in, city/state/# out)");
         if (environment.IsDevelopment())
         {
             foreach (var key in keys.Value.Keys) Console.WriteLine($"  Development ingest key '{key.Name}': {key.Key}");

@@ -23,7 +23,16 @@ public sealed class GuardedTcpAdapter(MqttOptions settings, MqttMetrics metrics,
     public Task StartAsync(MqttServerOptions options, IMqttNetLogger logger)
     {
         _listener = new TcpListener(IPAddress.Parse(settings.BindAddress), settings.Port);
-        _listener.Start();
+        try
+        {
+            _listener.Start();
+        }
+        catch (SocketException ex)
+        {
+            throw new InvalidOperationException(
+                $"The MQTT broker cannot listen on {settings.BindAddress}:{settings.Port} ({ex.Message}). Set Mqtt:Port, or Mqtt:Enabled=false.", ex);
+        }
+
         _ = Accept(options, logger);
         return Task.CompletedTask;
     }
