@@ -176,15 +176,6 @@ public class IngestTests : SqliteHostFixture
         Assert.That((await Host.Entity("aq-luu-quang-vu")).Values["pm10"], Is.EqualTo(44));
     }
 
-    private async Task ExecuteOnTheDatabase(string sql)
-    {
-        await using var db = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(Data.Path, "controlcenter.db")};Default Timeout=30");
-        await db.OpenAsync();
-        await using var command = db.CreateCommand();
-        command.CommandText = sql;
-        await command.ExecuteNonQueryAsync();
-    }
-
     [Test]
     public async Task Post_FasterThanTheKeysRate_Is429WithRetryAfter_OtherKeysUnaffected()
     {

@@ -44,6 +44,7 @@ public static class MetricsEndpoint
             // The MQTT broker: reading messages taken, messages published, open connections, and refusals by reason.
             One("mqtt_reading_messages_total", "counter", mqtt.Messages);
             One("mqtt_messages_published_total", "counter", mqtt.Published);
+            One("mqtt_messages_paced_total", "counter", mqtt.Paced);
             One("mqtt_connections", "gauge", mqtt.Connections);
             Series("mqtt_refused_total", "counter", mqtt.Refused.OrderBy(kv => kv.Key).Select(kv => ($"{{reason=\"{kv.Key}\"}}", kv.Value)));
             // Unresolved alerts by status and severity (silenced and inhibited ones counted apart).

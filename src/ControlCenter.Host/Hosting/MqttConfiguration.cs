@@ -16,6 +16,7 @@ public static class MqttConfiguration
         builder.Services.AddSingleton(sp => sp.GetRequiredService<IOptions<MqttOptions>>().Value);
         builder.Services.AddSingleton<GuardedTcpAdapter>();
         builder.Services.AddSingleton<MqttGate>();
+        builder.Services.AddSingleton<MqttKeyRates>();
         builder.Services.AddSingleton<MqttReadingIngest>();
         builder.Services.AddSingleton<MqttBroker>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<MqttBroker>());

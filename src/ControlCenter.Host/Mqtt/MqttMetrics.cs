@@ -7,6 +7,7 @@ public sealed class MqttMetrics
 {
     private long _messages;
     private long _published;
+    private long _paced;
 
     public ConcurrentDictionary<string, long> Refused { get; } = new(StringComparer.Ordinal);
 
@@ -16,11 +17,16 @@ public sealed class MqttMetrics
     /// <summary>State, alert and KPI messages the centre published.</summary>
     public long Published => Interlocked.Read(ref _published);
 
+    /// <summary>Messages that waited for their key's rate before being taken.</summary>
+    public long Paced => Interlocked.Read(ref _paced);
+
     public int Connections { get; set; }
 
     public void CountMessage() => Interlocked.Increment(ref _messages);
 
     public void CountPublished() => Interlocked.Increment(ref _published);
+
+    public void CountPaced() => Interlocked.Increment(ref _paced);
 
     public void CountRefused(string reason) => Refused.AddOrUpdate(reason, 1, (_, n) => n + 1);
 }

@@ -12,7 +12,7 @@ namespace ControlCenter.Host.Mqtt;
 /// means what a 202 means: the accepted readings are in the log. When the log cannot append, the connection is
 /// closed without a PUBACK and the gateway's client sends the message again.
 /// </summary>
-public sealed class MqttReadingIngest(MqttGate gate, ReadingParser parser, IngestService ingest, IngestMetrics ingestMetrics, MqttMetrics metrics, ILogger<MqttReadingIngest> logger)
+public sealed class MqttReadingIngest(MqttGate gate, MqttKeyRates rates, ReadingParser parser, IngestService ingest, IngestMetrics ingestMetrics, MqttMetrics metrics, ILogger<MqttReadingIngest> logger)
 {
     private static readonly JsonDocumentOptions JsonOptions = new() { MaxDepth = 16 };
 
@@ -25,6 +25,13 @@ public sealed class MqttReadingIngest(MqttGate gate, ReadingParser parser, Inges
         if (gate.PeerOf(message.ClientId) is not GatewayPeer gateway || MqttTopics.SensorOf(topic, MqttTopics.ReadingsPrefix) is not { } sensorId)
             return Refuse(message, MqttPubAckReasonCode.NotAuthorized, "topic-not-allowed");
         if (!gate.MayWrite(gateway, sensorId)) return Refuse(message, MqttPubAckReasonCode.NotAuthorized, "sensor-not-allowed");
+        if (!await rates.Wait(gateway.Key, message.CancellationToken))
+        {
+            ingestMetrics.CountRefused(StatusCodes.Status429TooManyRequests);
+            Refuse(message, MqttPubAckReasonCode.QuotaExceeded, "rate");
+            return MqttErrorReport.Of(sensorId, new BatchProblemException(StatusCodes.Status429TooManyRequests, "Too many messages",
+                $"Key '{gateway.Name}' has too many messages waiting for its rate; send them again later."));
+        }
 
         metrics.CountMessage();
         try

@@ -39,6 +39,8 @@ public sealed class MqttTestClient : IAsyncDisposable
             .WithClientId(clientId)
             .WithProtocolVersion(version)
             .WithCleanSession(cleanSession)
+            // MQTT 5 ends a session at disconnect unless it asks for an expiry.
+            .WithSessionExpiryInterval(cleanSession ? 0u : 3600u)
             .WithTimeout(TimeSpan.FromSeconds(10))
             .Build();
         var result = await client.ConnectAsync(options);

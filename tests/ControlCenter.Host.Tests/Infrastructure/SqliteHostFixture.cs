@@ -30,6 +30,16 @@ public abstract class SqliteHostFixture
         await Host.WaitUntilReady();
     }
 
+    /// <summary>Runs SQL on the host's own SQLite file (to make the readings log fail for a while, say).</summary>
+    protected async Task ExecuteOnTheDatabase(string sql)
+    {
+        await using var db = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={System.IO.Path.Combine(Data.Path, "controlcenter.db")};Default Timeout=30");
+        await db.OpenAsync();
+        await using var command = db.CreateCommand();
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync();
+    }
+
     [OneTimeTearDown]
     public async Task StopHost()
     {

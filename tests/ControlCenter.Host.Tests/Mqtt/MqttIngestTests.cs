@@ -18,8 +18,13 @@ public class MqttIngestTests : SqliteHostFixture
     private const string Gateway = "dev-gateway";
     private const string RetiredGauge = "rg-long-bien";
 
+    private const string SlowKey = "slow-mqtt-gateway-key";
+
     protected override async Task<(string Key, string Value)[]> Settings(string dataPath) =>
-        [("Catalog:Path", await Catalogs.WithRetired(dataPath, RetiredGauge))];
+    [
+        ("Catalog:Path", await Catalogs.WithRetired(dataPath, RetiredGauge)),
+        ("Ingest:Keys:2:Name", "slow-gateway"), ("Ingest:Keys:2:Key", SlowKey), ("Ingest:Keys:2:RequestsPerSecond", "1"),
+    ];
 
     private static DateTimeOffset Now => DateTimeOffset.FromUnixTimeMilliseconds(DateTimeOffset.UtcNow.AddSeconds(-1).ToUnixTimeMilliseconds());
 
@@ -47,6 +52,49 @@ public class MqttIngestTests : SqliteHostFixture
         Assert.That(await HistoryCount("rg-thanh-xuan", "rainMm", ts), Is.EqualTo(1), "in the log (the history) by the time the PUBACK came");
         var after = await Host.Entity("rg-thanh-xuan");
         Assert.That((after.Version, after.Values["rainMm"]), Is.EqualTo((before.Version + 1, 2.5)));
+    }
+
+    [Test]
+    public async Task WhenTheLogCannotAppend_NoPubAckComes_AndTheResendAfterReconnectingLandsOnce()
+    {
+        var gateway = await MqttTestClient.Connected(Host.MqttPort, Gateway, CityHost.DevKey, "gw-log-down");
+        var before = await Host.Entity("aq-luu-quang-vu");
+        var reading = Json.Reading("aq-luu-quang-vu", Now.AddMinutes(-3), new { pm10 = 44 });
+        await ExecuteOnTheDatabase("ALTER TABLE reading_log RENAME TO reading_log_away");
+        Exception? lost;
+        try
+        {
+            lost = await Assert.CatchAsync(async () => await gateway.Publish("city/readings/aq-luu-quang-vu", reading));
+        }
+        finally
+        {
+            await ExecuteOnTheDatabase("ALTER TABLE reading_log_away RENAME TO reading_log");
+            await gateway.DisposeAsync();
+        }
+
+        Assert.That(lost, Is.Not.Null, "no PUBACK: the broker closed the connection instead");
+        Assert.That((await Host.Entity("aq-luu-quang-vu")).Version, Is.EqualTo(before.Version), "nothing of the refused message reached live state");
+        await using var again = await MqttTestClient.Connected(Host.MqttPort, Gateway, CityHost.DevKey, "gw-log-down");
+        Assert.That((await again.Publish("city/readings/aq-luu-quang-vu", reading)).ReasonCode, Is.EqualTo(MqttClientPublishReasonCode.Success));
+        var after = await Host.Entity("aq-luu-quang-vu");
+        Assert.That((after.Version, after.Values["pm10"]), Is.EqualTo((before.Version + 1, 44.0)), "the resend is applied as if it were the first");
+    }
+
+    [Test]
+    public async Task AGatewayFasterThanItsKeysRate_IsPaced_NotRefused()
+    {
+        await using var slow = await MqttTestClient.Connected(Host.MqttPort, "slow-gateway", SlowKey);
+        var first = Now.AddSeconds(-10);
+
+        // A rate of 1/s allows a burst of 2: the next two messages wait for their tokens.
+        var acks = new List<MqttClientPublishReasonCode>();
+        for (var i = 0; i < 4; i++)
+            acks.Add((await slow.Publish("city/readings/rg-tay-ho", Json.Reading("rg-tay-ho", first.AddSeconds(i), new { rainMm = 0 }))).ReasonCode);
+
+        Assert.That(acks, Is.All.EqualTo(MqttClientPublishReasonCode.Success));
+        using var client = Host.CreateClient();
+        var paced = (await client.GetStringAsync("/metrics")).Split('\n').Single(l => l.StartsWith("controlcenter_mqtt_messages_paced_total ", StringComparison.Ordinal));
+        Assert.That(long.Parse(paced.Split(' ')[1], System.Globalization.CultureInfo.InvariantCulture), Is.GreaterThanOrEqualTo(1));
     }
 
     [Test]

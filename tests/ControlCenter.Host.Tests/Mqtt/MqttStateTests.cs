@@ -46,6 +46,28 @@ public class MqttStateTests : SqliteHostFixture
     }
 
     [Test]
+    public async Task ASubscriberWithAPersistentSession_GetsWhatChangedWhileItWasAway()
+    {
+        var current = await Host.Entity("wq-ho-tay-trung-tam");
+        var (away, _) = await MqttTestClient.Connect(Host.MqttPort, "dev-portal", CityHost.FeedToken, "lake-board", cleanSession: false);
+        await away.Subscribe("city/state/wq-ho-tay-trung-tam");
+        await away.Next(StateOf("wq-ho-tay-trung-tam", current.Version), "the retained state");
+        await away.DisposeAsync();
+
+        await using (var gateway = await Gateway())
+            await gateway.Publish("city/readings/wq-ho-tay-trung-tam", Json.Reading("wq-ho-tay-trung-tam", Now, new { @do = 3.1 }));
+        await Eventually.Until(async () => (await Host.Entity("wq-ho-tay-trung-tam")).Version, v => v == current.Version + 1, "the reading in live state");
+
+        var (back, result) = await MqttTestClient.Connect(Host.MqttPort, "dev-portal", CityHost.FeedToken, "lake-board", cleanSession: false);
+        await using (back)
+        {
+            Assert.That(result.IsSessionPresent, Is.True);
+            var (_, changed, _) = await back.Next(StateOf("wq-ho-tay-trung-tam", current.Version + 1), "the change queued for the session");
+            Assert.That(changed.GetProperty("values").GetProperty("do").GetDouble(), Is.EqualTo(3.1));
+        }
+    }
+
+    [Test]
     public async Task AnAirOnlyToken_WithAWildcard_ReadsAirStatesOnly()
     {
         await using var everything = await System();
