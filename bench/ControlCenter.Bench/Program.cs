@@ -21,21 +21,24 @@ switch (args.FirstOrDefault())
     case "run":
         var window = int.Parse(options.GetValueOrDefault("window", "20"), System.Globalization.CultureInfo.InvariantCulture);
         var warmup = int.Parse(options.GetValueOrDefault("warmup", "10"), System.Globalization.CultureInfo.InvariantCulture);
+        var only = BenchSelection.Parse(options.GetValueOrDefault("only"));
         var report = new BenchReport();
+        var loadBefore = RunHeader.LoadAverage();
         var watch = Stopwatch.StartNew();
         try
         {
-            await new BenchSuite(paths, report, window, warmup).Run();
+            await new BenchSuite(paths, report, window, warmup, only).Run();
         }
         finally
         {
-            var header = RunHeader.Describe(repository, window, warmup, watch.Elapsed);
-            BenchmarksDoc.Replace(paths.BenchmarksDoc, "bench:results", report.Render(header));
-            Console.WriteLine(report.Render(header));
+            var header = RunHeader.Describe(repository, window, warmup, watch.Elapsed, only, loadBefore);
+            var table = report.Render(header, only.IsEverything ? null : BenchmarksDoc.Read(paths.BenchmarksDoc, "bench:results"));
+            BenchmarksDoc.Replace(paths.BenchmarksDoc, "bench:results", table);
+            Console.WriteLine(table);
         }
 
         return 0;
     default:
-        Console.Error.WriteLine("usage: ControlCenter.Bench micro [filters…] | run [--repo DIR] [--work DIR] [--window SECONDS] [--warmup SECONDS]");
+        Console.Error.WriteLine("usage: ControlCenter.Bench micro [filters…] | run [--repo DIR] [--work DIR] [--window SECONDS] [--warmup SECONDS] [--only raw,ceiling,sqlite,postgres,100k,mqtt]");
         return 2;
 }

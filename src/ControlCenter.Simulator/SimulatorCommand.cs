@@ -18,7 +18,8 @@ public static class SimulatorCommand
         + "         (shipped: monsoon-storm, rush-hour, winter-smog, west-lake-oxygen-crash, zone-outage; or a scenario file's path)\n"
         + "       ControlCenter.Simulator replay --mapping hanoi-pm25-2017|birmingham-parking-2016|FILE --data ../shared/data [--skip ROWS] [--rows ROWS] [--url URL] [--key KEY]\n"
         + "       ControlCenter.Simulator catalog --multiply K --out FILE [--from CATALOG_FILE | --url URL]\n"
-        + "       ControlCenter.Simulator load [--sensors N] [--rate READINGS_PER_S (0: as fast as answered)] [--duration SECONDS] [--batch 500] [--senders 4] [--json FILE] [--resend-for SECONDS] [--ledger FILE] [--url URL] [--key KEY]";
+        + "       ControlCenter.Simulator load [--sensors N] [--rate READINGS_PER_S (0: as fast as answered)] [--duration SECONDS] [--batch 500] [--senders 4] [--json FILE] [--resend-for SECONDS] [--ledger FILE] [--url URL] [--key KEY]\n"
+        + "         [--mqtt HOST:PORT --key-name NAME [--connections 32]]  (over MQTT: one sensor's --batch readings per message, default 10; the catalogue still comes over HTTP)";
 
     public static async Task<int> Run(string[] args, TextWriter output, CancellationToken cancellationToken, HttpMessageHandler? handler = null)
     {
@@ -51,7 +52,7 @@ public static class SimulatorCommand
         {
             case "replay": return await ReplayFile(options, client, output, cancellationToken);
             case "catalog": return await MultiplyCatalog(options, http, key, output, cancellationToken);
-            case "load": return await RunLoad(options, client, output, cancellationToken);
+            case "load": return await RunLoad(options, client, key, output, cancellationToken);
             case "scenario" when scenarioName == "list":
                 foreach (var name in Scenario.Names) await output.WriteLineAsync($"{name}: {Scenario.Load(name).TitleEn}");
                 return 0;
@@ -144,21 +145,37 @@ public static class SimulatorCommand
         return await response.Content.ReadAsStringAsync(cancellationToken);
     }
 
-    private static async Task<int> RunLoad(Dictionary<string, string> options, IngestClient client, TextWriter output, CancellationToken cancellationToken)
+    private static async Task<int> RunLoad(Dictionary<string, string> options, IngestClient client, string key, TextWriter output, CancellationToken cancellationToken)
     {
         int Int(string name, int fallback) => int.TryParse(options.GetValueOrDefault(name, ""), out var v) && v > 0 ? v : fallback;
-        var runner = new LoadRunner(client, TimeProvider.System);
         // --rate 0 is "unpaced": each sender sends its next batch as soon as the previous one is answered.
         var rate = options.GetValueOrDefault("rate") == "0" ? 0 : Int("rate", 10_000);
-        // --ledger: every acknowledged reading, one JSON line each (the crash tests compare it with the log).
-        using var ledger = options.TryGetValue("ledger", out var ledgerPath) ? new AcknowledgedLedger(ledgerPath) : null;
-        var result = await runner.Run(Int("sensors", int.MaxValue), rate, TimeSpan.FromSeconds(Int("duration", 30)),
-            Int("batch", 500), Int("senders", 4), cancellationToken, TimeSpan.FromSeconds(Int("resend-for", 0)), ledger);
+        var duration = TimeSpan.FromSeconds(Int("duration", 30));
+        LoadResult result;
+        if (options.TryGetValue("mqtt", out var endpoint))
+        {
+            if (MqttLogin.Parse(endpoint, options.GetValueOrDefault("key-name", "dev-gateway"), key) is not { } login)
+            {
+                await output.WriteLineAsync("--mqtt must be HOST:PORT");
+                return 2;
+            }
+
+            result = await new MqttLoadRunner(client, login, TimeProvider.System)
+                .Run(Int("sensors", int.MaxValue), rate, duration, Int("batch", 10), Int("connections", 32), cancellationToken);
+        }
+        else
+        {
+            // --ledger: every acknowledged reading, one JSON line each (the crash tests compare it with the log).
+            using var ledger = options.TryGetValue("ledger", out var ledgerPath) ? new AcknowledgedLedger(ledgerPath) : null;
+            result = await new LoadRunner(client, TimeProvider.System).Run(Int("sensors", int.MaxValue), rate, duration,
+                Int("batch", 500), Int("senders", 4), cancellationToken, TimeSpan.FromSeconds(Int("resend-for", 0)), ledger);
+        }
+
         // Machine-readable for ops/bench; the line below stays for people.
         if (options.TryGetValue("json", out var jsonPath))
             await File.WriteAllTextAsync(jsonPath, System.Text.Json.JsonSerializer.Serialize(result), cancellationToken);
         await output.WriteLineAsync(FormattableString.Invariant(
-            $"load: sent {result.Sent}, accepted {result.Accepted}, rejected {result.Rejected}{string.Concat(result.RejectedByCode.Select(kv => $" ({kv.Key} {kv.Value})"))}, batches resent {result.Resent}, achieved {result.AchievedPerSecond:0} readings/s, request latency p50 {result.P50Ms:0.0} ms, p95 {result.P95Ms:0.0} ms, p99 {result.P99Ms:0.0} ms"));
+            $"load{(options.ContainsKey("mqtt") ? " (MQTT)" : "")}: sent {result.Sent}, accepted {result.Accepted}, rejected {result.Rejected}{string.Concat(result.RejectedByCode.Select(kv => $" ({kv.Key} {kv.Value})"))}, batches resent {result.Resent}, achieved {result.AchievedPerSecond:0} readings/s, {(options.ContainsKey("mqtt") ? "message" : "request")} latency p50 {result.P50Ms:0.0} ms, p95 {result.P95Ms:0.0} ms, p99 {result.P99Ms:0.0} ms"));
         return result.Rejected == 0 ? 0 : 1;
     }
 

@@ -5,12 +5,15 @@ namespace ControlCenter.Bench.Suite;
 /// <summary>
 /// The production-like configuration every benchmark host gets: Production environment (no development seeding;
 /// the two baselines run as Development, the only environment where the host accepts a Bench:Mode),
-/// configured credentials, warnings-only logging, ports apart from a developer's centre (5080, 11111, 30000), and
+/// configured credentials, warnings-only logging, ports apart from a developer's centre (5080, 1883, 11111, 30000), and
 /// a fresh database per host so that no run reads another's state.
 /// </summary>
 public static class BenchSettings
 {
     public const int HttpPort = 5190;
+    /// <summary>The broker's port for the MQTT rows (a developer's centre listens on 1883).</summary>
+    public const int MqttPort = 1990;
+    public const string IngestKeyName = "bench";
     public const string IngestKey = "bench-ingest-key";
     public const string FeedToken = "bench-feed-token";
     public const string PostgresServer = "Host=127.0.0.1;Username=controlcenter;Password=controlcenter";
@@ -24,10 +27,12 @@ public static class BenchSettings
         ["ASPNETCORE_ENVIRONMENT"] = mode == "full" ? "Production" : "Development",
         ["Catalog__Path"] = catalogPath,
         ["Bench__Mode"] = mode,
-        ["Ingest__Keys__0__Name"] = "bench",
+        ["Ingest__Keys__0__Name"] = IngestKeyName,
         ["Ingest__Keys__0__Key"] = IngestKey,
-        // One gateway key sends everything here; a city would spread gateways over many keys.
+        // One gateway key sends everything here (HTTP and every MQTT connection); a city would spread gateways over many keys.
+        ["Ingest__Keys__0__RequestsPerSecond"] = "100000",
         ["Ingest__RequestsPerSecond"] = "100000",
+        ["Mqtt__Port"] = MqttPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
         ["Feed__Tokens__0__Name"] = "bench-feed",
         ["Feed__Tokens__0__Token"] = FeedToken,
         ["Feed__MaxConnectionsPerCaller"] = "2000",

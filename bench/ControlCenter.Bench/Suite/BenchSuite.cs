@@ -10,7 +10,7 @@ namespace ControlCenter.Bench.Suite;
 /// subscribers and memory, each host started fresh in its configuration. Windows are short (see docs/benchmarks.md)
 /// so that the whole run fits in 15 minutes on 2 cores.
 /// </summary>
-public sealed class BenchSuite(BenchPaths paths, BenchReport report, int windowSeconds, int warmupSeconds)
+public sealed class BenchSuite(BenchPaths paths, BenchReport report, int windowSeconds, int warmupSeconds, BenchSelection only)
 {
     /// <summary>Full path, history persisted, at 10,000 sensors (issue 14): PostgreSQL, and the embedded SQLite.</summary>
     private const double TargetPostgresPerSecond = 100_000;
@@ -25,21 +25,22 @@ public sealed class BenchSuite(BenchPaths paths, BenchReport report, int windowS
     private const int LatencyRate = 20_000;
     private const int SubscriberRate = 2_000;
     private const int Subscribers = 1_000;
+    /// <summary>MQTT gateways: connections, and one sensor's readings per message (single readings, and a gateway's small buffer).</summary>
+    private const int MqttConnections = 32;
+    private static readonly int[] MqttReadingsPerMessage = [1, 10];
 
     private double _raw, _ceiling;
 
     public async Task Run()
     {
         var catalog10K = await MultiplyCatalog(37);
-        var catalog100K = await MultiplyCatalog(371);
-
-        _raw = await Throughput("raw", Storage.Sqlite, catalog10K, 10_000, "raw: parse + validate, discard");
-        _ceiling = await Throughput("grain-ceiling", Storage.Sqlite, catalog10K, 10_000, "grain ceiling: one call per sensor to a store-only grain");
-        await FullThroughput(Storage.Sqlite, catalog10K, 10_000);
-        await FullWithFeed(catalog10K);
+        if (only.Has("raw")) _raw = await Throughput("raw", Storage.Sqlite, catalog10K, 10_000, "raw: parse + validate, discard");
+        if (only.Has("ceiling")) _ceiling = await Throughput("grain-ceiling", Storage.Sqlite, catalog10K, 10_000, "grain ceiling: one call per sensor to a store-only grain");
+        if (only.Has("sqlite")) await FullThroughput(Storage.Sqlite, catalog10K, 10_000);
+        if (only.Has("postgres")) await FullWithFeed(catalog10K);
         // 100,000 sensors on the production profile only: a start-up activates every sensor, zone, lot and junction
         // (CityWarmup), which takes minutes on 2 cores; one such start fits the 15-minute budget, three do not.
-        await FullWithMemory(catalog100K);
+        if (only.Has("100k")) await FullWithMemory(await MultiplyCatalog(371));
     }
 
     private async Task<string> MultiplyCatalog(int copies)
@@ -74,7 +75,26 @@ public sealed class BenchSuite(BenchPaths paths, BenchReport report, int windowS
     }
 
     private static string Describe(LoadResult r) =>
-        $"{Number(r.AchievedPerSecond)} readings/s (rejected {r.Rejected}; request p99 {Number(r.P99Ms)} ms)";
+        $"{Number(r.AchievedPerSecond)} readings/s (rejected {r.Rejected}; request p50 / p99 {Number(r.P50Ms)} / {Number(r.P99Ms)} ms)";
+
+    /// <summary>
+    /// The same host, catalogue and sensors as the HTTP row before it, driven by MQTT gateways instead: warm-up, then
+    /// an unpaced window; each connection publishes its next message as soon as the last one's PUBACK came.
+    /// </summary>
+    private async Task MqttThroughput(HostProcess host, Storage storage, int sensors)
+    {
+        var broker = new System.Net.DnsEndPoint("127.0.0.1", BenchSettings.MqttPort);
+        foreach (var perMessage in MqttReadingsPerMessage)
+        {
+            var plan = new LoadPlan(sensors, 0, warmupSeconds, perMessage, MqttConnections, broker);
+            await LoadProcess.Run(paths, host.Url, BenchSettings.IngestKey, plan);
+            var r = await LoadProcess.Run(paths, host.Url, BenchSettings.IngestKey, plan with { Seconds = windowSeconds });
+            Console.WriteLine($"bench: MQTT {perMessage}/message: {r.AchievedPerSecond:N0} readings/s, rejected {r.Rejected}");
+            report.Add("ingest over MQTT, full (QoS 1, PUBACK after the log append)",
+                $"{Number(sensors)} sensors, {storage}, {MqttConnections} connections × {perMessage} reading{(perMessage == 1 ? "" : "s")} a message",
+                $"{Number(r.AchievedPerSecond)} readings/s (rejected {r.Rejected}; message p50 / p99 {Number(r.P50Ms, "0.0")} / {Number(r.P99Ms)} ms)");
+        }
+    }
 
     private async Task<double> Throughput(string mode, Storage storage, string catalog, int sensors, string label)
     {
@@ -91,7 +111,8 @@ public sealed class BenchSuite(BenchPaths paths, BenchReport report, int windowS
         var targeted = sensors == 10_000;
         report.Add("ingest, full (log + grain + rules + feed)", $"{Number(sensors)} sensors, {storage}", Describe(result),
             targeted ? $"≥ {Number(target)} readings/s, rejected 0" : "", targeted ? result.AchievedPerSecond >= target && result.Rejected == 0 : null);
-        if (!withRatios) return;
+        // Ratios only against baselines measured in this run (a BENCH_ONLY run may leave them out).
+        if (!withRatios || _raw <= 0 || _ceiling <= 0) return;
         var toCeiling = result.AchievedPerSecond / _ceiling;
         report.Add("full / grain ceiling", $"{Number(sensors)} sensors, {storage}", Number(toCeiling, "0.000"), "≥ 0.5", toCeiling >= TargetCeilingRatio);
         report.Add("full / raw", $"{Number(sensors)} sensors, {storage}", Number(result.AchievedPerSecond / _raw, "0.000"));
@@ -101,6 +122,7 @@ public sealed class BenchSuite(BenchPaths paths, BenchReport report, int windowS
     {
         await using var host = await StartHost("full", storage, catalog, $"full-{storage}-{sensors}");
         AddFull(await Sustained(host, sensors, windowSeconds), storage, sensors, withRatios: sensors == 10_000);
+        if (only.Has("mqtt")) await MqttThroughput(host, storage, sensors);
     }
 
     /// <summary>PostgreSQL, 10,000 sensors: throughput, then feed latency at 20,000/s and 1,000 subscribers.</summary>
@@ -111,6 +133,7 @@ public sealed class BenchSuite(BenchPaths paths, BenchReport report, int windowS
         var zones = catalog.Zones.Select(z => z.Id).ToArray();
         await using var host = await StartHost("full", Storage.PostgreSql, catalogPath, "full-PostgreSql-10000");
         AddFull(await Sustained(host, 10_000, windowSeconds), Storage.PostgreSql, 10_000, withRatios: true);
+        if (only.Has("mqtt")) await MqttThroughput(host, Storage.PostgreSql, 10_000);
 
         // One subscriber watching 8 zones (about 200 sensors): latency at the target's rate.
         await using (var probe = await FeedProbe.Connect(host.Url, BenchSettings.FeedToken, 1, _ => [.. zones.Take(8).Select(z => $"zone:{z}")], sensorIds))

@@ -27,30 +27,73 @@ public sealed class LoadBatchWriter : IDisposable
         _json = new Utf8JsonWriter(_buffer, new JsonWriterOptions { SkipValidation = true });
     }
 
+    /// <summary>
+    /// One writer per sender over the first <paramref name="sensors"/> reporting sensors of the catalogue, each
+    /// sender owning every <paramref name="senders"/>-th one, so that no two senders ever write the same sensor.
+    /// </summary>
+    public static LoadBatchWriter[] ForSenders(Catalog catalog, int sensors, int senders, DateTimeOffset now)
+    {
+        var day = new NormalDay(catalog, seed: 1);
+        var chosen = day.ReportingSensors.Take(sensors).ToArray();
+        if (chosen.Length == 0) throw new InvalidOperationException("The catalogue has no sensors to load.");
+        senders = Math.Min(senders, chosen.Length);
+        var cityDay = new DateTimeOffset(now.Date, TimeSpan.Zero);
+        return [.. Enumerable.Range(0, senders).Select(k => new LoadBatchWriter(day, [.. chosen.Where((_, i) => i % senders == k)], cityDay))];
+    }
+
     /// <summary>The next <paramref name="size"/> readings, round robin over this writer's sensors, stamped now.</summary>
     public ReadOnlyMemory<byte> Next(int size, DateTimeOffset now)
+    {
+        var nowMs = now.ToUnixTimeMilliseconds();
+        Begin();
+        for (var i = 0; i < size; i++)
+        {
+            var index = (int)(_cursor++ % _sensors.Length);
+            WriteReading(index, nowMs, _cursor / _sensors.Length);
+        }
+
+        return End();
+    }
+
+    /// <summary>
+    /// The next sensor's <paramref name="size"/> readings as one batch, stamped now: an MQTT message carries one
+    /// sensor's readings (its topic names the sensor), so a gateway publishes sensor by sensor.
+    /// </summary>
+    public (string SensorId, ReadOnlyMemory<byte> Body) NextOfOneSensor(int size, DateTimeOffset now)
+    {
+        var nowMs = now.ToUnixTimeMilliseconds();
+        var index = (int)(_cursor % _sensors.Length);
+        var round = _cursor++ / _sensors.Length;
+        Begin();
+        for (var i = 0; i < size; i++) WriteReading(index, nowMs, round + i);
+        return (_sensors[index].Id, End());
+    }
+
+    private void Begin()
     {
         _buffer.ResetWrittenCount();
         _json.Reset(_buffer);
         _json.WriteStartObject();
         _json.WriteStartArray("readings");
-        var nowMs = now.ToUnixTimeMilliseconds();
-        for (var i = 0; i < size; i++)
-        {
-            var index = (int)(_cursor++ % _sensors.Length);
-            var (id, samples) = _sensors[index];
-            // One reading per sensor per millisecond at most: a repeat would be a duplicate, not load.
-            var tsMs = Math.Max(nowMs, _lastTsMs[index] + 1);
-            _lastTsMs[index] = tsMs;
-            _json.WriteStartObject();
-            _json.WriteString("sensorId", id);
-            _json.WriteString("ts", DateTimeOffset.FromUnixTimeMilliseconds(tsMs));
-            _json.WriteStartObject("values");
-            foreach (var (metric, value) in samples[(_cursor / _sensors.Length) % samples.Length]) _json.WriteNumber(metric, value);
-            _json.WriteEndObject();
-            _json.WriteEndObject();
-        }
+    }
 
+    private void WriteReading(int index, long nowMs, long sample)
+    {
+        var (id, samples) = _sensors[index];
+        // One reading per sensor per millisecond at most: a repeat would be a duplicate, not load.
+        var tsMs = Math.Max(nowMs, _lastTsMs[index] + 1);
+        _lastTsMs[index] = tsMs;
+        _json.WriteStartObject();
+        _json.WriteString("sensorId", id);
+        _json.WriteString("ts", DateTimeOffset.FromUnixTimeMilliseconds(tsMs));
+        _json.WriteStartObject("values");
+        foreach (var (metric, value) in samples[sample % samples.Length]) _json.WriteNumber(metric, value);
+        _json.WriteEndObject();
+        _json.WriteEndObject();
+    }
+
+    private ReadOnlyMemory<byte> End()
+    {
         _json.WriteEndArray();
         _json.WriteEndObject();
         _json.Flush();

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using ControlCenter.Simulator.Api;
-using ControlCenter.Simulator.Day;
 
 namespace ControlCenter.Simulator.Load;
 
@@ -23,37 +22,22 @@ public sealed class LoadRunner(IngestClient client, TimeProvider time)
         int sensors, double ratePerSecond, TimeSpan duration, int batchSize, int senders, CancellationToken cancellationToken,
         TimeSpan resendFor = default, AcknowledgedLedger? ledger = null)
     {
-        var catalog = await client.Catalog(cancellationToken);
-        var day = new NormalDay(catalog, seed: 1);
-        var chosen = day.ReportingSensors.Take(sensors).ToArray();
-        if (chosen.Length == 0) throw new InvalidOperationException("The catalogue has no sensors to load.");
-        senders = Math.Min(senders, chosen.Length);
-        var cityDay = new DateTimeOffset(time.GetUtcNow().Date, TimeSpan.Zero);
-        var writers = Enumerable.Range(0, senders)
-            .Select(k => new LoadBatchWriter(day, [.. chosen.Where((_, i) => i % senders == k)], cityDay)).ToArray();
-
-        var latencies = new List<double>();
-        var gate = new Lock();
+        var writers = LoadBatchWriter.ForSenders(await client.Catalog(cancellationToken), sensors, senders, time.GetUtcNow());
+        var latencies = new LatencyLog();
         var start = time.GetUtcNow();
-        var batchesPerSender = ratePerSecond / batchSize / senders;
+        var pace = new LoadPace(start, ratePerSecond, batchSize, writers.Length, time);
 
         async Task Sender(LoadBatchWriter writer)
         {
             var sent = 0;
             while (time.GetUtcNow() - start < duration && !cancellationToken.IsCancellationRequested)
             {
-                if (ratePerSecond > 0)
-                {
-                    // Pace: this sender's n-th batch is due at n / (its share of the rate).
-                    var wait = start + TimeSpan.FromSeconds(sent / batchesPerSender) - time.GetUtcNow();
-                    if (wait > TimeSpan.Zero) await Task.Delay(wait, cancellationToken);
-                }
-
+                await pace.WaitForTurn(sent, cancellationToken);
                 var body = writer.Next(batchSize, time.GetUtcNow());
                 var watch = Stopwatch.StartNew();
                 var answer = await client.SendPrepared(body, batchSize, cancellationToken, resendFor);
                 ledger?.Add(body, answer.Rejected.Select(r => r.Index).ToHashSet());
-                lock (gate) latencies.Add(watch.Elapsed.TotalMilliseconds);
+                latencies.Add(watch.Elapsed);
                 sent++;
             }
         }
@@ -68,10 +52,8 @@ public sealed class LoadRunner(IngestClient client, TimeProvider time)
         }
 
         var elapsed = (time.GetUtcNow() - start).TotalSeconds;
-        latencies.Sort();
-        double Percentile(double p) => latencies.Count == 0 ? 0 : latencies[Math.Min(latencies.Count - 1, (int)(p * latencies.Count))];
         var report = client.Report;
         return new LoadResult(report.Sent, report.Accepted, report.Rejected, report.Retries, elapsed, report.Accepted / elapsed,
-            Percentile(0.5), Percentile(0.95), Percentile(0.99), new Dictionary<string, long>(report.RejectedByCode));
+            latencies.Percentile(0.5), latencies.Percentile(0.95), latencies.Percentile(0.99), new Dictionary<string, long>(report.RejectedByCode));
     }
 }
