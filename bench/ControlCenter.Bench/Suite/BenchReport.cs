@@ -45,7 +45,7 @@ public sealed partial class BenchReport
         var at = -1;
         foreach (var row in measured)
         {
-            var same = merged.FindIndex(r => r.Measurement == row.Measurement && r.Configuration == row.Configuration);
+            var same = merged.FindIndex(r => r.Measurement == row.Measurement && Setup(r.Configuration) == Setup(row.Configuration));
             if (same >= 0) merged[at = same] = row;
             else merged.Insert(at = at < 0 ? merged.Count : at + 1, row);
         }
@@ -54,6 +54,12 @@ public sealed partial class BenchReport
         headers.AddRange(oldHeaders.Where(h => StampOf(h) is { } s && s != StampOf(headers[0]) && stillShown.Contains(s)));
         return (merged, headers);
     }
+
+    /// <summary>A configuration without what the run achieved ("(achieved 19,809)"), which differs between runs of one setup.</summary>
+    private static string Setup(string configuration) => Achieved().Replace(configuration, "");
+
+    [GeneratedRegex(@"\s*\(achieved [^)]*\)")]
+    private static partial Regex Achieved();
 
     private static string? StampOf(string header) => RunStamp().Match(header) is { Success: true } m ? m.Groups[1].Value : null;
 
