@@ -9,6 +9,7 @@ using ControlCenter.Host.Ingest;
 using ControlCenter.Host.Parking;
 using ControlCenter.Host.People;
 using ControlCenter.Host.Wall;
+using ControlCenter.Host.Webhooks;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 
 if (PasswordHashCommand.TryRun(args)) return;
@@ -25,6 +26,7 @@ builder.AddMachineCredentials();
 builder.AddCityApi();
 builder.AddWall();
 builder.AddParking(catalog);
+builder.AddWebhooks();
 
 var app = builder.Build();
 
@@ -60,6 +62,7 @@ app.MapDrills();
 app.MapParking();
 app.MapParkingHolds();
 app.MapParkingSessions();
+app.MapWebhooks();
 app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
 app.MapHealthChecks("/health/ready").AllowAnonymous();
 
