@@ -112,6 +112,7 @@ public class WebhookDeliveryTests : SqliteHostFixture
         Assert.That(dead[0].GetProperty("attempts").GetInt32(), Is.EqualTo(4), "the first attempt and three retries");
         Assert.That(dead[0].GetProperty("lastError").GetString(), Does.Contain("503"));
         Assert.That(receiver.AttemptsFor(key), Is.EqualTo(4));
+        Assert.That(await WebhookApi.Metric(admin, "controlcenter_webhook_deliveries_total{outcome=\"dead-lettered\"}"), Is.GreaterThanOrEqualTo(1));
 
         receiver.Answer = (_, _, _) => Task.FromResult(200);
         using var replay = await admin.PostAsJsonAsync($"/api/v1/admin/webhooks/{hook}/dead-letters/replay", new { deliveryId = key });

@@ -10,6 +10,7 @@ namespace ControlCenter.Host.Tests;
 public class WebhookRegistrationTests : SqliteHostFixture
 {
     private const string Receiver = "http://127.0.0.1:9/hook";
+    private const string RefusedSeries = "controlcenter_webhook_registrations_refused_total";
 
     protected override bool WithKestrel => true;
 
@@ -41,10 +42,13 @@ public class WebhookRegistrationTests : SqliteHostFixture
     {
         using var admin = await Host.SignedIn("admin");
         var before = await Count(admin);
+        var refusedBefore = await WebhookApi.Metric(admin, RefusedSeries);
 
         using var response = await admin.PostAsync("/api/v1/admin/webhooks", new StringContent(body, Encoding.UTF8, "application/json"));
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+        // A body that is not JSON at all is refused by ASP.NET Core before the endpoint can count it.
+        if (detail.Length > 0) Assert.That(await WebhookApi.Metric(admin, RefusedSeries), Is.GreaterThan(refusedBefore), "counted");
         Assert.That(response.Content.Headers.ContentType?.MediaType, Is.EqualTo("application/problem+json"));
         if (detail.Length > 0) Assert.That(await response.Content.ReadAsStringAsync(), Does.Contain(detail));
         Assert.That(await Count(admin), Is.EqualTo(before), "nothing was registered");

@@ -4,6 +4,7 @@ using ControlCenter.Contracts.Grains;
 using ControlCenter.Host.Feed;
 using ControlCenter.Host.Hosting;
 using ControlCenter.Host.Ingest;
+using ControlCenter.Host.Webhooks;
 using ControlCenter.Grains.Sensors;
 using ControlCenter.Storage.Log;
 
@@ -14,7 +15,7 @@ public static class MetricsEndpoint
 {
     public static IEndpointRouteBuilder MapMetrics(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/metrics", async (IngestMetrics ingest, ReadingLogWriter log, ReadingIntake intake, LiveFeed feed, HubFeedSender hub, IGrainFactory grains) =>
+        app.MapGet("/metrics", async (IngestMetrics ingest, ReadingLogWriter log, ReadingIntake intake, LiveFeed feed, HubFeedSender hub, WebhookMetrics webhooks, IGrainFactory grains) =>
         {
             var text = new StringBuilder();
             void Series(string name, string type, IEnumerable<(string Labels, long Value)> values)
@@ -40,6 +41,10 @@ public static class MetricsEndpoint
             One("feed_lagging_total", "counter", feed.LagsTotal);
             One("feed_gaps_total", "counter", feed.GapsDetected);
             One("feed_connections_refused_total", "counter", hub.RefusedConnections);
+            // Webhook sends made by this silo's outboxes: HTTP attempts, and runs that ended delivered or dead-lettered.
+            One("webhook_attempts_total", "counter", webhooks.Attempts);
+            Series("webhook_deliveries_total", "counter", [("{outcome=\"delivered\"}", webhooks.Delivered), ("{outcome=\"dead-lettered\"}", webhooks.DeadLettered)]);
+            One("webhook_registrations_refused_total", "counter", webhooks.RegistrationsRefused);
             // Unresolved alerts by status and severity (silenced and inhibited ones counted apart).
             var active = await grains.GetGrain<IAlertBookGrain>(0).Active();
             Series("alerts_active", "gauge", active

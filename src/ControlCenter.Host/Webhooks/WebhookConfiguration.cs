@@ -20,6 +20,7 @@ public static class WebhookConfiguration
                 "Webhooks: MaxRetries is 1 to 30; FirstRetryDelay, AttemptTimeout and WakePeriod are positive; MaxRetryDelay ≥ FirstRetryDelay; CapSender is set.")
             .ValidateOnStart();
         services.AddSingleton<CapDocument>();
+        services.AddSingleton<WebhookMetrics>();
         services.AddSingleton<WebhookPayloads>();
         services.AddSingleton<WebhookUrlGuard>();
         services.AddSingleton<IWebhookSender, WebhookSender>();
@@ -27,8 +28,7 @@ public static class WebhookConfiguration
         services.AddHostedService<WebhookWaker>();
 
         var client = services.AddHttpClient(WebhookSender.ClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
-            // A receiver's redirect is not followed: it could point anywhere, the centre itself included.
-            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false, PooledConnectionLifetime = TimeSpan.FromMinutes(5) });
+            .ConfigurePrimaryHttpMessageHandler(WebhookConnector.Handler);
         client.AddResilienceHandler("webhook-delivery", (pipeline, context) =>
             {
                 var o = context.ServiceProvider.GetRequiredService<IOptions<WebhookOptions>>().Value;

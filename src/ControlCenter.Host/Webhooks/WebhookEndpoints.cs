@@ -36,14 +36,19 @@ public static partial class WebhookEndpoints
 
     private static async Task<IResult> Register(
         WebhookRegistration? request, HttpContext http, ClaimsPrincipal user, CityCatalog catalog, WebhookUrlGuard guard,
-        IGrainFactory grains, TimeProvider time, AuditLog audit)
+        IGrainFactory grains, TimeProvider time, AuditLog audit, WebhookMetrics metrics)
     {
-        if (request is null) return Invalid("A JSON body with url, secret and optionally matcher, events, format, capScope is required.");
-        if ((request.Problem(catalog) ?? await guard.Problem(request.Url)) is { } problem) return Invalid(problem);
         var directory = grains.GetGrain<IWebhookDirectoryGrain>(0);
-        if ((await directory.All()).Length >= MaxSubscriptions) return Invalid($"At most {MaxSubscriptions} webhooks; delete one first.");
+        var problem = request is null ? "A JSON body with url, secret and optionally matcher, events, format, capScope is required."
+            : request.Problem(catalog) ?? await guard.Problem(request.Url)
+            ?? ((await directory.All()).Length >= MaxSubscriptions ? $"At most {MaxSubscriptions} webhooks; delete one first." : null);
+        if (problem is not null)
+        {
+            metrics.RegistrationRefused();
+            return Invalid(problem);
+        }
 
-        var stored = await directory.Add(request.ToSubscription(Actor.Name(user), time.GetUtcNow()));
+        var stored = await directory.Add(request!.ToSubscription(Actor.Name(user), time.GetUtcNow()));
         await Actor.Audit(audit, http, user, "webhook-registered", stored.Id, Actor.Clip(stored.Url));
         return Results.Created($"/api/v1/admin/webhooks/{stored.Id}", Describe(stored, null));
     }

@@ -9,7 +9,7 @@ namespace ControlCenter.Host.Webhooks;
 /// One run of the retry pipeline for one delivery (WebhookConfiguration builds the pipeline: exponential back-off
 /// with jitter, a timeout per attempt). Any 2xx is delivered; a 3xx is not followed (a redirect could lead anywhere).
 /// </summary>
-public sealed class WebhookSender(IHttpClientFactory clients, WebhookPayloads payloads) : IWebhookSender
+public sealed class WebhookSender(IHttpClientFactory clients, WebhookPayloads payloads, WebhookMetrics metrics) : IWebhookSender
 {
     public const string ClientName = "webhooks";
 
@@ -23,10 +23,11 @@ public sealed class WebhookSender(IHttpClientFactory clients, WebhookPayloads pa
         var attempts = new StrongBox<int>();
         request.Options.Set(WebhookSigningHandler.Secret, subscription.Secret);
         request.Options.Set(WebhookSigningHandler.Attempts, attempts);
+        WebhookAttemptOutcome outcome;
         try
         {
             using var response = await clients.CreateClient(ClientName).SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
-            return response.IsSuccessStatusCode
+            outcome = response.IsSuccessStatusCode
                 ? new WebhookAttemptOutcome(true, attempts.Value, null)
                 : new WebhookAttemptOutcome(false, attempts.Value, $"HTTP {(int)response.StatusCode} {response.ReasonPhrase}");
         }
@@ -36,7 +37,10 @@ public sealed class WebhookSender(IHttpClientFactory clients, WebhookPayloads pa
         }
         catch (Exception ex)
         {
-            return new WebhookAttemptOutcome(false, attempts.Value, $"{ex.GetType().Name}: {ex.Message}");
+            outcome = new WebhookAttemptOutcome(false, attempts.Value, $"{ex.GetType().Name}: {ex.Message}");
         }
+
+        metrics.Finished(outcome.Attempts, outcome.Delivered);
+        return outcome;
     }
 }

@@ -10,7 +10,8 @@ namespace ControlCenter.Host.Webhooks;
 /// <summary>
 /// Refuses webhook URLs that would turn the centre against itself or its network: anything but absolute http(s);
 /// plain http outside Development; the centre's own listening ports (HTTP, silo, gateway) on any of its own
-/// addresses; and outside Development loopback, link-local, private and unspecified addresses.
+/// addresses; and outside Development loopback, link-local, private and unspecified addresses. Registration checks
+/// every address the host resolves to; each delivery's connection is checked again (a name may resolve elsewhere later).
 /// </summary>
 public sealed class WebhookUrlGuard(IHostEnvironment environment, IServiceProvider services, IConfiguration configuration)
 {
@@ -40,15 +41,17 @@ public sealed class WebhookUrlGuard(IHostEnvironment environment, IServiceProvid
         }
 
         if (addresses.Length == 0) return $"url's host '{Clip(uri.Host)}' does not resolve.";
-        var own = OwnAddresses();
-        var ownPorts = OwnPorts();
-        foreach (var address in addresses.Select(a => a.IsIPv4MappedToIPv6 ? a.MapToIPv4() : a))
-        {
-            if (ownPorts.Contains(uri.Port) && (IsLocal(address) || own.Contains(address))) return "url points back at the centre itself.";
-            if (!environment.IsDevelopment() && (IsLocal(address) || IsPrivate(address) || own.Contains(address)))
-                return "url must point at a public address outside Development (not loopback, link-local or private).";
-        }
+        return addresses.Select(a => AddressProblem(a, uri.Port)).FirstOrDefault(p => p is not null);
+    }
 
+    /// <summary>Why sending to this address and port is refused, or null. Also checked for every connection a delivery opens.</summary>
+    public string? AddressProblem(IPAddress address, int port)
+    {
+        if (address.IsIPv4MappedToIPv6) address = address.MapToIPv4();
+        var own = OwnAddresses();
+        if (OwnPorts().Contains(port) && (IsLocal(address) || own.Contains(address))) return "url points back at the centre itself.";
+        if (!environment.IsDevelopment() && (IsLocal(address) || IsPrivate(address) || own.Contains(address)))
+            return "url must point at a public address outside Development (not loopback, link-local or private).";
         return null;
     }
 

@@ -49,5 +49,12 @@ public static class WebhookApi
         [.. (await admin.GetFromJsonAsync<JsonElement>("/api/v1/admin/audit?limit=200")).EnumerateArray()
             .Where(e => e.TryGetProperty("target", out var t) && t.GetString() == target).Select(e => e.GetProperty("action").GetString())];
 
+    /// <summary>One series' value from <c>/metrics</c> (0 when absent), e.g. <c>controlcenter_webhook_attempts_total</c>.</summary>
+    public static async Task<long> Metric(HttpClient client, string series)
+    {
+        var line = (await client.GetStringAsync("/metrics")).Split('\n').FirstOrDefault(l => l.StartsWith(series + " ", StringComparison.Ordinal));
+        return line is null ? 0 : long.Parse(line[(series.Length + 1)..], System.Globalization.CultureInfo.InvariantCulture);
+    }
+
     public static JsonElement Body(WebhookReceiver.Request request) => JsonDocument.Parse(request.Body).RootElement;
 }
