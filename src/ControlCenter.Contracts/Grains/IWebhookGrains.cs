@@ -1,4 +1,5 @@
 using ControlCenter.Contracts.Messages.Webhooks;
+using Orleans.Concurrency;
 
 namespace ControlCenter.Contracts.Grains;
 
@@ -13,12 +14,15 @@ public interface IWebhookDirectoryGrain : IGrainWithIntegerKey
 
     Task<bool> Remove(string id);
 
+    [ReadOnly]
     Task<WebhookSubscription[]> All();
 
     /// <summary>
     /// Puts each notification into the outbox of every subscription that wants it. Safe to call again with the same
-    /// notifications (outboxes drop what they already hold); throws if any outbox could not take them.
+    /// notifications (outboxes drop what they already hold); throws if any outbox could not take them. Read-only, so
+    /// the hand-offs of many alerts overlap; adding or removing a subscription waits for them.
     /// </summary>
+    [ReadOnly]
     Task Notify(IReadOnlyList<AlertNotification> notifications);
 
     /// <summary>Activates every outbox, so deliveries left pending by a stopped silo go on.</summary>

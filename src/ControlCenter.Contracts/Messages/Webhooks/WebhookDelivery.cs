@@ -8,7 +8,7 @@ public sealed record WebhookDelivery
     [Id(0)] public required string Id { get; init; }
     [Id(1)] public required AlertNotification Notification { get; init; }
     [Id(2)] public DateTimeOffset EnqueuedAt { get; init; }
-    /// <summary>HTTP attempts made so far, over every run of the retry pipeline (runs restart after a silo restart or a replay).</summary>
+    /// <summary>HTTP attempts of the retry runs that finished (a replay starts a new run; a run cut short by a silo stopping is not counted).</summary>
     [Id(3)] public int Attempts { get; init; }
     [Id(4)] public string? LastError { get; init; }
     [Id(5)] public DateTimeOffset? DeadLetteredAt { get; init; }
