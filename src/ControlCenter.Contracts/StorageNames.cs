@@ -17,4 +17,6 @@ public static class StorageNames
     public const string LotDeskState = "lotdesk";
     public const string ParkingSessionState = "parkingsession";
     public const string PlateState = "plate";
+    public const string WebhookDirectoryState = "webhooks";
+    public const string WebhookOutboxState = "webhookoutbox";
 }

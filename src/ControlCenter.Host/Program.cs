@@ -9,6 +9,7 @@ using ControlCenter.Host.Ingest;
 using ControlCenter.Host.Parking;
 using ControlCenter.Host.People;
 using ControlCenter.Host.Wall;
+using ControlCenter.Host.Webhooks;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 
 if (PasswordHashCommand.TryRun(args)) return;
@@ -26,6 +27,7 @@ builder.AddCityApi();
 builder.AddWall();
 builder.AddParking(catalog);
 builder.AddMqtt();
+builder.AddWebhooks();
 
 var app = builder.Build();
 
@@ -61,6 +63,7 @@ app.MapDrills();
 app.MapParking();
 app.MapParkingHolds();
 app.MapParkingSessions();
+app.MapWebhooks();
 app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
 app.MapHealthChecks("/health/ready").AllowAnonymous();
 

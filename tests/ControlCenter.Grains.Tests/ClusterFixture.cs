@@ -76,6 +76,7 @@ public sealed class ClusterFixture
             silo.Services.AddReadingLog();
             silo.Services.AddSingleton<IReadingLog>(sp => new FlakyReadingLog(new ReadingLog(sp.GetRequiredService<ReadingLogWriter>(), sp.GetRequiredService<ReadingLogReader>())));
             silo.Services.AddSingleton<ReadingIntake>();
+            silo.Services.AddSingleton<Webhooks.IWebhookSender, RecordingWebhookSender>();
         }
     }
 }

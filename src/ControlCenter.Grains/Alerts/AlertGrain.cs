@@ -13,9 +13,10 @@ namespace ControlCenter.Grains.Alerts;
 /// <summary>
 /// One alert, from raised to resolved. Every change is written first, then told to the alert book and (unless
 /// a silence or an outage holds it back) to the live feed. An open, unsuppressed alert carries a reminder that
-/// escalates it one level per window until someone acknowledges it.
+/// escalates it one level per window until someone acknowledges it. Changes that webhook subscribers hear about
+/// are recorded in the same write (AlertGrain.Webhooks.cs).
 /// </summary>
-public sealed class AlertGrain(
+public sealed partial class AlertGrain(
     [PersistentState(StorageNames.AlertState, StorageNames.GrainStore)] IPersistentState<AlertGrainState> store,
     ThresholdSource thresholds,
     CityClock clock,
@@ -200,7 +201,8 @@ public sealed class AlertGrain(
     private async Task Commit(Alert next, bool suppressionChanged = false)
     {
         var before = Current;
-        await store.WriteOrRevert(new AlertGrainState { Alert = next with { Version = (before?.Version ?? 0) + 1 } }, this);
+        var versioned = next with { Version = (before?.Version ?? 0) + 1 };
+        await store.WriteOrRevert(WithNotification(store.State with { Alert = versioned }, before, versioned), this);
         var alert = Current!;
         await GrainFactory.GetGrain<IAlertBookGrain>(0).Changed(alert);
         // A suppressed alert's changes are held back, but not its resolution: walls must see it go.
@@ -219,5 +221,7 @@ public sealed class AlertGrain(
                 logger.LogError(ex, "Alert {AlertId}: could not arm or disarm its escalation reminder", alert.Id);
             }
         }
+
+        await HandOffNotifications();
     }
 }

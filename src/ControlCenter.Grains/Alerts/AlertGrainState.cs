@@ -1,4 +1,5 @@
 using ControlCenter.Contracts.Messages;
+using ControlCenter.Contracts.Messages.Webhooks;
 
 namespace ControlCenter.Grains.Alerts;
 
@@ -7,4 +8,13 @@ namespace ControlCenter.Grains.Alerts;
 public sealed record AlertGrainState
 {
     [Id(0)] public Alert? Alert { get; init; }
+
+    /// <summary>
+    /// The transactional outbox: webhook notifications written in the same row as the change they tell of, and
+    /// removed once the webhook directory has taken them. Nothing recorded here is lost to a crash.
+    /// </summary>
+    [Id(1)] public List<AlertNotification> Outbox { get; init; } = [];
+
+    /// <summary>Whether a <c>raised</c> notification has been recorded for this alert (see <see cref="Webhooks.AlertEvents"/>).</summary>
+    [Id(2)] public bool Announced { get; init; }
 }

@@ -5,6 +5,7 @@ using ControlCenter.Host.Feed;
 using ControlCenter.Host.Hosting;
 using ControlCenter.Host.Ingest;
 using ControlCenter.Host.Mqtt;
+using ControlCenter.Host.Webhooks;
 using ControlCenter.Grains.Sensors;
 using ControlCenter.Storage.Log;
 
@@ -15,7 +16,9 @@ public static class MetricsEndpoint
 {
     public static IEndpointRouteBuilder MapMetrics(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/metrics", async (IngestMetrics ingest, ReadingLogWriter log, ReadingIntake intake, LiveFeed feed, HubFeedSender hub, MqttMetrics mqtt, IGrainFactory grains) =>
+        app.MapGet("/metrics", async (
+            IngestMetrics ingest, ReadingLogWriter log, ReadingIntake intake, LiveFeed feed, HubFeedSender hub, MqttMetrics mqtt, WebhookMetrics webhooks,
+            IGrainFactory grains) =>
         {
             var text = new StringBuilder();
             void Series(string name, string type, IEnumerable<(string Labels, long Value)> values)
@@ -47,6 +50,10 @@ public static class MetricsEndpoint
             One("mqtt_messages_paced_total", "counter", mqtt.Paced);
             One("mqtt_connections", "gauge", mqtt.Connections);
             Series("mqtt_refused_total", "counter", mqtt.Refused.OrderBy(kv => kv.Key).Select(kv => ($"{{reason=\"{kv.Key}\"}}", kv.Value)));
+            // Webhook sends made by this silo's outboxes: HTTP attempts, and runs that ended delivered or dead-lettered.
+            One("webhook_attempts_total", "counter", webhooks.Attempts);
+            Series("webhook_deliveries_total", "counter", [("{outcome=\"delivered\"}", webhooks.Delivered), ("{outcome=\"dead-lettered\"}", webhooks.DeadLettered)]);
+            One("webhook_registrations_refused_total", "counter", webhooks.RegistrationsRefused);
             // Unresolved alerts by status and severity (silenced and inhibited ones counted apart).
             var active = await grains.GetGrain<IAlertBookGrain>(0).Active();
             Series("alerts_active", "gauge", active
