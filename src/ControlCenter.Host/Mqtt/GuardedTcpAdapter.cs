@@ -17,6 +17,7 @@ public sealed class GuardedTcpAdapter(MqttOptions settings, MqttMetrics metrics,
     private readonly CancellationTokenSource _stopping = new();
     private TcpListener? _listener;
     private int _open;
+    private int _disposed;
 
     public Func<IMqttChannelAdapter, Task>? ClientHandler { get; set; }
 
@@ -52,7 +53,9 @@ public sealed class GuardedTcpAdapter(MqttOptions settings, MqttMetrics metrics,
             }
             catch (SocketException ex)
             {
+                // Out of file descriptors, say: wait a little rather than spin.
                 log.LogDebug(ex, "MQTT accept failed");
+                await Task.Delay(100);
                 continue;
             }
 
@@ -62,11 +65,12 @@ public sealed class GuardedTcpAdapter(MqttOptions settings, MqttMetrics metrics,
 
     private async Task Serve(Socket socket, MqttServerOptions serverOptions, IMqttNetLogger mqttLogger)
     {
-        metrics.Connections = Interlocked.Increment(ref _open);
+        var open = Interlocked.Increment(ref _open);
+        metrics.ConnectionOpened();
         MqttFrameLimitStream? stream = null;
         try
         {
-            if (_open > settings.MaxConnections || ClientHandler is not { } handler)
+            if (open > settings.MaxConnections || ClientHandler is not { } handler)
             {
                 metrics.CountRefused("too-many-connections");
                 return;
@@ -88,20 +92,23 @@ public sealed class GuardedTcpAdapter(MqttOptions settings, MqttMetrics metrics,
         {
             // The library ends the connection itself when the guard cuts it off; the guard tells why.
             if (stream?.Refused == true) metrics.CountRefused("packet-too-large");
-            metrics.Connections = Interlocked.Decrement(ref _open);
+            Interlocked.Decrement(ref _open);
+            metrics.ConnectionClosed();
             socket.Dispose();
         }
     }
 
     public Task StopAsync()
     {
-        _stopping.Cancel();
+        if (Volatile.Read(ref _disposed) == 0) _stopping.Cancel();
         _listener?.Stop();
         return Task.CompletedTask;
     }
 
+    /// <summary>Both the MQTT server and the container dispose this adapter: the second time does nothing.</summary>
     public void Dispose()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1) return;
         _stopping.Cancel();
         _listener?.Stop();
         _stopping.Dispose();

@@ -33,14 +33,15 @@ public sealed class MqttBroker(
             .Build();
         _server = new MqttServerFactory().CreateMqttServer(serverOptions, [listener]);
         _server.ValidatingConnectionAsync += gate.Admit;
-        _server.ClientDisconnectedAsync += gate.Left;
+        _server.InterceptingInboundPacketAsync += gate.CheckInbound;
+        _server.InterceptingOutboundPacketAsync += gate.LimitOutbound;
         _server.InterceptingSubscriptionAsync += gate.CheckSubscription;
         _server.InterceptingClientEnqueueAsync += gate.FilterDelivery;
         _server.InterceptingPublishAsync += OnPublish;
         await _server.StartAsync();
         logger.LogInformation("MQTT broker listening on {Address}:{Port}", options.Value.BindAddress, options.Value.Port);
         _sweep = new PeriodicTimer(options.Value.RevocationSweep);
-        _ = CloseRevoked(_sweep);
+        _ = Sweep(_sweep);
         _started.TrySetResult();
     }
 
@@ -65,22 +66,51 @@ public sealed class MqttBroker(
 
     private MqttServer Server => _server ?? throw new InvalidOperationException("The MQTT broker has not started.");
 
-    private async Task CloseRevoked(PeriodicTimer sweep)
+    /// <summary>
+    /// Closes the connections of revoked keys and tokens and deletes their sessions, and deletes sessions whose client
+    /// has been away longer than <see cref="MqttOptions.SessionExpiry"/>. One failure never stops the sweep.
+    /// </summary>
+    private async Task Sweep(PeriodicTimer sweep)
     {
         try
         {
             while (await sweep.WaitForNextTickAsync())
             {
-                foreach (var clientId in gate.Revoked())
+                try
                 {
-                    logger.LogInformation("Closing MQTT connection {ClientId}: its key or token was revoked", clientId);
-                    await Server.DisconnectClientAsync(clientId, new MqttServerClientDisconnectOptions { ReasonCode = MqttDisconnectReasonCode.NotAuthorized });
+                    await SweepOnce();
+                }
+                catch (Exception ex) when (_server is { IsStarted: true })
+                {
+                    logger.LogWarning(ex, "MQTT session sweep failed; trying again at the next tick");
                 }
             }
         }
-        catch (Exception ex) when (ex is ObjectDisposedException or InvalidOperationException)
+        catch (ObjectDisposedException)
         {
             // The broker stopped.
+        }
+    }
+
+    private async Task SweepOnce()
+    {
+        var sessions = await Server.GetSessionsAsync();
+        var revoked = gate.Sweep(sessions.Select(s => s.Id).ToHashSet(StringComparer.Ordinal)).ToHashSet(StringComparer.Ordinal);
+        var expiredBefore = DateTime.UtcNow - options.Value.SessionExpiry;
+        foreach (var session in sessions)
+        {
+            var expired = session.DisconnectedTimestamp is { } left && left < expiredBefore;
+            if (!revoked.Contains(session.Id) && !expired) continue;
+            if (revoked.Contains(session.Id)) logger.LogInformation("Closing MQTT client {ClientId}: its key or token was revoked", session.Id);
+            try
+            {
+                // Deleting a session also closes its connection, if it has one.
+                await session.DeleteAsync();
+            }
+            catch (Exception ex) when (ex is InvalidOperationException or ObjectDisposedException)
+            {
+                // It went away by itself meanwhile.
+            }
         }
     }
 

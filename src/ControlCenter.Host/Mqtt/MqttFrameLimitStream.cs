@@ -4,9 +4,12 @@ namespace ControlCenter.Host.Mqtt;
 /// Follows the MQTT framing of what a client sends and refuses a packet whose announced length is over the limit
 /// before the broker sees that length. The broker allocates a packet's whole body from its fixed header (up to
 /// 256 MiB, unauthenticated): without this, a few connections announcing huge packets could exhaust the host's memory.
+/// The first packet (CONNECT, before any credential is checked) may be at most 64 KiB.
 /// </summary>
 public sealed class MqttFrameLimitStream(Stream inner, int maxPacketBytes) : Stream
 {
+    private const int MaxConnectBytes = 64 * 1024;
+
     private enum Part { Type, Length, Body }
 
     private Part _part = Part.Type;
@@ -14,6 +17,7 @@ public sealed class MqttFrameLimitStream(Stream inner, int maxPacketBytes) : Str
     private int _lengthBytes;
     private int _multiplier = 1;
     private long _bodyLeft;
+    private bool _first = true;
 
     /// <summary>Set once this connection sent a packet over the limit or a malformed length (and was cut off).</summary>
     public bool Refused { get; private set; }
@@ -65,7 +69,9 @@ public sealed class MqttFrameLimitStream(Stream inner, int maxPacketBytes) : Str
         _multiplier *= 128;
         if (++_lengthBytes > 4) throw Refuse("Malformed MQTT packet length.");
         if ((value & 0x80) != 0) return;
-        if (_length > maxPacketBytes) throw Refuse($"An MQTT packet of {_length} bytes is over the limit of {maxPacketBytes}.");
+        var limit = _first ? Math.Min(maxPacketBytes, MaxConnectBytes) : maxPacketBytes;
+        if (_length > limit) throw Refuse($"An MQTT packet of {_length} bytes is over the limit of {limit}.");
+        _first = false;
         _bodyLeft = _length;
         _part = _length == 0 ? Part.Type : Part.Body;
     }

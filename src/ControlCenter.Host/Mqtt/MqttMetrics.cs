@@ -20,7 +20,13 @@ public sealed class MqttMetrics
     /// <summary>Messages that waited for their key's rate before being taken.</summary>
     public long Paced => Interlocked.Read(ref _paced);
 
-    public int Connections { get; set; }
+    private int _connections;
+
+    public int Connections => Volatile.Read(ref _connections);
+
+    public void ConnectionOpened() => Interlocked.Increment(ref _connections);
+
+    public void ConnectionClosed() => Interlocked.Decrement(ref _connections);
 
     public void CountMessage() => Interlocked.Increment(ref _messages);
 

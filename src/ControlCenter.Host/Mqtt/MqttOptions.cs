@@ -18,6 +18,12 @@ public sealed class MqttOptions
     /// <summary>Connections beyond this are closed at once (counted), so no client can use up the host's sockets.</summary>
     public int MaxConnections { get; set; } = 2000;
 
-    /// <summary>How often connections whose key or token was revoked are found and closed.</summary>
+    /// <summary>Client ids (each with its session) one key or token may hold at once.</summary>
+    public int MaxClientIdsPerCredential { get; set; } = 100;
+
+    /// <summary>How long the session of a client that went away is kept (its subscriptions and queued messages).</summary>
+    public TimeSpan SessionExpiry { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>How often connections whose key or token was revoked are found and closed, and old sessions removed.</summary>
     public TimeSpan RevocationSweep { get; set; } = TimeSpan.FromSeconds(5);
 }

@@ -30,7 +30,7 @@ public sealed class MqttReadingIngest(MqttGate gate, MqttKeyRates rates, Reading
             ingestMetrics.CountRefused(StatusCodes.Status429TooManyRequests);
             Refuse(message, MqttPubAckReasonCode.QuotaExceeded, "rate");
             return MqttErrorReport.Of(sensorId, new BatchProblemException(StatusCodes.Status429TooManyRequests, "Too many messages",
-                $"Key '{gateway.Name}' has too many messages waiting for its rate; send them again later."));
+                "This key has too many messages waiting for its rate; send them again later."));
         }
 
         metrics.CountMessage();

@@ -14,6 +14,10 @@ namespace ControlCenter.Host.Mqtt;
 public sealed class MqttStateRelay(MqttBroker broker, MqttGate gate, LiveFeed feed, CityCatalog catalog, MqttMetrics metrics, ILogger<MqttStateRelay> logger)
     : BackgroundService
 {
+    // Alert topics with a retained message now: a snapshot that no longer lists one (resolved while the relay was
+    // restarting or lagging) removes it.
+    private readonly HashSet<string> _retainedAlerts = new(StringComparer.Ordinal);
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         await broker.Started.WaitAsync(stoppingToken);
@@ -40,8 +44,13 @@ public sealed class MqttStateRelay(MqttBroker broker, MqttGate gate, LiveFeed fe
     {
         await using var session = await feed.Open(EveryTopic(), stoppingToken);
         await Publish(session.Snapshot.Items, session.Snapshot.Alerts, session.Snapshot.Kpi);
+        await DropAlertsNotIn(session.Snapshot.Alerts);
         await foreach (var delivery in session.Changes(stoppingToken))
+        {
             await Publish(delivery.States, delivery.Alerts, delivery.Kpi);
+            // After a lag the delivery is a fresh snapshot: its alerts are all the open ones.
+            if (delivery.Lagging) await DropAlertsNotIn(delivery.Alerts);
+        }
     }
 
     private string[] EveryTopic() =>
@@ -65,10 +74,30 @@ public sealed class MqttStateRelay(MqttBroker broker, MqttGate gate, LiveFeed fe
             var topic = MqttTopics.Alert(alert.Id);
             gate.Describe(topic, [.. FeedTopics.Of(alert)]);
             await Send(topic, alert, retain: alert.IsActive);
-            if (!alert.IsActive) await broker.Unretain(topic);
+            if (alert.IsActive)
+            {
+                _retainedAlerts.Add(topic);
+            }
+            else
+            {
+                await Unretain(topic);
+            }
         }
 
         if (kpi is not null) await Send(MqttTopics.Kpi, kpi, retain: true);
+    }
+
+    private async Task DropAlertsNotIn(IReadOnlyList<Alert> open)
+    {
+        var stillOpen = open.Select(a => MqttTopics.Alert(a.Id)).ToHashSet(StringComparer.Ordinal);
+        foreach (var topic in _retainedAlerts.Where(t => !stillOpen.Contains(t)).ToList()) await Unretain(topic);
+    }
+
+    private async Task Unretain(string topic)
+    {
+        await broker.Unretain(topic);
+        _retainedAlerts.Remove(topic);
+        gate.Forget(topic);
     }
 
     private async Task Send<T>(string topic, T body, bool retain)

@@ -62,9 +62,11 @@ public class MqttIngestTests : SqliteHostFixture
         var reading = Json.Reading("aq-luu-quang-vu", Now.AddMinutes(-3), new { pm10 = 44 });
         await ExecuteOnTheDatabase("ALTER TABLE reading_log RENAME TO reading_log_away");
         Exception? lost;
+        bool stillConnected;
         try
         {
             lost = await Assert.CatchAsync(async () => await gateway.Publish("city/readings/aq-luu-quang-vu", reading));
+            stillConnected = gateway.IsConnected;
         }
         finally
         {
@@ -72,7 +74,8 @@ public class MqttIngestTests : SqliteHostFixture
             await gateway.DisposeAsync();
         }
 
-        Assert.That(lost, Is.Not.Null, "no PUBACK: the broker closed the connection instead");
+        Assert.That(lost, Is.Not.Null);
+        Assert.That(stillConnected, Is.False, "no PUBACK: the broker closed the connection (not a client-side timeout)");
         Assert.That((await Host.Entity("aq-luu-quang-vu")).Version, Is.EqualTo(before.Version), "nothing of the refused message reached live state");
         await using var again = await MqttTestClient.Connected(Host.MqttPort, Gateway, CityHost.DevKey, "gw-log-down");
         Assert.That((await again.Publish("city/readings/aq-luu-quang-vu", reading)).ReasonCode, Is.EqualTo(MqttClientPublishReasonCode.Success));

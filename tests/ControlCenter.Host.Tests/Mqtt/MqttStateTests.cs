@@ -49,6 +49,8 @@ public class MqttStateTests : SqliteHostFixture
     public async Task ASubscriberWithAPersistentSession_GetsWhatChangedWhileItWasAway()
     {
         var current = await Host.Entity("wq-ho-tay-trung-tam");
+        await using var present = await System();
+        await present.Subscribe("city/state/wq-ho-tay-trung-tam");
         var (away, _) = await MqttTestClient.Connect(Host.MqttPort, "dev-portal", CityHost.FeedToken, "lake-board", cleanSession: false);
         await away.Subscribe("city/state/wq-ho-tay-trung-tam");
         await away.Next(StateOf("wq-ho-tay-trung-tam", current.Version), "the retained state");
@@ -56,7 +58,8 @@ public class MqttStateTests : SqliteHostFixture
 
         await using (var gateway = await Gateway())
             await gateway.Publish("city/readings/wq-ho-tay-trung-tam", Json.Reading("wq-ho-tay-trung-tam", Now, new { @do = 3.1 }));
-        await Eventually.Until(async () => (await Host.Entity("wq-ho-tay-trung-tam")).Version, v => v == current.Version + 1, "the reading in live state");
+        // Published while the board was away: a client that stayed saw it.
+        await present.Next(StateOf("wq-ho-tay-trung-tam", current.Version + 1), "the change, by a client that stayed");
 
         var (back, result) = await MqttTestClient.Connect(Host.MqttPort, "dev-portal", CityHost.FeedToken, "lake-board", cleanSession: false);
         await using (back)
@@ -64,6 +67,38 @@ public class MqttStateTests : SqliteHostFixture
             Assert.That(result.IsSessionPresent, Is.True);
             var (_, changed, _) = await back.Next(StateOf("wq-ho-tay-trung-tam", current.Version + 1), "the change queued for the session");
             Assert.That(changed.GetProperty("values").GetProperty("do").GetDouble(), Is.EqualTo(3.1));
+        }
+    }
+
+    [Test]
+    public async Task AnotherCredential_CannotTakeOverAClientId_NorInheritItsQueuedMessages()
+    {
+        var (owner, _) = await MqttTestClient.Connect(Host.MqttPort, "dev-portal", CityHost.FeedToken, "city-board", cleanSession: false);
+        await owner.Subscribe("city/state/#");
+        await owner.DisposeAsync();
+
+        var (intruder, refused) = await MqttTestClient.Connect(Host.MqttPort, "air-dashboard", AirOnlyToken, "city-board", cleanSession: false);
+        await intruder.DisposeAsync();
+        var (again, accepted) = await MqttTestClient.Connect(Host.MqttPort, "dev-portal", CityHost.FeedToken, "city-board", cleanSession: false);
+        await again.DisposeAsync();
+
+        Assert.That(refused.ResultCode, Is.EqualTo(MqttClientConnectResultCode.NotAuthorized));
+        Assert.That((accepted.ResultCode, accepted.IsSessionPresent), Is.EqualTo((MqttClientConnectResultCode.Success, true)), "its owner comes back to its session");
+    }
+
+    [Test]
+    public async Task TheBroker_AllowsFewTopicAliases_AndAHundredFiltersASession()
+    {
+        var (system, connected) = await MqttTestClient.Connect(Host.MqttPort, "dev-portal", CityHost.FeedToken, $"filters-{Guid.NewGuid():N}");
+        await using (system)
+        {
+            var granted = new List<MqttClientSubscribeResultCode>();
+            for (var i = 0; i < 101; i++) granted.Add(await system.Subscribe($"city/state/sensor-{i}"));
+
+            Assert.That(connected.TopicAliasMaximum, Is.EqualTo(16));
+            Assert.That(granted.Take(100), Is.All.EqualTo(MqttClientSubscribeResultCode.GrantedQoS1));
+            Assert.That(granted[100], Is.EqualTo(MqttClientSubscribeResultCode.QuotaExceeded));
+            Assert.That(await system.Subscribe("city/state/sensor-0"), Is.EqualTo(MqttClientSubscribeResultCode.GrantedQoS1), "a filter it has may be renewed");
         }
     }
 
