@@ -69,7 +69,7 @@ public sealed class WebhookReceiver : IAsyncDisposable
         async (_, attempt, cancellationToken) =>
         {
             if (attempt > hangs) return 200;
-            try { await Task.Delay(Timeout.Infinite, cancellationToken); }
+            try { await new TaskCompletionSource().Task.WaitAsync(cancellationToken); }
             catch (OperationCanceledException) { /* the sender gave up on this attempt */ }
             return 504;
         };

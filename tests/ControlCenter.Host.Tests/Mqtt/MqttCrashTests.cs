@@ -68,18 +68,35 @@ public class MqttCrashTests
             for (var attempt = 0; ; attempt++)
             {
                 if (attempt > 0) onResend();
+                await Reconnect(client, options);
                 try
                 {
-                    if (!client.IsConnected) await client.ConnectAsync(options);
                     if ((await client.PublishAsync(message)).IsSuccess) break;
                 }
-                catch (Exception ex) when (ex is MQTTnet.Exceptions.MqttCommunicationException or OperationCanceledException or InvalidOperationException)
+                catch (Exception ex) when (Lost(ex))
                 {
-                    await Task.Delay(200);
+                    // The host died before its PUBACK: the message is still this gateway's to send.
                 }
             }
 
             onAck();
         }
     }
+
+    /// <summary>While the host is down, connecting fails at once; the gateway keeps trying until the restarted broker takes it.</summary>
+    private static Task Reconnect(IMqttClient client, MqttClientOptions options) =>
+        client.IsConnected ? Task.CompletedTask : Eventually.Until(async () =>
+        {
+            try
+            {
+                return (await client.ConnectAsync(options)).ResultCode == MqttClientConnectResultCode.Success;
+            }
+            catch (Exception ex) when (Lost(ex))
+            {
+                return false;
+            }
+        }, connected => connected, "the gateway to reconnect to the (restarted) broker", TimeSpan.FromSeconds(120));
+
+    private static bool Lost(Exception ex) =>
+        ex is MQTTnet.Exceptions.MqttCommunicationException or OperationCanceledException or InvalidOperationException;
 }
