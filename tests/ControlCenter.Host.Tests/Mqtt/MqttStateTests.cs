@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net.Http.Json;
 using System.Text.Json;
 using ControlCenter.Host.Tests.Infrastructure;
@@ -25,6 +26,13 @@ public class MqttStateTests : SqliteHostFixture
 
     private Task<MqttTestClient> Gateway() => MqttTestClient.Connected(Host.MqttPort, "dev-gateway", CityHost.DevKey);
 
+    private async Task<long> MqttConnections()
+    {
+        using var client = Host.CreateClient();
+        var line = (await client.GetStringAsync("/metrics")).Split('\n').Single(l => l.StartsWith("controlcenter_mqtt_connections ", StringComparison.Ordinal));
+        return long.Parse(line.Split(' ')[1], CultureInfo.InvariantCulture);
+    }
+
     private static Func<string, JsonElement, bool> StateOf(string entityId, long version) =>
         (topic, body) => topic == $"city/state/{entityId}" && body.GetProperty("version").GetInt64() == version;
 
@@ -51,10 +59,13 @@ public class MqttStateTests : SqliteHostFixture
         var current = await Host.Entity("wq-ho-tay-trung-tam");
         await using var present = await System();
         await present.Subscribe("city/state/wq-ho-tay-trung-tam");
+        var connectionsBefore = await MqttConnections();
         var (away, _) = await MqttTestClient.Connect(Host.MqttPort, "dev-portal", CityHost.FeedToken, "lake-board", cleanSession: false);
         await away.Subscribe("city/state/wq-ho-tay-trung-tam");
         await away.Next(StateOf("wq-ho-tay-trung-tam", current.Version), "the retained state");
         await away.DisposeAsync();
+        // Really away: the broker has closed its side of the connection (a message sent before that is lost with it).
+        await Eventually.Until(MqttConnections, n => n == connectionsBefore, "the broker to see the board's connection end");
 
         await using (var gateway = await Gateway())
             await gateway.Publish("city/readings/wq-ho-tay-trung-tam", Json.Reading("wq-ho-tay-trung-tam", Now, new { @do = 3.1 }));

@@ -66,14 +66,7 @@ public sealed class TestDatabase : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        if (_postgresName is not null)
-        {
-            NpgsqlConnection.ClearAllPools();
-            await using var admin = new NpgsqlConnection(PostgresAdmin);
-            await admin.OpenAsync();
-            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {_postgresName} WITH (FORCE)", admin);
-            await drop.ExecuteNonQueryAsync();
-        }
+        if (_postgresName is not null) await TestDatabases.Drop(PostgresAdmin, _postgresName);
 
         if (_directory is not null)
         {
