@@ -6,6 +6,7 @@ using ControlCenter.Host.Drills;
 using ControlCenter.Host.Feed;
 using ControlCenter.Host.Hosting;
 using ControlCenter.Host.Ingest;
+using ControlCenter.Host.Open;
 using ControlCenter.Host.Parking;
 using ControlCenter.Host.People;
 using ControlCenter.Host.Wall;
@@ -28,6 +29,7 @@ builder.AddWall();
 builder.AddParking(catalog);
 builder.AddMqtt();
 builder.AddWebhooks();
+builder.AddOpenData();
 
 var app = builder.Build();
 
@@ -40,10 +42,13 @@ app.UseStatusCodePages();
 // The wall's files (scripts, styles, the basemap) are public: the login page needs them.
 app.UseStaticFiles(WallConfiguration.StaticFiles());
 app.UseRequestLocalization();
+app.UseCors();
+app.UseOpenSurfaceCounting();
 // The rate limiter goes first, so that guessing keys is limited too (unknown keys share a small bucket).
 app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseOpenSurface();
 app.UseAntiforgery();
 app.MapAuth();
 app.MapSingleSignOn();
@@ -64,6 +69,8 @@ app.MapParking();
 app.MapParkingHolds();
 app.MapParkingSessions();
 app.MapWebhooks();
+app.MapPublicWarnings();
+app.MapOpenData();
 app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
 app.MapHealthChecks("/health/ready").AllowAnonymous();
 

@@ -25,6 +25,12 @@ public interface IAlertGrain : IGrainWithStringKey
 
     Task<Alert?> SetSuppression(AlertSuppression? suppression);
 
+    /// <summary>Publishes the alert to citizens, or edits the warning in force (an unresolved alert only).</summary>
+    Task<AlertActionResult> PublishWarning(PublicWarningDraft draft, string by);
+
+    /// <summary>Takes the public warning down (it stays on the alert, marked withdrawn).</summary>
+    Task<AlertActionResult> WithdrawWarning(string by, string? note);
+
     /// <summary>Escalates if the alert has waited a whole window unacknowledged (the reminder's work).</summary>
     Task CheckEscalation();
 

@@ -43,10 +43,15 @@ public sealed record Alert
     [Id(26), JsonIgnore] public int Level { get; init; } = 1;
     /// <summary>Where escalation counts from (moved on when a suppression lifts, so silenced time does not count).</summary>
     [Id(27), JsonIgnore] public DateTimeOffset EscalationBase { get; init; }
+    /// <summary>Set once an operator publishes this alert to citizens (kept, marked withdrawn, when withdrawn).</summary>
+    [Id(28)] public PublicWarning? PublicWarning { get; init; }
 
     [JsonIgnore] public string Key => $"{RuleId}/{Scope}";
 
     [JsonIgnore] public bool IsActive => Status != AlertStatus.Resolved;
+
+    /// <summary>Shown to the public now: published, not withdrawn, and the alert not yet resolved.</summary>
+    [JsonIgnore] public bool WarnsPublic => IsActive && PublicWarning is { Withdrawn: false };
 }
 
 public static class AlertStatus

@@ -32,7 +32,7 @@ public static partial class AlertEndpoints
     public sealed record ManualAlertRequest(string? Title, string? TitleEn, string? Severity, string? ZoneId, List<string>? EntityIds, string? Note);
 
     [GeneratedRegex("^al-[0-9]{1,12}$")]
-    private static partial Regex AlertIdPattern();
+    internal static partial Regex AlertIdPattern();
 
     public static IEndpointRouteBuilder MapAlerts(this IEndpointRouteBuilder app)
     {
@@ -120,7 +120,7 @@ public static partial class AlertEndpoints
         return await Act(id, grains, g => g.TickSop(number, done, Actor.Name(user)), _ => Task.CompletedTask);
     }
 
-    private static async Task<IResult> Act(string id, IGrainFactory grains, Func<IAlertGrain, Task<AlertActionResult>> action, Func<Alert, Task> audit)
+    internal static async Task<IResult> Act(string id, IGrainFactory grains, Func<IAlertGrain, Task<AlertActionResult>> action, Func<Alert, Task> audit)
     {
         if (!AlertIdPattern().IsMatch(id)) return NotFound(id);
         var result = await action(grains.GetGrain<IAlertGrain>(id));
@@ -146,6 +146,6 @@ public static partial class AlertEndpoints
     private static string ManualScope(string? zoneId, string title) =>
         $"{zoneId ?? "city"}:{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(title.ToLowerInvariant())))[..12]}";
 
-    private static IResult NotFound(string id) =>
+    internal static IResult NotFound(string id) =>
         Results.Problem($"No alert '{Actor.Clip(id)}'.", statusCode: StatusCodes.Status404NotFound, title: "Unknown alert");
 }

@@ -23,6 +23,14 @@ public static class IngestRateLimit
                 var http = context.HttpContext;
                 var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? Math.Max(1, Math.Ceiling(wait.TotalSeconds)) : 1;
                 http.Response.Headers.RetryAfter = retryAfter.ToString(CultureInfo.InvariantCulture);
+                // The open data API shares the limiter (one per app); its callers are people, not keys.
+                if (http.GetEndpoint()?.Metadata.GetMetadata<Open.OpenDataEndpoint>() is not null)
+                {
+                    await Results.Problem($"Too many requests from this address; retry after {retryAfter} s.",
+                        statusCode: StatusCodes.Status429TooManyRequests, title: "Too many requests").ExecuteAsync(http);
+                    return;
+                }
+
                 http.RequestServices.GetRequiredService<IngestMetrics>().CountRefused(StatusCodes.Status429TooManyRequests);
                 await Results.Problem($"This key sends faster than its rate; retry after {retryAfter} s.",
                     statusCode: StatusCodes.Status429TooManyRequests, title: "Too many requests").ExecuteAsync(http);

@@ -1,0 +1,15 @@
+using ControlCenter.Host.Open;
+
+namespace ControlCenter.Host.Hosting;
+
+public static class OpenDataConfiguration
+{
+    /// <summary>The public surface: its in-memory picture of the city, views, history, and the crowd protections.</summary>
+    public static WebApplicationBuilder AddOpenData(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOpenSurface(builder.Configuration);
+        builder.Services.AddSingleton<OpenViews>();
+        builder.Services.AddSingleton<OpenHistory>();
+        return builder;
+    }
+}

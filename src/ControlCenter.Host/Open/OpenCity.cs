@@ -1,0 +1,122 @@
+using System.Collections.Concurrent;
+using ControlCenter.Contracts.Grains;
+using ControlCenter.Contracts.Messages;
+using ControlCenter.Host.Feed;
+using ControlCenter.Host.Hosting;
+using ControlCenter.Host.Wall;
+
+namespace ControlCenter.Host.Open;
+
+/// <summary>
+/// The city as the public surface sees it, held in memory from the in-process live feed: the latest state of
+/// every public entity and the alerts that carry a public warning. Public requests read only this (never the
+/// grains), so a crowd on the portal costs the silo nothing. Each topic has a stamp that moves with every change
+/// it sees; the output cache keys on it, so a cached answer is never older than the picture here.
+/// </summary>
+public sealed class OpenCity(LiveFeed feed, IGrainFactory grains, CityWarmup warmup, TimeProvider time, ILogger<OpenCity> logger) : BackgroundService
+{
+    /// <summary>Warnings that ended (withdrawn, or their alert resolved) stay this long in the CAP feed as cancellations.</summary>
+    public static readonly TimeSpan EndedWarningsKept = TimeSpan.FromHours(24);
+
+    public const string WarningsTopic = "warnings";
+
+    private static readonly string[] Topics = ["parking", "air", "water", "rain", "flood", "traffic", "alerts"];
+
+    private readonly ConcurrentDictionary<string, long> _stamps = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Alert> _warnings = new(StringComparer.Ordinal);
+    private volatile WallFeed? _picture;
+    private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Completes once the first snapshot is in (public endpoints answer 503 before).</summary>
+    public Task Ready => _ready.Task;
+
+    public bool IsReady => _ready.Task.IsCompleted;
+
+    /// <summary>A number that changes whenever something under the topic (a domain, or warnings) changes.</summary>
+    public long Stamp(string topic) => topic == OpenEndpoints.AllTopics ? _stamps.Values.Sum() : _stamps.GetValueOrDefault(topic);
+
+    public EntityState? State(string id) => _picture?.FindState(id);
+
+    /// <summary>Alerts whose public warning is in force, or ended within <see cref="EndedWarningsKept"/>.</summary>
+    public IReadOnlyList<Alert> Warnings()
+    {
+        var cutoff = time.GetUtcNow() - EndedWarningsKept;
+        return [.. _warnings.Values.Where(a => a.WarnsPublic || EndedAt(a) >= cutoff).OrderByDescending(a => a.PublicWarning!.PublishedAt)];
+    }
+
+    /// <summary>When a warning stopped being in force: withdrawn, or its alert resolved.</summary>
+    public static DateTimeOffset? EndedAt(Alert alert) =>
+        alert.WarnsPublic ? null : alert.PublicWarning?.WithdrawnAt ?? alert.ResolvedAt;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        await warmup.Done.Task.WaitAsync(stoppingToken);
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            var picture = new WallFeed();
+            try
+            {
+                picture.Changed += ids => Changed(picture, ids);
+                await picture.Start(feed, time);
+                await LoadRecentWarnings(picture);
+                _picture = picture;
+                BumpAll();
+                _ready.TrySetResult();
+                while (!picture.Broken) await Task.Delay(TimeSpan.FromSeconds(1), time, stoppingToken);
+                logger.LogWarning("The public picture's feed broke; opening it again");
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                // Stopping.
+            }
+            catch (Exception ex)
+            {
+                logger.LogWarning(ex, "Could not open the public picture's feed; trying again in 5 s");
+                await Task.Delay(TimeSpan.FromSeconds(5), time, stoppingToken);
+            }
+            finally
+            {
+                await picture.DisposeAsync();
+            }
+        }
+    }
+
+    /// <summary>The snapshot holds unresolved alerts only; ended warnings of the last day come from the book.</summary>
+    private async Task LoadRecentWarnings(WallFeed picture)
+    {
+        var resolved = await grains.GetGrain<IAlertBookGrain>(0).Query(new AlertQuery(AlertStatus.Resolved, null, null, null, 1000));
+        foreach (var alert in picture.Copy().Alerts.Concat(resolved)) Remember(alert);
+    }
+
+    private Task Changed(WallFeed picture, IReadOnlyCollection<string> ids)
+    {
+        foreach (var id in ids)
+        {
+            if (picture.FindState(id) is { } state && FeedTopics.Of(state).FirstOrDefault() is { } topic && FeedTopics.Domains.Contains(topic))
+                Bump(topic);
+        }
+
+        // Alerts are few: look at all of them rather than track which changed.
+        var (_, alerts, _) = picture.Copy();
+        foreach (var alert in alerts.Concat(picture.Resolved.Values.ToList())) Remember(alert);
+        return Task.CompletedTask;
+    }
+
+    private void Remember(Alert alert)
+    {
+        if (alert.PublicWarning is null) return;
+        if (_warnings.TryGetValue(alert.Id, out var known) && known.Version >= alert.Version) return;
+        _warnings[alert.Id] = alert;
+        Bump(WarningsTopic);
+        var cutoff = time.GetUtcNow() - EndedWarningsKept;
+        foreach (var old in _warnings.Values.Where(a => EndedAt(a) < cutoff)) _warnings.TryRemove(old.Id, out _);
+    }
+
+    private void Bump(string topic) => _stamps.AddOrUpdate(topic, 1, (_, n) => n + 1);
+
+    private void BumpAll()
+    {
+        foreach (var topic in Topics) Bump(topic);
+        Bump(WarningsTopic);
+    }
+}

@@ -1,0 +1,45 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+using Microsoft.Net.Http.Headers;
+
+namespace ControlCenter.Host.Open;
+
+/// <summary>
+/// How the public surface answers: the body's own hash as a strong <c>ETag</c> (the same on every host for the
+/// same content), <c>304</c> to an <c>If-None-Match</c> that names it, and a short public <c>Cache-Control</c>.
+/// </summary>
+public static class OpenResponse
+{
+    /// <summary>Live figures: browsers and proxies may reuse an answer this long, then revalidate it.</summary>
+    public static readonly TimeSpan LiveMaxAge = TimeSpan.FromSeconds(10);
+
+    /// <summary>Closed hours of history change rarely.</summary>
+    public static readonly TimeSpan HistoryMaxAge = TimeSpan.FromMinutes(5);
+
+    public static readonly JsonSerializerOptions SerializerOptions = new(JsonSerializerDefaults.Web)
+    {
+        DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
+        // Vietnamese names as they are, not as \u escapes: the body is JSON, never inlined into HTML.
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All),
+    };
+
+    public static IResult Json<T>(HttpContext http, T body, TimeSpan maxAge, string contentType = "application/json; charset=utf-8") =>
+        Bytes(http, JsonSerializer.SerializeToUtf8Bytes(body, SerializerOptions), contentType, maxAge);
+
+    public static IResult Bytes(HttpContext http, byte[] body, string contentType, TimeSpan maxAge)
+    {
+        var etag = $"\"{Convert.ToBase64String(SHA256.HashData(body).AsSpan(0, 12)).Replace('+', '-').Replace('/', '_')}\"";
+        var headers = http.Response.Headers;
+        headers.ETag = etag;
+        headers.CacheControl = $"public, max-age={(int)maxAge.TotalSeconds}";
+        if (Matches(http.Request.Headers.IfNoneMatch, etag)) return Results.StatusCode(StatusCodes.Status304NotModified);
+        return Results.Bytes(body, contentType);
+    }
+
+    private static bool Matches(Microsoft.Extensions.Primitives.StringValues ifNoneMatch, string etag)
+    {
+        if (ifNoneMatch.Count == 0) return false;
+        if (!EntityTagHeaderValue.TryParseList(ifNoneMatch, out var tags)) return false;
+        return tags.Any(t => t.Equals(EntityTagHeaderValue.Any) || t.Compare(new EntityTagHeaderValue(etag), useStrongComparison: false));
+    }
+}

@@ -1,0 +1,95 @@
+using System.Globalization;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.AspNetCore.ResponseCompression;
+using Microsoft.Extensions.Options;
+
+namespace ControlCenter.Host.Open;
+
+/// <summary>
+/// What makes an endpoint part of the public surface: anonymous, GET only, CORS for any origin, a per-client
+/// rate limit, output-cached on the stamp of the topic it shows, compressed. <see cref="IsPublicPath"/> is the
+/// one place that says which paths those are.
+/// </summary>
+public static class OpenSurface
+{
+    public const string CorsPolicy = "open-data";
+    public const string RatePolicy = "open-data-per-client";
+    public const string CachePolicy = "open-data";
+
+    /// <summary>The open data API and the portal page.</summary>
+    public static bool IsPublicPath(PathString path) =>
+        path.StartsWithSegments("/open", StringComparison.Ordinal) || path.StartsWithSegments(PortalPath, StringComparison.Ordinal);
+
+    public const string PortalPath = "/cong-thong-tin";
+
+    /// <summary>Marks an endpoint public; <paramref name="topic"/> names the <see cref="OpenCity"/> stamp its answer depends on.</summary>
+    public static RouteHandlerBuilder AsOpenData(this RouteHandlerBuilder endpoint, string topic, TimeSpan? cacheFor = null) =>
+        endpoint.AllowAnonymous()
+            .RequireCors(CorsPolicy)
+            .RequireRateLimiting(RatePolicy)
+            .CacheOutput(p => p
+                .SetVaryByQuery("*")
+                .SetVaryByHeader(Microsoft.Net.Http.Headers.HeaderNames.AcceptEncoding)
+                .VaryByValue(http => new KeyValuePair<string, string>(topic,
+                    http.RequestServices.GetRequiredService<OpenCity>().Stamp(topic).ToString(CultureInfo.InvariantCulture)))
+                .Expire(cacheFor ?? TimeSpan.FromSeconds(30))
+                .Tag(CachePolicy))
+            .WithMetadata(new OpenDataEndpoint(topic));
+
+    public static IServiceCollection AddOpenSurface(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<OpenDataOptions>(configuration.GetSection(OpenDataOptions.Section));
+        services.AddSingleton<OpenMetrics>();
+        services.AddSingleton<OpenCity>();
+        services.AddHostedService(sp => sp.GetRequiredService<OpenCity>());
+        services.AddCors(o => o.AddPolicy(CorsPolicy, p => p.AllowAnyOrigin().WithMethods("GET", "HEAD").WithExposedHeaders("ETag", "Retry-After")));
+        services.AddOutputCache(o => o.SizeLimit = 64 * 1024 * 1024);
+        services.AddResponseCompression(o =>
+        {
+            // Only public data is compressed here (see UseOpenSurface), so HTTPS carries no secret to guess at.
+            o.EnableForHttps = true;
+            o.Providers.Add<BrotliCompressionProvider>();
+            o.Providers.Add<GzipCompressionProvider>();
+            o.MimeTypes = ResponseCompressionDefaults.MimeTypes.Concat(["application/ld+json", "application/atom+xml", "text/csv", "application/geo+json"]);
+        });
+        services.Configure<BrotliCompressionProviderOptions>(o => o.Level = System.IO.Compression.CompressionLevel.Fastest);
+        services.Configure<GzipCompressionProviderOptions>(o => o.Level = System.IO.Compression.CompressionLevel.Fastest);
+        services.AddRateLimiter(o => o.AddPolicy(RatePolicy, http =>
+        {
+            var perSecond = Math.Max(1, http.RequestServices.GetRequiredService<IOptions<OpenDataOptions>>().Value.RequestsPerSecondPerClient);
+            return RateLimitPartition.GetTokenBucketLimiter(http.Connection.RemoteIpAddress?.ToString() ?? "(unknown)", _ => new TokenBucketRateLimiterOptions
+            {
+                TokenLimit = perSecond * 2, TokensPerPeriod = perSecond, ReplenishmentPeriod = TimeSpan.FromSeconds(1), QueueLimit = 0, AutoReplenishment = true,
+            });
+        }));
+        return services;
+    }
+
+    /// <summary>Counts what public paths answer; goes before the rate limiter, so its refusals are counted too.</summary>
+    public static IApplicationBuilder UseOpenSurfaceCounting(this IApplicationBuilder app) =>
+        app.UseWhen(http => IsPublicPath(http.Request.Path), branch => branch.Use(async (http, next) =>
+        {
+            http.Response.OnStarting(() =>
+            {
+                http.RequestServices.GetRequiredService<OpenMetrics>().Count(http.Response.StatusCode);
+                return Task.CompletedTask;
+            });
+            await next(http);
+        }));
+
+    /// <summary>
+    /// Output cache and compression for public paths only, after the rate limiter (a cached answer still costs
+    /// the client a token). The cache stores compressed bodies (compression sits inside it, and it varies by
+    /// Accept-Encoding); nothing private is ever compressed or cached.
+    /// </summary>
+    public static IApplicationBuilder UseOpenSurface(this IApplicationBuilder app) =>
+        app.UseWhen(http => IsPublicPath(http.Request.Path), branch =>
+        {
+            branch.UseOutputCache();
+            branch.UseResponseCompression();
+        });
+}
+
+/// <summary>Endpoint metadata: this endpoint is public, and shows <see cref="Topic"/>.</summary>
+public sealed record OpenDataEndpoint(string Topic);
