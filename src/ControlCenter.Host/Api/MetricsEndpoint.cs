@@ -17,7 +17,7 @@ public static class MetricsEndpoint
     public static IEndpointRouteBuilder MapMetrics(this IEndpointRouteBuilder app)
     {
         app.MapGet("/metrics", async (
-            IngestMetrics ingest, ReadingLogWriter log, ReadingIntake intake, LiveFeed feed, HubFeedSender hub, MqttMetrics mqtt, WebhookMetrics webhooks,
+            IngestMetrics ingest, Open.OpenMetrics open, ReadingLogWriter log, ReadingIntake intake, LiveFeed feed, HubFeedSender hub, MqttMetrics mqtt, WebhookMetrics webhooks,
             IGrainFactory grains) =>
         {
             var text = new StringBuilder();
@@ -54,6 +54,9 @@ public static class MetricsEndpoint
             One("webhook_attempts_total", "counter", webhooks.Attempts);
             Series("webhook_deliveries_total", "counter", [("{outcome=\"delivered\"}", webhooks.Delivered), ("{outcome=\"dead-lettered\"}", webhooks.DeadLettered)]);
             One("webhook_registrations_refused_total", "counter", webhooks.RegistrationsRefused);
+            // The public surface (portal and open data): answers served, not modified (304) and refused for rate.
+            Series("open_requests_total", "counter",
+                [("{outcome=\"served\"}", open.Served), ("{outcome=\"not-modified\"}", open.NotModified), ("{outcome=\"rate-limited\"}", open.RateLimited)]);
             // Unresolved alerts by status and severity (silenced and inhibited ones counted apart).
             var active = await grains.GetGrain<IAlertBookGrain>(0).Active();
             Series("alerts_active", "gauge", active

@@ -44,7 +44,12 @@ public static class OpenSurface
         services.AddSingleton<OpenCity>();
         services.AddHostedService(sp => sp.GetRequiredService<OpenCity>());
         services.AddCors(o => o.AddPolicy(CorsPolicy, p => p.AllowAnyOrigin().WithMethods("GET", "HEAD").WithExposedHeaders("ETag", "Retry-After")));
-        services.AddOutputCache(o => o.SizeLimit = 64 * 1024 * 1024);
+        services.AddOutputCache(o =>
+        {
+            o.SizeLimit = 64 * 1024 * 1024;
+            // Ids are lowercase: /AQ-X must not be answered from /aq-x's entry (it is a 404).
+            o.UseCaseSensitivePaths = true;
+        });
         services.AddResponseCompression(o =>
         {
             // Only public data is compressed here (see UseOpenSurface), so HTTPS carries no secret to guess at.

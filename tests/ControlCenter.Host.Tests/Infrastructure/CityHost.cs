@@ -46,6 +46,8 @@ public sealed class CityHost : WebApplicationFactory<Program>
             ["Feed:Tokens:1:Token"] = ParkingOnlyToken,
             ["Feed:Tokens:1:Topics:0"] = "parking",
             ["Feed:Tokens:1:Topics:1"] = "entity:*",
+            // The test server has no remote address: every test client is one "client" of the open data API.
+            ["OpenData:RequestsPerSecondPerClient"] = "2000",
         };
         foreach (var (key, value) in storage.Concat(extra)) settings[key] = value;
         return settings;
