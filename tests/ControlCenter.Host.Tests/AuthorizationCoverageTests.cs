@@ -1,5 +1,6 @@
 using System.Net;
 using ControlCenter.Host.Hosting;
+using ControlCenter.Host.Open;
 using ControlCenter.Host.Tests.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Routing;
@@ -23,8 +24,16 @@ public class AuthorizationCoverageTests : SqliteHostFixture
             var pattern = "/" + endpoint.RoutePattern.RawText!.TrimStart('/');
             var open = endpoint.Metadata.GetMetadata<IAllowAnonymous>() is not null;
             var guarded = endpoint.Metadata.GetOrderedMetadata<IAuthorizeData>().Count > 0;
-            if (open) Assert.That(AccessPolicies.Open.Keys, Does.Contain(pattern), $"{pattern} is open to anyone but not on the allow-list");
-            else Assert.That(guarded, Is.True, $"{pattern} has no authorization policy");
+            if (!open) Assert.That(guarded, Is.True, $"{pattern} has no authorization policy");
+            else if (endpoint.Metadata.GetMetadata<OpenDataEndpoint>() is null)
+                Assert.That(AccessPolicies.Open.Keys, Does.Contain(pattern), $"{pattern} is open to anyone but not on the allow-list");
+            else
+            {
+                // The public surface: under /open, read-only, never also guarded (a policy there would be a mistake).
+                Assert.That(pattern, Does.StartWith("/open/"), $"{pattern} is marked open data outside /open");
+                Assert.That(endpoint.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods, Is.EquivalentTo(new[] { "GET" }), $"{pattern} is open data but not GET only");
+                Assert.That(guarded, Is.False, $"{pattern} is both open data and guarded");
+            }
         }
     }
 
@@ -49,6 +58,26 @@ public class AuthorizationCoverageTests : SqliteHostFixture
                 Assert.That((method, response.StatusCode), Is.EqualTo(("GET", HttpStatusCode.OK)), $"{method} {path} sent to the login page");
             else Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized), $"{method} {path} answered an anonymous caller");
         }
+    }
+
+    [Test]
+    public void EveryPathUnderOpen_IsOpenData()
+    {
+        var underOpen = Endpoints().Where(e => ("/" + e.RoutePattern.RawText!.TrimStart('/')).StartsWith("/open/", StringComparison.Ordinal)).ToList();
+        Assert.That(underOpen, Has.Count.GreaterThan(5), "the open data API is mapped");
+        foreach (var endpoint in underOpen)
+            Assert.That(endpoint.Metadata.GetMetadata<OpenDataEndpoint>(), Is.Not.Null, $"{endpoint.RoutePattern.RawText} is under /open without the public surface's rate limit and cache");
+    }
+
+    [Test]
+    public async Task TheLiveFeed_IsNotPartOfThePublicSurface()
+    {
+        using var anonymous = Host.Anonymous();
+        using var negotiate = new HttpRequestMessage(HttpMethod.Post, "/hubs/live/negotiate?negotiateVersion=1");
+        negotiate.Headers.Add("Origin", "https://bao-dien-tu.example");
+        using var response = await anonymous.SendAsync(negotiate);
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized), "an anonymous caller gets no feed connection");
+        Assert.That(response.Headers.Contains("Access-Control-Allow-Origin"), Is.False, "and no other origin is let in");
     }
 
     [Test]

@@ -6,8 +6,9 @@ using Microsoft.AspNetCore.Authentication.Cookies;
 namespace ControlCenter.Host.Hosting;
 
 /// <summary>
-/// Who may call what. Every endpoint names one of these policies (or a role policy); only health and login
-/// are open, and a test walks every mapped endpoint to keep it so.
+/// Who may call what. Every endpoint names one of these policies (or a role policy); only health, login and
+/// the public surface (the portal and the read-only open data API under /open, see Open/OpenSurface.cs) are
+/// open, and a test walks every mapped endpoint to keep it so.
 /// </summary>
 public static class AccessPolicies
 {
