@@ -191,6 +191,38 @@ public class WallTests : SqliteHostFixture
     }
 
     [Test]
+    public async Task Operator_PublishesAPublicWarningFromTheWall_AndWithdrawsIt()
+    {
+        var page = await _browser.SignedIn(Host.ServerAddress, "operator");
+        using var op = await Host.SignedIn("operator");
+        using var created = await op.PostAsJsonAsync("/api/v1/alerts", new { title = "Sạt lở kè Hồ Tây", severity = "major", zoneId = "tay-ho" });
+        var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString();
+        await page.Locator($".cc-alert[data-alert-id='{id}']").ClickAsync();
+        await Assertions.Expect(page.Locator("#warning-title")).ToHaveValueAsync("Sạt lở kè Hồ Tây");
+
+        // Without the texts the warning is refused, with the reason on the panel.
+        await page.Locator("#alert-panel [data-action='publish-warning']").ClickAsync();
+        await Assertions.Expect(page.Locator("#warning-message")).ToContainTextAsync("text");
+        await page.FillAsync("#warning-title-en", "West Lake embankment collapse");
+        await page.FillAsync("#warning-text", "Không đi bộ sát mép kè đường Thanh Niên.");
+        await page.FillAsync("#warning-text-en", "Keep away from the lake edge on Thanh Nien Road.");
+        await page.Locator("#alert-panel [data-action='publish-warning']").ClickAsync();
+        await Assertions.Expect(page.Locator("#warning-published")).ToBeVisibleAsync();
+
+        using var anonymous = Host.Anonymous();
+        var shown = await Eventually.Until(() => anonymous.GetFromJsonAsync<JsonElement>("/open/v1/warnings"),
+            b => b.GetProperty("data").GetProperty("warnings").EnumerateArray().Any(w => w.GetProperty("id").GetString() == id), "the warning on the open data API");
+        var warning = shown.GetProperty("data").GetProperty("warnings").EnumerateArray().Single(w => w.GetProperty("id").GetString() == id);
+        Assert.That(warning.GetProperty("textEn").GetString(), Is.EqualTo("Keep away from the lake edge on Thanh Nien Road."));
+
+        await page.Locator("#alert-panel [data-action='withdraw-warning']").ClickAsync();
+        await Assertions.Expect(page.Locator("#warning-published")).ToHaveCountAsync(0);
+        var alert = await op.GetFromJsonAsync<JsonElement>($"/api/v1/alerts/{id}");
+        Assert.That(alert.GetProperty("publicWarning").GetProperty("withdrawnBy").GetString(), Is.EqualTo("operator"));
+        await page.Context.CloseAsync();
+    }
+
+    [Test]
     public async Task Viewer_SeesNoActionButtons()
     {
         var page = await _browser.SignedIn(Host.ServerAddress, "viewer");

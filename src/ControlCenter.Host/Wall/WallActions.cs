@@ -10,11 +10,32 @@ namespace ControlCenter.Host.Wall;
 /// What a responder does to an alert from the wall: the same grain calls and audit entries as the REST API,
 /// with the role checked here again (a hidden button is not a permission).
 /// </summary>
-public sealed class WallActions(IGrainFactory grains, AuditLog audit)
+public sealed class WallActions(IGrainFactory grains, AuditLog audit, Domain.Catalog.CityCatalog catalog)
 {
     public const int MaxText = Alerts.AlertEndpoints.MaxText;
 
     public static bool CanAct(ClaimsPrincipal user) => Roles.AtLeast(Roles.Responder).Any(user.IsInRole);
+
+    /// <summary>Publishing to citizens is an operator's call.</summary>
+    public static bool CanPublish(ClaimsPrincipal user) => Roles.AtLeast(Roles.Operator).Any(user.IsInRole);
+
+    public async Task<AlertActionResult> PublishWarning(ClaimsPrincipal user, Alert alert, Alerts.PublicWarningDrafts.PublishRequest request)
+    {
+        if (!CanPublish(user)) return new(null, AlertRefusal.Invalid, "role");
+        if (!Alerts.PublicWarningDrafts.TryRead(request, alert, catalog, out var draft, out var problem)) return new(null, AlertRefusal.Invalid, problem);
+        var result = await grains.GetGrain<IAlertGrain>(alert.Id).PublishWarning(draft!, Name(user));
+        if (result.Alert?.PublicWarning is { } published && result.Refusal == AlertRefusal.None)
+            await Audit(user, published.Revision == 1 ? "warning-published" : "warning-updated", alert.Id, draft!.Title);
+        return result;
+    }
+
+    public async Task<AlertActionResult> WithdrawWarning(ClaimsPrincipal user, string alertId)
+    {
+        if (!CanPublish(user)) return new(null, AlertRefusal.Invalid, "role");
+        var result = await grains.GetGrain<IAlertGrain>(alertId).WithdrawWarning(Name(user), null);
+        if (result.Refusal == AlertRefusal.None) await Audit(user, "warning-withdrawn", alertId, null);
+        return result;
+    }
 
     public async Task<AlertActionResult> Acknowledge(ClaimsPrincipal user, string alertId, string? note)
     {
