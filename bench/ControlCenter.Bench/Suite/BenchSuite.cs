@@ -28,6 +28,10 @@ public sealed class BenchSuite(BenchPaths paths, BenchReport report, int windowS
     /// <summary>MQTT gateways: connections, and one sensor's readings per message (single readings, and a gateway's small buffer).</summary>
     private const int MqttConnections = 32;
     private static readonly int[] MqttReadingsPerMessage = [1, 10];
+    /// <summary>The portal under a crowd (issue 16): anonymous requests while ingest runs at the latency target's rate.</summary>
+    private const int PortalRate = 2_000;
+    private const int PortalClients = 250;
+    private const double TargetPortalP99Ms = 50;
 
     private double _raw, _ceiling;
 
@@ -38,6 +42,7 @@ public sealed class BenchSuite(BenchPaths paths, BenchReport report, int windowS
         if (only.Has("ceiling")) _ceiling = await Throughput("grain-ceiling", Storage.Sqlite, catalog10K, 10_000, "grain ceiling: one call per sensor to a store-only grain");
         if (only.Has("sqlite")) await FullThroughput(Storage.Sqlite, catalog10K, 10_000);
         if (only.Has("postgres")) await FullWithFeed(catalog10K);
+        if (only.Has("portal")) await PortalUnderIngest(catalog10K);
         // 100,000 sensors on the production profile only: a start-up activates every sensor, zone, lot and junction
         // (CityWarmup), which takes minutes on 2 cores; one such start fits the 15-minute budget, three do not.
         if (only.Has("100k")) await FullWithMemory(await MultiplyCatalog(371));
@@ -166,6 +171,29 @@ public sealed class BenchSuite(BenchPaths paths, BenchReport report, int windowS
 
     private static string Percentiles(LatencySummary s) =>
         $"{Number(s.P50Ms)} / {Number(s.P95Ms)} / {Number(s.P99Ms)} ms over {Number(s.Messages)} states" + (s.Lagging > 0 ? $", {s.Lagging} lagging" : "");
+
+    /// <summary>
+    /// PostgreSQL, 10,000 sensors: 2,000 anonymous portal requests a second from 250 clients while the gateways send
+    /// 20,000 readings a second. The public answers come from memory and the output cache, so ingest should not
+    /// slow them; this row says whether it does.
+    /// </summary>
+    private async Task PortalUnderIngest(string catalogPath)
+    {
+        await using var host = await StartHost("full", Storage.PostgreSql, catalogPath, "portal-PostgreSql-10000");
+        await LoadProcess.Run(paths, host.Url, BenchSettings.IngestKey, new LoadPlan(10_000, LatencyRate, warmupSeconds));
+        await PortalProbe.Run(host.Url, PortalRate / 4, Math.Min(5, warmupSeconds), PortalClients);
+        var ingest = LoadProcess.Run(paths, host.Url, BenchSettings.IngestKey, new LoadPlan(10_000, LatencyRate, windowSeconds));
+        var portal = await PortalProbe.Run(host.Url, PortalRate, windowSeconds, PortalClients);
+        var load = await ingest;
+        var statuses = string.Join(", ", portal.ByStatus.OrderBy(kv => kv.Key).Select(kv => $"{(kv.Key == 0 ? "no answer" : kv.Key.ToString(System.Globalization.CultureInfo.InvariantCulture))}: {Number(kv.Value)}"));
+        Console.WriteLine($"bench: portal {portal.AchievedPerSecond:N0} requests/s, p99 {portal.P99Ms:N1} ms ({statuses}); ingest {load.AchievedPerSecond:N0} readings/s");
+        var clean = portal.ByStatus.Keys.All(s => s is 200 or 304);
+        var reached = load.AchievedPerSecond >= LatencyRate * 0.95 && portal.AchievedPerSecond >= PortalRate * 0.95;
+        report.Add("portal requests while ingesting, latency p50 / p95 / p99",
+            $"{Number(PortalRate)} anonymous requests/s offered by {PortalClients} clients (achieved {Number(portal.AchievedPerSecond)}; {statuses}), {Number(LatencyRate)} readings/s offered (achieved {Number(load.AchievedPerSecond)}), 10,000 sensors, PostgreSQL",
+            $"{Number(portal.P50Ms, "0.0")} / {Number(portal.P95Ms, "0.0")} / {Number(portal.P99Ms, "0.0")} ms", "p99 ≤ 50 ms, no errors",
+            portal.P99Ms <= TargetPortalP99Ms && clean && reached);
+    }
 
     /// <summary>PostgreSQL, 100,000 sensors: throughput while every sensor gets readings, then RSS with them all active.</summary>
     private async Task FullWithMemory(string catalogPath)
