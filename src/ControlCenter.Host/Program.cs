@@ -71,6 +71,8 @@ app.MapParkingSessions();
 app.MapWebhooks();
 app.MapPublicWarnings();
 app.MapOpenData();
+app.MapOpenWarnings();
+app.MapOpenStations();
 app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
 app.MapHealthChecks("/health/ready").AllowAnonymous();
 
