@@ -56,7 +56,7 @@ public static class OpenSurface
             o.EnableForHttps = true;
             o.Providers.Add<BrotliCompressionProvider>();
             o.Providers.Add<GzipCompressionProvider>();
-            o.MimeTypes = ResponseCompressionDefaults.MimeTypes.Concat(["application/ld+json", "application/atom+xml", "text/csv", "application/geo+json"]);
+            o.MimeTypes = ResponseCompressionDefaults.MimeTypes.Concat(["application/ld+json", "application/atom+xml", "application/cap+xml", "text/csv", "application/geo+json"]);
         });
         services.Configure<BrotliCompressionProviderOptions>(o => o.Level = System.IO.Compression.CompressionLevel.Fastest);
         services.Configure<GzipCompressionProviderOptions>(o => o.Level = System.IO.Compression.CompressionLevel.Fastest);
