@@ -71,6 +71,7 @@ app.MapParkingSessions();
 app.MapWebhooks();
 app.MapPublicWarnings();
 app.MapOpenData();
+app.MapPortal();
 app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
 app.MapHealthChecks("/health/ready").AllowAnonymous();
 

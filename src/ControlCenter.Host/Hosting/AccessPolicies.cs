@@ -6,8 +6,8 @@ using Microsoft.AspNetCore.Authentication.Cookies;
 namespace ControlCenter.Host.Hosting;
 
 /// <summary>
-/// Who may call what. Every endpoint names one of these policies (or a role policy); only health and login
-/// are open, and a test walks every mapped endpoint to keep it so.
+/// Who may call what. Every endpoint names one of these policies (or a role policy); only health, login and
+/// the public surface (open data, the portal) are open, and a test walks every mapped endpoint to keep it so.
 /// </summary>
 public static class AccessPolicies
 {
@@ -23,6 +23,17 @@ public static class AccessPolicies
         ["/login"] = "the way in, the wall's form",
         ["/login/oidc"] = "the way in through the city's identity provider (a redirect to it)",
         ["/culture"] = "the language switch (sets a cookie, redirects to a local page)",
+        ["/open/v1/summary"] = "open data: everything the portal shows, in one answer",
+        ["/open/v1/air"] = "open data: air-quality stations (VN_AQI)",
+        ["/open/v1/water"] = "open data: West Lake water quality (QCVN 08)",
+        ["/open/v1/rain"] = "open data: rain gauges",
+        ["/open/v1/flood"] = "open data: street flood depths",
+        ["/open/v1/parking"] = "open data: free spaces on the pilot streets",
+        ["/open/v1/traffic"] = "open data: junction levels of service",
+        ["/open/v1/warnings"] = "open data: public warnings in force",
+        ["/open/v1/air/{id}/history"] = "open data: an air station's last 24 h",
+        ["/open/v1/water/{id}/history"] = "open data: a water station's dissolved oxygen over 24 h",
+        ["/cong-thong-tin"] = "the citizens' portal (a static page that reads the open data)",
     };
 
     public static WebApplicationBuilder AddAccessPolicies(this WebApplicationBuilder builder)
