@@ -73,6 +73,7 @@ app.MapPublicWarnings();
 app.MapOpenData();
 app.MapOpenWarnings();
 app.MapOpenStations();
+app.MapPortal();
 app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
 app.MapHealthChecks("/health/ready").AllowAnonymous();
 

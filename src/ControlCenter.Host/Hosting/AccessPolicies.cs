@@ -24,6 +24,7 @@ public static class AccessPolicies
         ["/login"] = "the way in, the wall's form",
         ["/login/oidc"] = "the way in through the city's identity provider (a redirect to it)",
         ["/culture"] = "the language switch (sets a cookie, redirects to a local page)",
+        ["/cong-thong-tin"] = "the citizens' portal (a static page that reads the open data)",
     };
 
     public static WebApplicationBuilder AddAccessPolicies(this WebApplicationBuilder builder)

@@ -43,7 +43,7 @@ public static class OpenSurface
         services.AddSingleton<OpenMetrics>();
         services.AddSingleton<OpenCity>();
         services.AddHostedService(sp => sp.GetRequiredService<OpenCity>());
-        services.AddCors(o => o.AddPolicy(CorsPolicy, p => p.AllowAnyOrigin().WithMethods("GET", "HEAD").WithExposedHeaders("ETag", "Retry-After")));
+        services.AddCors(o => o.AddPolicy(CorsPolicy, p => p.AllowAnyOrigin().WithMethods("GET").WithExposedHeaders("ETag", "Retry-After")));
         services.AddOutputCache(o =>
         {
             o.SizeLimit = 64 * 1024 * 1024;
