@@ -7,6 +7,7 @@ using ControlCenter.Host.Feed;
 using ControlCenter.Host.Hosting;
 using ControlCenter.Host.Ingest;
 using ControlCenter.Host.Open;
+using ControlCenter.Host.Open.Ngsi;
 using ControlCenter.Host.Parking;
 using ControlCenter.Host.People;
 using ControlCenter.Host.Wall;
@@ -71,6 +72,7 @@ app.MapParkingSessions();
 app.MapWebhooks();
 app.MapPublicWarnings();
 app.MapOpenData();
+app.MapNgsiLd();
 app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
 app.MapHealthChecks("/health/ready").AllowAnonymous();
 
