@@ -70,10 +70,7 @@ app.MapParkingHolds();
 app.MapParkingSessions();
 app.MapWebhooks();
 app.MapPublicWarnings();
-app.MapOpenData();
-app.MapOpenWarnings();
-app.MapOpenStations();
-app.MapPortal();
+app.MapPublicSurface();
 app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
 app.MapHealthChecks("/health/ready").AllowAnonymous();
 

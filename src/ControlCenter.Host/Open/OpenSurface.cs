@@ -25,17 +25,25 @@ public static class OpenSurface
 
     /// <summary>Marks an endpoint public; <paramref name="topic"/> names the <see cref="OpenCity"/> stamp its answer depends on.</summary>
     public static RouteHandlerBuilder AsOpenData(this RouteHandlerBuilder endpoint, string topic, TimeSpan? cacheFor = null) =>
+        endpoint.AsOpenData(_ => topic, topic, cacheFor);
+
+    /// <summary>For one address whose topic depends on the request (a <c>?type=</c> that picks the domain).</summary>
+    public static RouteHandlerBuilder AsOpenData(this RouteHandlerBuilder endpoint, Func<HttpContext, string> topicOf, string description, TimeSpan? cacheFor = null) =>
         endpoint.AllowAnonymous()
             .RequireCors(CorsPolicy)
             .RequireRateLimiting(RatePolicy)
             .CacheOutput(p => p
                 .SetVaryByQuery("*")
                 .SetVaryByHeader(Microsoft.Net.Http.Headers.HeaderNames.AcceptEncoding)
-                .VaryByValue(http => new KeyValuePair<string, string>(topic,
-                    http.RequestServices.GetRequiredService<OpenCity>().Stamp(topic).ToString(CultureInfo.InvariantCulture)))
+                .VaryByValue(http =>
+                {
+                    var topic = topicOf(http);
+                    return new KeyValuePair<string, string>(topic,
+                        http.RequestServices.GetRequiredService<OpenCity>().Stamp(topic).ToString(CultureInfo.InvariantCulture));
+                })
                 .Expire(cacheFor ?? TimeSpan.FromSeconds(30))
                 .Tag(CachePolicy))
-            .WithMetadata(new OpenDataEndpoint(topic));
+            .WithMetadata(new OpenDataEndpoint(description));
 
     public static IServiceCollection AddOpenSurface(this IServiceCollection services, IConfiguration configuration)
     {
@@ -96,5 +104,5 @@ public static class OpenSurface
         });
 }
 
-/// <summary>Endpoint metadata: this endpoint is public, and shows <see cref="Topic"/>.</summary>
+/// <summary>Endpoint metadata: this endpoint is public, and shows <see cref="Topic"/> (a topic, or what picks it).</summary>
 public sealed record OpenDataEndpoint(string Topic);
