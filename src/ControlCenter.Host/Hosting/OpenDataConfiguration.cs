@@ -10,6 +10,8 @@ public static class OpenDataConfiguration
         builder.Services.AddOpenSurface(builder.Configuration);
         builder.Services.AddSingleton<OpenViews>();
         builder.Services.AddSingleton<OpenHistory>();
+        builder.Services.AddSingleton<RainDayTotals>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<RainDayTotals>());
         return builder;
     }
 }

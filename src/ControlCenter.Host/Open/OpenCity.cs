@@ -10,8 +10,10 @@ namespace ControlCenter.Host.Open;
 /// <summary>
 /// The city as the public surface sees it, held in memory from the in-process live feed: the latest state of
 /// every public entity and the alerts that carry a public warning. Public requests read only this (never the
-/// grains), so a crowd on the portal costs the silo nothing. Each topic has a stamp that moves with every change
-/// it sees; the output cache keys on it, so a cached answer is never older than the picture here.
+/// grains), so a crowd on the portal costs the silo nothing. Each topic has a stamp that moves when something under
+/// it changed, at most once per <see cref="StampPeriod"/>; the output cache keys on it, so a cached answer is at most
+/// that much older than the picture here, and a busy city (parking changes many times a second) costs one new
+/// answer per address per period, not one per change.
 /// </summary>
 public sealed class OpenCity(LiveFeed feed, IGrainFactory grains, CityWarmup warmup, TimeProvider time, ILogger<OpenCity> logger) : BackgroundService
 {
@@ -20,9 +22,12 @@ public sealed class OpenCity(LiveFeed feed, IGrainFactory grains, CityWarmup war
 
     public const string WarningsTopic = "warnings";
 
+    public static readonly TimeSpan StampPeriod = TimeSpan.FromSeconds(1);
+
     private static readonly string[] Topics = ["parking", "air", "water", "rain", "flood", "traffic", "alerts"];
 
     private readonly ConcurrentDictionary<string, long> _stamps = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, bool> _changed = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Alert> _warnings = new(StringComparer.Ordinal);
     private volatile WallFeed? _picture;
     private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -51,6 +56,7 @@ public sealed class OpenCity(LiveFeed feed, IGrainFactory grains, CityWarmup war
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         await warmup.Done.Task.WaitAsync(stoppingToken);
+        _ = AdvanceStamps(stoppingToken);
         while (!stoppingToken.IsCancellationRequested)
         {
             var picture = new WallFeed();
@@ -62,7 +68,7 @@ public sealed class OpenCity(LiveFeed feed, IGrainFactory grains, CityWarmup war
                 _picture = picture;
                 BumpAll();
                 _ready.TrySetResult();
-                while (!picture.Broken) await Task.Delay(TimeSpan.FromSeconds(1), time, stoppingToken);
+                while (!picture.Broken) await Task.Delay(TimeSpan.FromSeconds(1), stoppingToken);
                 logger.LogWarning("The public picture's feed broke; opening it again");
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -72,7 +78,7 @@ public sealed class OpenCity(LiveFeed feed, IGrainFactory grains, CityWarmup war
             catch (Exception ex)
             {
                 logger.LogWarning(ex, "Could not open the public picture's feed; trying again in 5 s");
-                await Task.Delay(TimeSpan.FromSeconds(5), time, stoppingToken);
+                await Task.Delay(TimeSpan.FromSeconds(5), stoppingToken);
             }
             finally
             {
@@ -93,7 +99,10 @@ public sealed class OpenCity(LiveFeed feed, IGrainFactory grains, CityWarmup war
         foreach (var id in ids)
         {
             if (picture.FindState(id) is { } state && FeedTopics.Of(state).FirstOrDefault() is { } topic && FeedTopics.Domains.Contains(topic))
+            {
                 Bump(topic);
+                DomainChanged?.Invoke(topic);
+            }
         }
 
         // Alerts are few: look at all of them rather than track which changed.
@@ -112,7 +121,30 @@ public sealed class OpenCity(LiveFeed feed, IGrainFactory grains, CityWarmup war
         foreach (var old in _warnings.Values.Where(a => EndedAt(a) < cutoff)) _warnings.TryRemove(old.Id, out _);
     }
 
-    private void Bump(string topic) => _stamps.AddOrUpdate(topic, 1, (_, n) => n + 1);
+    /// <summary>A domain's entities changed (called on the feed's loop: keep it short).</summary>
+    public event Action<string>? DomainChanged;
+
+    /// <summary>A change is noted here and shows in the topic's stamp at the next tick of <see cref="AdvanceStamps"/>.</summary>
+    public void Bump(string topic) => _changed[topic] = true;
+
+    private async Task AdvanceStamps(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(StampPeriod); // real time: it paces cache churn, not the city clock
+        try
+        {
+            while (await timer.WaitForNextTickAsync(stoppingToken))
+            {
+                foreach (var topic in _changed.Keys)
+                {
+                    if (_changed.TryRemove(topic, out _)) _stamps.AddOrUpdate(topic, 1, (_, n) => n + 1);
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // Stopping.
+        }
+    }
 
     private void BumpAll()
     {

@@ -39,24 +39,15 @@ public static class OpenEndpoints
         return app;
     }
 
-    private static async Task<IResult> Summary(
-        HttpContext http, OpenCity city, OpenViews views, OpenHistory history, CityCatalog catalog, IOptions<OpenDataOptions> o, CancellationToken cancellationToken)
-    {
-        if (!city.IsReady) return NotReady(http);
-        var rain = await RainDays(catalog, history, cancellationToken);
-        return Answer(http, city, o, new
+    private static IResult Summary(HttpContext http, OpenCity city, OpenViews views, RainDayTotals rain, IOptions<OpenDataOptions> o) =>
+        Answer(http, city, o, new
         {
-            air = views.Air(), water = views.Water(), rain = views.Rain(rain), flood = views.Flood(), parking = views.Parking(),
+            air = views.Air(), water = views.Water(), rain = views.Rain(rain.Totals), flood = views.Flood(), parking = views.Parking(),
             warnings = views.Warnings(),
         }, OpenResponse.LiveMaxAge);
-    }
 
-    private static async Task<IResult> Rain(
-        HttpContext http, OpenCity city, OpenViews views, OpenHistory history, CityCatalog catalog, IOptions<OpenDataOptions> o, CancellationToken cancellationToken)
-    {
-        if (!city.IsReady) return NotReady(http);
-        return Answer(http, city, o, new { gauges = views.Rain(await RainDays(catalog, history, cancellationToken)) }, OpenResponse.LiveMaxAge);
-    }
+    private static IResult Rain(HttpContext http, OpenCity city, OpenViews views, RainDayTotals rain, IOptions<OpenDataOptions> o) =>
+        Answer(http, city, o, new { gauges = views.Rain(rain.Totals) }, OpenResponse.LiveMaxAge);
 
     private static async Task<IResult> AirHistory(
         string id, HttpContext http, OpenCity city, CityCatalog catalog, OpenHistory history, IOptions<OpenDataOptions> o, CancellationToken cancellationToken)
@@ -72,15 +63,6 @@ public static class OpenEndpoints
         if (Station(catalog, id, SensorKinds.Water) is not { } station) return UnknownStation(id, "water");
         var hours = await history.Day(station.Id, "do", cancellationToken);
         return Answer(http, city, o, new { stationId = station.Id, metric = "do", unit = "mg/L", hours }, OpenResponse.HistoryMaxAge, needsPicture: false);
-    }
-
-    /// <summary>Each gauge's last 24 h; a gauge whose history cannot be read is left without the figure.</summary>
-    private static async Task<IReadOnlyDictionary<string, double>> RainDays(CityCatalog catalog, OpenHistory history, CancellationToken cancellationToken)
-    {
-        var days = new Dictionary<string, double>(StringComparer.Ordinal);
-        foreach (var gauge in catalog.Sensors.Where(s => s.Kind == SensorKinds.Rain && !s.Retired))
-            days[gauge.Id] = await history.RainDay(gauge.Id, cancellationToken);
-        return days;
     }
 
     public static Sensor? Station(CityCatalog catalog, string id, string kind) =>
