@@ -182,10 +182,15 @@ public sealed class BenchSuite(BenchPaths paths, BenchReport report, int windowS
         await using var host = await StartHost("full", Storage.PostgreSql, catalogPath, "portal-PostgreSql-10000");
         await LoadProcess.Run(paths, host.Url, BenchSettings.IngestKey, new LoadPlan(10_000, LatencyRate, warmupSeconds));
         await PortalProbe.Run(host.Url, PortalRate / 4, Math.Min(5, warmupSeconds), PortalClients);
+        // The same crowd on a quiet centre first: what the public surface costs by itself, beside what ingest adds.
+        var alone = await PortalProbe.Run(host.Url, PortalRate, windowSeconds, PortalClients);
+        report.Add("portal requests, no ingest, latency p50 / p95 / p99",
+            $"{Number(PortalRate)} anonymous requests/s offered by {PortalClients} clients (achieved {Number(alone.AchievedPerSecond)}; {Statuses(alone)}), 10,000 sensors, PostgreSQL",
+            $"{Number(alone.P50Ms, "0.0")} / {Number(alone.P95Ms, "0.0")} / {Number(alone.P99Ms, "0.0")} ms");
         var ingest = LoadProcess.Run(paths, host.Url, BenchSettings.IngestKey, new LoadPlan(10_000, LatencyRate, windowSeconds));
         var portal = await PortalProbe.Run(host.Url, PortalRate, windowSeconds, PortalClients);
         var load = await ingest;
-        var statuses = string.Join(", ", portal.ByStatus.OrderBy(kv => kv.Key).Select(kv => $"{(kv.Key == 0 ? "no answer" : kv.Key.ToString(System.Globalization.CultureInfo.InvariantCulture))}: {Number(kv.Value)}"));
+        var statuses = Statuses(portal);
         Console.WriteLine($"bench: portal {portal.AchievedPerSecond:N0} requests/s, p99 {portal.P99Ms:N1} ms ({statuses}); ingest {load.AchievedPerSecond:N0} readings/s");
         var clean = portal.ByStatus.Keys.All(s => s is 200 or 304);
         var reached = load.AchievedPerSecond >= LatencyRate * 0.95 && portal.AchievedPerSecond >= PortalRate * 0.95;
@@ -194,6 +199,9 @@ public sealed class BenchSuite(BenchPaths paths, BenchReport report, int windowS
             $"{Number(portal.P50Ms, "0.0")} / {Number(portal.P95Ms, "0.0")} / {Number(portal.P99Ms, "0.0")} ms", "p99 ≤ 50 ms, no errors",
             portal.P99Ms <= TargetPortalP99Ms && clean && reached);
     }
+
+    private static string Statuses(PortalResult r) =>
+        string.Join(", ", r.ByStatus.OrderBy(kv => kv.Key).Select(kv => $"{(kv.Key == 0 ? "no answer" : kv.Key.ToString(System.Globalization.CultureInfo.InvariantCulture))}: {Number(kv.Value)}"));
 
     /// <summary>PostgreSQL, 100,000 sensors: throughput while every sensor gets readings, then RSS with them all active.</summary>
     private async Task FullWithMemory(string catalogPath)
