@@ -218,7 +218,7 @@ public class PortalTests : SqliteHostFixture
         again.Headers.IfNoneMatch.Add(page.Headers.ETag!);
         using (var notModified = await anonymous.SendAsync(again)) Assert.That(notModified.StatusCode, Is.EqualTo(HttpStatusCode.NotModified));
         using (var slash = await anonymous.GetAsync(Portal + "/")) Assert.That(slash.StatusCode, Is.EqualTo(HttpStatusCode.OK));
-        foreach (var file in new[] { "/portal/portal.js", "/portal/i18n.js", "/portal/portal.css", "/lib/leaflet/leaflet.js", "/wall/hanoi-centre.geojson" })
+        foreach (var file in new[] { "/portal/portal.css", "/lib/leaflet/leaflet.js", "/wall/hanoi-centre.geojson" })
         {
             using var response = await anonymous.GetAsync(file);
             Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), file);
@@ -226,6 +226,32 @@ public class PortalTests : SqliteHostFixture
 
         var login = WebUtility.HtmlDecode(await anonymous.GetStringAsync("/login"));
         Assert.That(login, Does.Contain($"id=\"portal-link\" data-enhance-nav=\"false\" href=\"{Portal}\">Cổng thông tin cho người dân</a>"));
+    }
+
+    /// <summary>
+    /// Every module the page imports, followed from its entry: one missing or not served as JavaScript and the
+    /// browser runs none of them, leaving the page on "loading".
+    /// </summary>
+    [Test]
+    public async Task Modules_EveryImportFromTheEntry_IsServedAsJavaScript()
+    {
+        using var anonymous = Host.Anonymous();
+        var queue = new Queue<string>(["/portal/portal.js"]);
+        var seen = new HashSet<string>(queue);
+        while (queue.TryDequeue(out var module))
+        {
+            using var response = await anonymous.GetAsync(module);
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), module);
+            Assert.That(response.Content.Headers.ContentType?.MediaType, Is.EqualTo("text/javascript"), module);
+            var source = await response.Content.ReadAsStringAsync();
+            foreach (Match import in Regex.Matches(source, @"^import .+ from '\./([\w-]+\.js)';$", RegexOptions.Multiline))
+            {
+                var path = $"/portal/{import.Groups[1].Value}";
+                if (seen.Add(path)) queue.Enqueue(path);
+            }
+        }
+
+        Assert.That(seen, Does.Contain("/portal/feed.js").And.Contain("/portal/i18n.js"), "the imports were followed to the words");
     }
 
     /// <summary>

@@ -1,6 +1,6 @@
 // The portal's words, Vietnamese first. index.html carries the Vietnamese in its markup (readable before the
 // script runs); elements with data-i18n="key" take these texts when the language changes. {name} is filled in.
-window.PortalText = {
+export const PortalText = {
   vi: {
     pageTitle: 'Cổng thông tin cho người dân – Hà Nội',
     skip: 'Đến nội dung chính',
