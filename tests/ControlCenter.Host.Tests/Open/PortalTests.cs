@@ -253,48 +253,4 @@ public class PortalTests : SqliteHostFixture
 
         Assert.That(seen, Does.Contain("/portal/feed.js").And.Contain("/portal/i18n.js"), "the imports were followed to the words");
     }
-
-    /// <summary>
-    /// The portal on a phone and a desktop with a living city: ops/portal-screenshot.sh runs this test with
-    /// CONTROLCENTER_PORTAL_SCREENSHOTS set to docs/ to write portal-phone.png and portal-desktop.png. It is a
-    /// tool rather than a check (the simulator's day would replace the figures the other tests look at), so it
-    /// runs only when asked.
-    /// </summary>
-    [Test]
-    public async Task Screenshots_PhoneAndDesktop()
-    {
-        if (Environment.GetEnvironmentVariable("CONTROLCENTER_PORTAL_SCREENSHOTS") is not { Length: > 0 } folder)
-        {
-            Assert.Ignore("Set CONTROLCENTER_PORTAL_SCREENSHOTS to a folder (ops/portal-screenshot.sh does) to take the portal's screenshots.");
-            return;
-        }
-
-        using var output = new StringWriter();
-        await ControlCenter.Simulator.SimulatorCommand.Run(["normal", "--url", Host.ServerAddress.ToString(), "--speed", "60", "--duration", "4"], output, CancellationToken.None);
-        await Ingest(Json.Reading("fl-ly-thuong-kiet", Now, new { depthCm = 24 }), Json.Reading("fl-tran-hung-dao", Now, new { depthCm = 13 }),
-            Json.Reading("rg-hoan-kiem", Now, new { rainMm = 9 }));
-        using var op = await Host.SignedIn("operator");
-        using var raised = await op.PostAsJsonAsync("/api/v1/alerts", new { title = "Ngập sâu Lý Thường Kiệt", severity = "major", zoneId = "hoan-kiem" });
-        var id = (await raised.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString();
-        using (var published = await op.PostAsJsonAsync($"/api/v1/alerts/{id}/public-warning", new
-        {
-            title = "Ngập sâu phố Lý Thường Kiệt (đoạn Quán Sứ)", titleEn = "Deep water on Ly Thuong Kiet Street (Quan Su end)",
-            text = "Nước sâu khoảng 25 cm, xe máy dễ chết máy. Tạm thời cấm phương tiện; hãy đi đường Trần Hưng Đạo.",
-            textEn = "About 25 cm of water; motorbikes stall. Closed to traffic for now: use Tran Hung Dao Street.",
-        })) published.EnsureSuccessStatusCode();
-
-        foreach (var (name, width, height) in new[] { ("portal-phone.png", 390, 844), ("portal-desktop.png", 1920, 1080) })
-        {
-            var (page, _, _) = await Open(width, height);
-            await Assertions.Expect(page.Locator($"[data-testid=warning][data-warning-id='{id}']")).ToBeVisibleAsync(new() { Timeout = WithinSeconds.Timeout });
-            await Assertions.Expect(page.Locator("[data-testid=air-station][data-stale=false]")).ToHaveCountAsync(10);
-            await Assertions.Expect(page.Locator("[data-testid=flood-point][data-station-id='fl-ly-thuong-kiet']")).ToHaveAttributeAsync("data-closed", "true");
-            await Assertions.Expect(page.Locator("#air-map .basemap-label").First).ToBeVisibleAsync();
-            var png = await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, name) });
-            Assert.That(png, Has.Length.GreaterThan(30_000), $"a real picture of the portal ({name})");
-            await page.Context.CloseAsync();
-        }
-
-        using (var withdrawn = await op.PostAsJsonAsync($"/api/v1/alerts/{id}/public-warning/withdraw", new { })) withdrawn.EnsureSuccessStatusCode();
-    }
 }
