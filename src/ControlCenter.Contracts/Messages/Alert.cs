@@ -45,6 +45,8 @@ public sealed record Alert
     [Id(27), JsonIgnore] public DateTimeOffset EscalationBase { get; init; }
     /// <summary>Set once an operator publishes this alert to citizens (kept, marked withdrawn, when withdrawn).</summary>
     [Id(28)] public PublicWarning? PublicWarning { get; init; }
+    /// <summary>Warnings withdrawn before the current one was published (the newest few): the CAP feed still owes their Cancel.</summary>
+    [Id(29)] public IReadOnlyList<PublicWarning> EarlierWarnings { get; init; } = [];
 
     [JsonIgnore] public string Key => $"{RuleId}/{Scope}";
 

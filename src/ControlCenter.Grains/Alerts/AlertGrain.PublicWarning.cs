@@ -8,6 +8,8 @@ namespace ControlCenter.Grains.Alerts;
 /// </summary>
 public sealed partial class AlertGrain
 {
+    private const int MaxEarlierWarnings = 10;
+
     public async Task<AlertActionResult> PublishWarning(PublicWarningDraft draft, string by)
     {
         if (Current is not { } alert) return new(null, AlertRefusal.NotFound);
@@ -26,7 +28,9 @@ public sealed partial class AlertGrain
                 PublishedAt = now, PublishedBy = by,
             };
         var action = warning.Revision == 1 ? "warning-published" : "warning-updated";
-        await Commit(Append(alert with { PublicWarning = warning }, now, by, action, draft.Title));
+        // A withdrawn warning published again is a new publication; the withdrawn one stays on record for its Cancel.
+        var earlier = alert.PublicWarning is { Withdrawn: true } withdrawn ? [.. alert.EarlierWarnings.TakeLast(MaxEarlierWarnings - 1), withdrawn] : alert.EarlierWarnings;
+        await Commit(Append(alert with { PublicWarning = warning, EarlierWarnings = earlier }, now, by, action, draft.Title));
         return new(Current);
     }
 

@@ -38,6 +38,9 @@ public static class PublicWarningDrafts
         if (string.IsNullOrWhiteSpace(request.TitleEn) || request.TitleEn.Length > MaxTitle) return $"titleEn is required, up to {MaxTitle} characters.";
         if (string.IsNullOrWhiteSpace(request.Text) || request.Text.Length > MaxText) return $"text (Vietnamese) is required, up to {MaxText} characters.";
         if (string.IsNullOrWhiteSpace(request.TextEn) || request.TextEn.Length > MaxText) return $"textEn is required, up to {MaxText} characters.";
+        if (new[] { request.Title, request.TitleEn, request.Text, request.TextEn, request.Area?.Description, request.Area?.DescriptionEn }
+            .FirstOrDefault(t => t is not null && t.Any(Unprintable)) is { } bad)
+            return "The words may not hold control characters (other than line breaks and tabs) or non-characters: CAP and the portal cannot show them.";
         return null;
     }
 
@@ -71,6 +74,8 @@ public static class PublicWarningDrafts
         area = new PublicArea(description, descriptionEn, Math.Round(lat, 5), Math.Round(lon, 5), radius, zone?.Id);
         return true;
     }
+
+    private static bool Unprintable(char c) => (char.IsControl(c) && c is not ('\n' or '\r' or '\t')) || c is '\uFFFE' or '\uFFFF';
 
     private static string? NonBlank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 

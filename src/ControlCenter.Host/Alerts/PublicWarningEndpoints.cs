@@ -34,10 +34,11 @@ public static class PublicWarningEndpoints
             published => Actor.Audit(audit, http, user, published.PublicWarning!.Revision == 1 ? "warning-published" : "warning-updated", id, draft!.Title));
     }
 
-    private static async Task<IResult> Withdraw(string id, WithdrawRequest? request, HttpContext http, ClaimsPrincipal user, IGrainFactory grains, AuditLog audit)
+    /// <summary>The body is required (<c>{}</c> will do): a JSON POST cannot be sent cross-site without a preflight.</summary>
+    private static async Task<IResult> Withdraw(string id, WithdrawRequest request, HttpContext http, ClaimsPrincipal user, IGrainFactory grains, AuditLog audit)
     {
-        if (request?.Note is { Length: > PublicWarningDrafts.MaxText }) return Actor.Invalid($"note is up to {PublicWarningDrafts.MaxText} characters.");
-        return await AlertEndpoints.Act(id, grains, g => g.WithdrawWarning(Actor.Name(user), request?.Note),
-            _ => Actor.Audit(audit, http, user, "warning-withdrawn", id, request?.Note));
+        if (request.Note is { Length: > PublicWarningDrafts.MaxText }) return Actor.Invalid($"note is up to {PublicWarningDrafts.MaxText} characters.");
+        return await AlertEndpoints.Act(id, grains, g => g.WithdrawWarning(Actor.Name(user), request.Note),
+            _ => Actor.Audit(audit, http, user, "warning-withdrawn", id, request.Note));
     }
 }

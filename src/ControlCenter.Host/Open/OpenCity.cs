@@ -42,14 +42,17 @@ public sealed class OpenCity(LiveFeed feed, IGrainFactory grains, CityWarmup war
 
     public EntityState? State(string id) => _picture?.FindState(id);
 
-    /// <summary>Alerts whose public warning is in force, or ended within <see cref="EndedWarningsKept"/>.</summary>
+    /// <summary>
+    /// Each publication in force, or ended within <see cref="EndedWarningsKept"/>, newest first, as a snapshot of its
+    /// alert carrying that publication (an alert withdrawn and published again appears twice: ended, and in force).
+    /// </summary>
     public IReadOnlyList<Alert> Warnings()
     {
         var cutoff = time.GetUtcNow() - EndedWarningsKept;
         return [.. _warnings.Values.Where(a => a.WarnsPublic || EndedAt(a) >= cutoff).OrderByDescending(a => a.PublicWarning!.PublishedAt)];
     }
 
-    /// <summary>When a warning stopped being in force: withdrawn, or its alert resolved.</summary>
+    /// <summary>When a publication stopped being in force: withdrawn, or its alert resolved.</summary>
     public static DateTimeOffset? EndedAt(Alert alert) =>
         alert.WarnsPublic ? null : alert.PublicWarning?.WithdrawnAt ?? alert.ResolvedAt;
 
@@ -111,14 +114,24 @@ public sealed class OpenCity(LiveFeed feed, IGrainFactory grains, CityWarmup war
         return Task.CompletedTask;
     }
 
+    /// <summary>Keeps each publication of the alert's warning (the current one and those withdrawn before it) as its own snapshot.</summary>
     private void Remember(Alert alert)
     {
         if (alert.PublicWarning is null) return;
-        if (_warnings.TryGetValue(alert.Id, out var known) && known.Version >= alert.Version) return;
-        _warnings[alert.Id] = alert;
+        var changed = false;
+        foreach (var publication in alert.EarlierWarnings.Append(alert.PublicWarning))
+        {
+            var snapshot = alert with { PublicWarning = publication, EarlierWarnings = [] };
+            var key = $"{alert.Id}@{publication.PublishedAt.UtcTicks}";
+            if (_warnings.TryGetValue(key, out var known) && known.Version >= alert.Version) continue;
+            _warnings[key] = snapshot;
+            changed = true;
+        }
+
+        if (!changed) return;
         Bump(WarningsTopic);
         var cutoff = time.GetUtcNow() - EndedWarningsKept;
-        foreach (var old in _warnings.Values.Where(a => EndedAt(a) < cutoff)) _warnings.TryRemove(old.Id, out _);
+        foreach (var (key, old) in _warnings.Where(w => EndedAt(w.Value) < cutoff).ToList()) _warnings.TryRemove(key, out _);
     }
 
     /// <summary>A domain's entities changed (called on the feed's loop: keep it short).</summary>

@@ -69,7 +69,7 @@ public static class OpenEndpoints
         EntityId.IsValid(id) && catalog.FindSensor(id) is { Retired: false } sensor && sensor.Kind == kind ? sensor : null;
 
     public static IResult UnknownStation(string id, string kind) =>
-        Results.Problem($"No {kind} station '{(id.Length <= 64 ? id : id[..64] + "…")}'. The list is at {Prefix}/{kind}.",
+        Results.Problem($"No {kind} station{(EntityId.IsValid(id) ? $" '{id}'" : "")}. The list is at {Prefix}/{kind}.",
             statusCode: StatusCodes.Status404NotFound, title: "Unknown station");
 
     private static IResult Answer<T>(HttpContext http, OpenCity city, IOptions<OpenDataOptions> options, T data, TimeSpan maxAge, bool needsPicture = true)

@@ -5,7 +5,7 @@ using Microsoft.Net.Http.Headers;
 namespace ControlCenter.Host.Open;
 
 /// <summary>
-/// How the public surface answers: the body's own hash as a strong <c>ETag</c> (the same on every host for the
+/// How the public surface answers: the body's own hash as a weak <c>ETag</c> (the same on every host for the
 /// same content), <c>304</c> to an <c>If-None-Match</c> that names it, and a short public <c>Cache-Control</c>.
 /// </summary>
 public static class OpenResponse
@@ -28,18 +28,20 @@ public static class OpenResponse
 
     public static IResult Bytes(HttpContext http, byte[] body, string contentType, TimeSpan maxAge)
     {
-        var etag = $"\"{Convert.ToBase64String(SHA256.HashData(body).AsSpan(0, 12)).Replace('+', '-').Replace('/', '_')}\"";
+        // Weak: the same content is sent plain, gzip or br (compression comes after), which a strong tag may not span.
+        var etag = new EntityTagHeaderValue($"\"{Convert.ToBase64String(SHA256.HashData(body).AsSpan(0, 12)).Replace('+', '-').Replace('/', '_')}\"", isWeak: true);
         var headers = http.Response.Headers;
-        headers.ETag = etag;
+        headers.ETag = etag.ToString();
         headers.CacheControl = $"public, max-age={(int)maxAge.TotalSeconds}";
         if (Matches(http.Request.Headers.IfNoneMatch, etag)) return Results.StatusCode(StatusCodes.Status304NotModified);
         return Results.Bytes(body, contentType);
     }
 
-    private static bool Matches(Microsoft.Extensions.Primitives.StringValues ifNoneMatch, string etag)
+    /// <summary>If-None-Match compares weakly (RFC 9110 §13.1.2); a malformed header matches nothing.</summary>
+    private static bool Matches(Microsoft.Extensions.Primitives.StringValues ifNoneMatch, EntityTagHeaderValue etag)
     {
         if (ifNoneMatch.Count == 0) return false;
         if (!EntityTagHeaderValue.TryParseList(ifNoneMatch, out var tags)) return false;
-        return tags.Any(t => t.Equals(EntityTagHeaderValue.Any) || t.Compare(new EntityTagHeaderValue(etag), useStrongComparison: false));
+        return tags.Any(t => t.Equals(EntityTagHeaderValue.Any) || t.Compare(etag, useStrongComparison: false));
     }
 }

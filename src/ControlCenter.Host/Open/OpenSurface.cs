@@ -19,7 +19,8 @@ public static class OpenSurface
 
     /// <summary>The open data API and the portal page.</summary>
     public static bool IsPublicPath(PathString path) =>
-        path.StartsWithSegments("/open", StringComparison.Ordinal) || path.StartsWithSegments(PortalPath, StringComparison.Ordinal);
+        // Routing matches paths whatever their case, so the public surface's own middleware must too.
+        path.StartsWithSegments("/open", StringComparison.OrdinalIgnoreCase) || path.StartsWithSegments(PortalPath, StringComparison.OrdinalIgnoreCase);
 
     public const string PortalPath = "/cong-thong-tin";
 
@@ -51,7 +52,8 @@ public static class OpenSurface
         services.AddSingleton<OpenMetrics>();
         services.AddSingleton<OpenCity>();
         services.AddHostedService(sp => sp.GetRequiredService<OpenCity>());
-        services.AddCors(o => o.AddPolicy(CorsPolicy, p => p.AllowAnyOrigin().WithMethods("GET").WithExposedHeaders("ETag", "Retry-After")));
+        services.AddCors(o => o.AddPolicy(CorsPolicy, p => p.AllowAnyOrigin().WithMethods("GET")
+            .WithHeaders("If-None-Match", "Accept").WithExposedHeaders("ETag", "Retry-After", "Link")));
         services.AddOutputCache(o =>
         {
             o.SizeLimit = 64 * 1024 * 1024;
@@ -71,12 +73,26 @@ public static class OpenSurface
         services.AddRateLimiter(o => o.AddPolicy(RatePolicy, http =>
         {
             var perSecond = Math.Max(1, http.RequestServices.GetRequiredService<IOptions<OpenDataOptions>>().Value.RequestsPerSecondPerClient);
-            return RateLimitPartition.GetTokenBucketLimiter(http.Connection.RemoteIpAddress?.ToString() ?? "(unknown)", _ => new TokenBucketRateLimiterOptions
+            return RateLimitPartition.GetTokenBucketLimiter(ClientOf(http.Connection.RemoteIpAddress), _ => new TokenBucketRateLimiterOptions
             {
                 TokenLimit = perSecond * 2, TokensPerPeriod = perSecond, ReplenishmentPeriod = TimeSpan.FromSeconds(1), QueueLimit = 0, AutoReplenishment = true,
             });
         }));
         return services;
+    }
+
+    /// <summary>
+    /// The rate limit's client: an IPv4 address, or an IPv6 address's /64 (one household or phone gets a whole /64,
+    /// so counting single IPv6 addresses would give each caller endless buckets).
+    /// </summary>
+    public static string ClientOf(System.Net.IPAddress? address)
+    {
+        if (address is null) return "(unknown)";
+        if (address.IsIPv4MappedToIPv6) address = address.MapToIPv4();
+        if (address.AddressFamily != System.Net.Sockets.AddressFamily.InterNetworkV6) return address.ToString();
+        var bytes = address.GetAddressBytes();
+        Array.Clear(bytes, 8, 8);
+        return new System.Net.IPAddress(bytes) + "/64";
     }
 
     /// <summary>Counts what public paths answer; goes before the rate limiter, so its refusals are counted too.</summary>
@@ -85,6 +101,9 @@ public static class OpenSurface
         {
             http.Response.OnStarting(() =>
             {
+                // A signed-in operator's browser on the portal must not get its renewed login cookie in a public,
+                // cacheable answer.
+                http.Response.Headers.Remove(Microsoft.Net.Http.Headers.HeaderNames.SetCookie);
                 http.RequestServices.GetRequiredService<OpenMetrics>().Count(http.Response.StatusCode);
                 return Task.CompletedTask;
             });

@@ -25,7 +25,7 @@ public static class OpenWarningEndpoints
         var now = time.GetUtcNow();
         // An empty feed is as new as the hour: its body (and ETag) stays the same until then.
         var hour = new DateTimeOffset(now.Ticks - now.Ticks % TimeSpan.TicksPerHour, TimeSpan.Zero);
-        var feed = WarningFeed.Write(city.Warnings(), BaseUrl(http), cap.Value.CapSender, open.Value, hour);
+        var feed = WarningFeed.Write(city.Warnings(), BaseUrl(http, open.Value), cap.Value.CapSender, open.Value, hour);
         return OpenResponse.Bytes(http, CapCodes.ToBytes(feed), WarningFeed.ContentType, OpenResponse.LiveMaxAge);
     }
 
@@ -43,5 +43,7 @@ public static class OpenWarningEndpoints
         return OpenResponse.Bytes(http, CapCodes.ToBytes(WarningCap.Write(alert, cap.Value.CapSender, open.Value.Source)), WarningCap.ContentType, OpenResponse.LiveMaxAge);
     }
 
-    private static string BaseUrl(HttpContext http) => $"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}";
+    private static string BaseUrl(HttpContext http, OpenDataOptions options) =>
+        options.PublicBaseUrl is { Length: > 0 } configured ? configured.TrimEnd('/')
+        : $"{http.Request.Scheme}://{(http.Request.Host.HasValue ? http.Request.Host : new HostString("localhost"))}{http.Request.PathBase}";
 }

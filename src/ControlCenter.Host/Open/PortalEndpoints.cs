@@ -27,6 +27,14 @@ public static class PortalEndpoints
         return app;
     }
 
+    /// <summary>The page's own headers, also on its files under /portal (the page must not be framed from there either).</summary>
+    public static void SecurityHeaders(IHeaderDictionary headers)
+    {
+        headers.ContentSecurityPolicy = ContentSecurityPolicy;
+        headers.XContentTypeOptions = "nosniff";
+        headers["Referrer-Policy"] = "no-referrer";
+    }
+
     private static async Task<IResult> Serve(HttpContext http, IWebHostEnvironment environment, CancellationToken cancellationToken)
     {
         var file = environment.WebRootFileProvider.GetFileInfo(Page);
@@ -39,10 +47,7 @@ public static class PortalEndpoints
             body = copy.ToArray();
         }
 
-        var headers = http.Response.Headers;
-        headers.ContentSecurityPolicy = ContentSecurityPolicy;
-        headers.XContentTypeOptions = "nosniff";
-        headers["Referrer-Policy"] = "no-referrer";
+        SecurityHeaders(http.Response.Headers);
         return OpenResponse.Bytes(http, body, "text/html; charset=utf-8", TimeSpan.FromMinutes(1));
     }
 }

@@ -60,7 +60,15 @@ public static class WallConfiguration
     {
         var types = new Microsoft.AspNetCore.StaticFiles.FileExtensionContentTypeProvider();
         types.Mappings[".geojson"] = "application/geo+json";
-        return new StaticFileOptions { ContentTypeProvider = types };
+        return new StaticFileOptions
+        {
+            ContentTypeProvider = types,
+            OnPrepareResponse = file =>
+            {
+                if (file.Context.Request.Path.StartsWithSegments("/portal", StringComparison.OrdinalIgnoreCase))
+                    Open.PortalEndpoints.SecurityHeaders(file.Context.Response.Headers);
+            },
+        };
     }
 
     /// <summary><c>GET /culture?name=en-US&amp;returnUrl=/</c>: remembers the language in a cookie and goes back (local URLs only).</summary>

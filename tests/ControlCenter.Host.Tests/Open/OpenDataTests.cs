@@ -160,6 +160,45 @@ public class OpenDataTests : SqliteHostFixture
     }
 
     [Test]
+    public async Task Cors_LetsOtherOriginsRevalidate_AndReadTheContextLink()
+    {
+        using var anonymous = Host.Anonymous();
+        using var preflight = new HttpRequestMessage(HttpMethod.Options, "/open/v1/summary");
+        preflight.Headers.Add("Origin", "https://bao-dien-tu.example");
+        preflight.Headers.Add("Access-Control-Request-Method", "GET");
+        preflight.Headers.Add("Access-Control-Request-Headers", "if-none-match");
+        using var response = await anonymous.SendAsync(preflight);
+        Assert.That(response.Headers.GetValues("Access-Control-Allow-Headers").Single(), Does.Contain("If-None-Match").IgnoreCase);
+
+        using var get = new HttpRequestMessage(HttpMethod.Get, "/open/v1/air");
+        get.Headers.Add("Origin", "https://bao-dien-tu.example");
+        using var answer = await anonymous.SendAsync(get);
+        Assert.That(answer.Headers.GetValues("Access-Control-Expose-Headers").Single(), Does.Contain("ETag").And.Contain("Link"));
+    }
+
+    [Test]
+    public async Task ThePublicSurface_IsTheSameWhateverTheCase()
+    {
+        using var anonymous = Host.Anonymous();
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/OPEN/v1/summary");
+        request.Headers.Add("Accept-Encoding", "gzip");
+        using var response = await anonymous.SendAsync(request);
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(response.Content.Headers.ContentEncoding, Is.EqualTo(new[] { "gzip" }), "compressed like /open");
+
+        using var portalFile = await anonymous.GetAsync("/portal/index.html");
+        Assert.That(portalFile.Headers.GetValues("Content-Security-Policy").Single(), Does.Contain("frame-ancestors 'none'"),
+            "the page's file is not a way around its headers");
+    }
+
+    [TestCase("203.0.113.7", "203.0.113.7")]
+    [TestCase("::ffff:203.0.113.7", "203.0.113.7")]
+    [TestCase("2001:db8:1:2:aaaa:bbbb:cccc:dddd", "2001:db8:1:2::/64")]
+    [TestCase("2001:db8:1:2::1", "2001:db8:1:2::/64")]
+    public void RateLimitClients_AreAddresses_OrIpv6Slash64s(string address, string client) =>
+        Assert.That(ControlCenter.Host.Open.OpenSurface.ClientOf(System.Net.IPAddress.Parse(address)), Is.EqualTo(client));
+
+    [Test]
     public async Task Compression_ForPublicData_NeverForPrivate()
     {
         using var anonymous = Host.Anonymous();

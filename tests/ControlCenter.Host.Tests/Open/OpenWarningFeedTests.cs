@@ -238,13 +238,16 @@ public class OpenWarningFeedTests : SqliteHostFixture
     }
 
     [Test]
-    public async Task Feed_TitleWithControlCharacters_IsStillWellFormed()
+    public async Task Feed_TitleWithControlCharacters_IsRefusedAtTheDoor_EmojiAreFine()
     {
         var id = await ManualAlert("Tin nhắn lạ");
-        await Publish(id, "Cảnh báo\u0001 đường\u001F Láng 🚧");
+        using var op = await Host.SignedIn("operator");
+        using (var refused = await op.PostAsJsonAsync($"/api/v1/alerts/{id}/public-warning",
+            new { title = "Cảnh báo\u0001 đường\u001F Láng", titleEn = "Warning", text = "Tránh khu vực này.", textEn = "Keep away." }))
+            Assert.That(refused.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest), "the portal and CAP would show different words");
 
+        await Publish(id, "Cảnh báo đường Láng 🚧");
         var (_, _, cap) = await Until(id, "Alert");
-
         Assert.That(CapShape.Text(cap.Element(CapShape.Cap + "info")!, "headline"), Is.EqualTo("Cảnh báo đường Láng 🚧"));
     }
 

@@ -98,6 +98,46 @@ public class PublicWarningTests : SqliteHostFixture
     }
 
     [Test]
+    public async Task WithdrawnThenPublishedAgain_TheFirstPublicationsCancelStaysInTheCapFeed()
+    {
+        var id = await ManualAlert("Sụt lún phố Hàng Bài");
+        using var op = await Host.SignedIn("operator");
+        (await op.PostAsJsonAsync($"/api/v1/alerts/{id}/public-warning", Words("Sụt lún phố Hàng Bài"))).EnsureSuccessStatusCode();
+        (await op.PostAsJsonAsync($"/api/v1/alerts/{id}/public-warning/withdraw", new { })).EnsureSuccessStatusCode();
+        using (var again = await op.PostAsJsonAsync($"/api/v1/alerts/{id}/public-warning", Words("Sụt lún phố Hàng Bài, lần hai")))
+        {
+            again.EnsureSuccessStatusCode();
+            var alert = await again.Content.ReadFromJsonAsync<JsonElement>();
+            Assert.That(alert.GetProperty("earlierWarnings").GetArrayLength(), Is.EqualTo(1), "the withdrawn publication is kept");
+        }
+
+        using var anonymous = Host.Anonymous();
+        var cap = System.Xml.Linq.XNamespace.Get("urn:oasis:names:tc:emergency:cap:1.2");
+        var messages = await Eventually.Until(async () =>
+            {
+                var feed = System.Xml.Linq.XDocument.Parse(await anonymous.GetStringAsync("/open/v1/warnings.atom"));
+                return feed.Descendants(cap + "alert").Where(a => a.Element(cap + "incidents")?.Value == id)
+                    .Select(a => a.Element(cap + "msgType")!.Value).Order(StringComparer.Ordinal).ToList();
+            },
+            m => m.Count == 2, "both publications in the CAP feed");
+        Assert.That(messages, Is.EqualTo(new[] { "Alert", "Cancel" }), "the first one's Cancel, the second one in force");
+    }
+
+    [Test]
+    public async Task Withdraw_WithoutAJsonBody_IsRefused()
+    {
+        var id = await ManualAlert("Sự cố thử rút không có nội dung");
+        using var op = await Host.SignedIn("operator");
+        (await op.PostAsJsonAsync($"/api/v1/alerts/{id}/public-warning", Words())).EnsureSuccessStatusCode();
+        using (var bare = await op.PostAsync($"/api/v1/alerts/{id}/public-warning/withdraw", null))
+            Assert.That((int)bare.StatusCode, Is.AnyOf(400, 415), "a bodiless POST (a cross-site simple request) does not withdraw");
+        using (var form = await op.PostAsync($"/api/v1/alerts/{id}/public-warning/withdraw", new StringContent("note=x", System.Text.Encoding.UTF8, "text/plain")))
+            Assert.That((int)form.StatusCode, Is.EqualTo(415));
+        var alert = await op.GetFromJsonAsync<JsonElement>($"/api/v1/alerts/{id}");
+        Assert.That(alert.GetProperty("publicWarning").TryGetProperty("withdrawnAt", out _), Is.False, "still published");
+    }
+
+    [Test]
     public async Task OnlyOperators_Publish()
     {
         var id = await ManualAlert("Sự cố thử quyền");
@@ -126,6 +166,9 @@ public class PublicWarningTests : SqliteHostFixture
     [TestCase("""{"title":"A","titleEn":"A","text":"B","textEn":"B","area":{"zoneId":"tay-ho","radiusKm":1e308}}""", "radiusKm")]
     [TestCase("""{"title":"A","titleEn":"A","text":"B","textEn":"B","area":"tay-ho"}""", null)]
     [TestCase("""[1,2,3]""", null)]
+    [TestCase("""{"title":"A\u0000B","titleEn":"A","text":"B","textEn":"B"}""", "control characters")]
+    [TestCase("""{"title":"A","titleEn":"A\u001b[31m","text":"B","textEn":"B"}""", "control characters")]
+    [TestCase("""{"title":"A","titleEn":"A","text":"B","textEn":"B","area":{"zoneId":"tay-ho","descriptionEn":"x\uFFFE"}}""", "control characters")]
     public async Task BadWords_AreRefused_WithAClearReason(string body, string? reason)
     {
         var id = await ManualAlert("Sự cố thử dữ liệu xấu " + (reason ?? body.Length.ToString(System.Globalization.CultureInfo.InvariantCulture)));

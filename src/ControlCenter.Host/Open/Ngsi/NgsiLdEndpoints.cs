@@ -97,7 +97,8 @@ public static class NgsiLdEndpoints
     /// <summary>Filters and paging we do not implement are refused, never silently ignored (the answer would look filtered).</summary>
     private static IResult? UnsupportedParameter(IQueryCollection query, params string[] supported)
     {
-        var other = query.Keys.FirstOrDefault(k => !supported.Contains(k, StringComparer.Ordinal));
+        // Query keys are case-insensitive everywhere in ASP.NET Core (and in the output cache's key): here too.
+        var other = query.Keys.FirstOrDefault(k => !supported.Contains(k, StringComparer.OrdinalIgnoreCase));
         return other is null ? null
             : NgsiLdProblems.BadRequest($"Parameter '{NgsiLdProblems.Clip(other)}' is not supported here; these take {string.Join(" and ", supported)}.");
     }
