@@ -64,6 +64,10 @@ public sealed class MqttBroker(
     public Task Unretain(string topic) =>
         Server.UpdateRetainedMessageAsync(new MqttApplicationMessageBuilder().WithTopic(topic).WithRetainFlag().Build());
 
+    /// <summary>Whether the broker still holds a live connection for the client id (a session may outlive it).</summary>
+    public async Task<bool> IsConnected(string clientId) =>
+        (await Server.GetClientsAsync()).Any(c => c.Id == clientId);
+
     private MqttServer Server => _server ?? throw new InvalidOperationException("The MQTT broker has not started.");
 
     /// <summary>

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net.Http.Json;
 using System.Text.Json;
 using ControlCenter.Host.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 using MQTTnet;
 
 namespace ControlCenter.Host.Tests.Mqtt;
@@ -64,8 +65,11 @@ public class MqttStateTests : SqliteHostFixture
         await away.Subscribe("city/state/wq-ho-tay-trung-tam");
         await away.Next(StateOf("wq-ho-tay-trung-tam", current.Version), "the retained state");
         await away.DisposeAsync();
-        // Really away: the broker has closed its side of the connection (a message sent before that is lost with it).
+        // Really away: the broker has closed its side of the connection and put the session offline (a message sent
+        // before that goes to the dead connection and is lost with it, rather than queued for the session).
         await Eventually.Until(MqttConnections, n => n == connectionsBefore, "the broker to see the board's connection end");
+        var broker = Host.Services.GetRequiredService<ControlCenter.Host.Mqtt.MqttBroker>();
+        await Eventually.Until(() => broker.IsConnected("lake-board"), connected => !connected, "the broker to hold the board's session offline");
 
         await using (var gateway = await Gateway())
             await gateway.Publish("city/readings/wq-ho-tay-trung-tam", Json.Reading("wq-ho-tay-trung-tam", Now, new { @do = 3.1 }));
