@@ -215,6 +215,20 @@ public class WallTests : SqliteHostFixture
         var warning = shown.GetProperty("data").GetProperty("warnings").EnumerateArray().Single(w => w.GetProperty("id").GetString() == id);
         Assert.That(warning.GetProperty("textEn").GetString(), Is.EqualTo("Keep away from the lake edge on Thanh Nien Road."));
 
+        // An area set over the API (a point) survives an edit of the words on the wall.
+        using (var pointed = await op.PostAsJsonAsync($"/api/v1/alerts/{id}/public-warning", new
+        {
+            title = "Sạt lở kè Hồ Tây", titleEn = "West Lake embankment collapse", text = "Không đi bộ sát mép kè.", textEn = "Keep away from the edge.",
+            area = new { lat = 21.0489, lon = 105.8366, radiusKm = 0.3, description = "Kè đường Thanh Niên" },
+        })) pointed.EnsureSuccessStatusCode();
+        await Assertions.Expect(page.Locator("#warning-published")).ToContainTextAsync("(2)");
+        await page.FillAsync("#warning-text", "Không đi bộ sát mép kè; đã rào chắn.");
+        await page.Locator("#alert-panel [data-action='publish-warning']").ClickAsync();
+        await Assertions.Expect(page.Locator("#warning-published")).ToContainTextAsync("(3)");
+        var edited = (await op.GetFromJsonAsync<JsonElement>($"/api/v1/alerts/{id}")).GetProperty("publicWarning");
+        Assert.That((edited.GetProperty("text").GetString(), edited.GetProperty("area").GetProperty("radiusKm").GetDouble(), edited.GetProperty("area").GetProperty("description").GetString()),
+            Is.EqualTo(("Không đi bộ sát mép kè; đã rào chắn.", 0.3, "Kè đường Thanh Niên")));
+
         await page.Locator("#alert-panel [data-action='withdraw-warning']").ClickAsync();
         await Assertions.Expect(page.Locator("#warning-published")).ToHaveCountAsync(0);
         var alert = await op.GetFromJsonAsync<JsonElement>($"/api/v1/alerts/{id}");

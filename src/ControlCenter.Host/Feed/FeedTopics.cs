@@ -33,17 +33,19 @@ public static class FeedTopics
         return $"unknown topic '{topic}' (use parking, air, water, rain, flood, traffic, alerts, kpi, zone:{{id}} or entity:{{id}})";
     }
 
+    /// <summary>The domain topic an entity's state belongs to (none for zones and the city).</summary>
+    public static string? DomainOf(EntityState state) => state.Kind switch
+    {
+        EntityKinds.ParkingLot => "parking",
+        EntityKinds.Junction => "traffic",
+        EntityKinds.Zone or EntityKinds.City => null,
+        _ => SensorKinds.DomainOf(state.Kind),
+    };
+
     /// <summary>Every topic a state change is published under.</summary>
     public static IEnumerable<string> Of(EntityState state)
     {
-        var domain = state.Kind switch
-        {
-            EntityKinds.ParkingLot => "parking",
-            EntityKinds.Junction => "traffic",
-            EntityKinds.Zone or EntityKinds.City => null,
-            _ => SensorKinds.DomainOf(state.Kind),
-        };
-        if (domain is not null) yield return domain;
+        if (DomainOf(state) is { } domain) yield return domain;
         if (state.Kind != EntityKinds.City) yield return ZonePrefix + state.ZoneId;
         yield return EntityPrefix + state.EntityId;
     }

@@ -24,7 +24,7 @@ public static class IngestRateLimit
                 var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? Math.Max(1, Math.Ceiling(wait.TotalSeconds)) : 1;
                 http.Response.Headers.RetryAfter = retryAfter.ToString(CultureInfo.InvariantCulture);
                 // The open data API shares the limiter (one per app); its callers are people, not keys.
-                if (http.GetEndpoint()?.Metadata.GetMetadata<Open.OpenDataEndpoint>() is not null)
+                if (Open.OpenSurface.IsPublicPath(http.Request.Path))
                 {
                     await Results.Problem($"Too many requests from this address; retry after {retryAfter} s.",
                         statusCode: StatusCodes.Status429TooManyRequests, title: "Too many requests").ExecuteAsync(http);

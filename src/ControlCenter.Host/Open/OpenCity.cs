@@ -24,7 +24,6 @@ public sealed class OpenCity(LiveFeed feed, IGrainFactory grains, CityWarmup war
 
     public static readonly TimeSpan StampPeriod = TimeSpan.FromSeconds(1);
 
-    private static readonly string[] Topics = ["parking", "air", "water", "rain", "flood", "traffic", "alerts"];
 
     private readonly ConcurrentDictionary<string, long> _stamps = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, bool> _changed = new(StringComparer.Ordinal);
@@ -32,9 +31,7 @@ public sealed class OpenCity(LiveFeed feed, IGrainFactory grains, CityWarmup war
     private volatile WallFeed? _picture;
     private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    /// <summary>Completes once the first snapshot is in (public endpoints answer 503 before).</summary>
-    public Task Ready => _ready.Task;
-
+    /// <summary>True once the first snapshot is in (public endpoints answer 503 before).</summary>
     public bool IsReady => _ready.Task.IsCompleted;
 
     /// <summary>A number that changes whenever something under the topic (a domain, or warnings) changes.</summary>
@@ -99,18 +96,16 @@ public sealed class OpenCity(LiveFeed feed, IGrainFactory grains, CityWarmup war
 
     private Task Changed(WallFeed picture, IReadOnlyCollection<string> ids)
     {
-        foreach (var id in ids)
+        var domains = ids.Select(picture.FindState).OfType<EntityState>().Select(FeedTopics.DomainOf).OfType<string>().Distinct();
+        foreach (var domain in domains)
         {
-            if (picture.FindState(id) is { } state && FeedTopics.Of(state).FirstOrDefault() is { } topic && FeedTopics.Domains.Contains(topic))
-            {
-                Bump(topic);
-                DomainChanged?.Invoke(topic);
-            }
+            Bump(domain);
+            DomainChanged?.Invoke(domain);
         }
 
         // Alerts are few: look at all of them rather than track which changed.
         var (_, alerts, _) = picture.Copy();
-        foreach (var alert in alerts.Concat(picture.Resolved.Values.ToList())) Remember(alert);
+        foreach (var alert in alerts.Concat(picture.CopyResolved())) Remember(alert);
         return Task.CompletedTask;
     }
 
@@ -118,20 +113,24 @@ public sealed class OpenCity(LiveFeed feed, IGrainFactory grains, CityWarmup war
     private void Remember(Alert alert)
     {
         if (alert.PublicWarning is null) return;
-        var changed = false;
-        foreach (var publication in alert.EarlierWarnings.Append(alert.PublicWarning))
+        // The feed's loop and the start-up load both come here: the version check and the write must be one step.
+        lock (_warnings)
         {
-            var snapshot = alert with { PublicWarning = publication, EarlierWarnings = [] };
-            var key = $"{alert.Id}@{publication.PublishedAt.UtcTicks}";
-            if (_warnings.TryGetValue(key, out var known) && known.Version >= alert.Version) continue;
-            _warnings[key] = snapshot;
-            changed = true;
+            var changed = false;
+            foreach (var publication in alert.EarlierWarnings.Append(alert.PublicWarning))
+            {
+                var key = $"{alert.Id}@{publication.PublishedAt.UtcTicks}";
+                if (_warnings.TryGetValue(key, out var known) && known.Version >= alert.Version) continue;
+                _warnings[key] = alert with { PublicWarning = publication, EarlierWarnings = [] };
+                changed = true;
+            }
+
+            if (!changed) return;
+            var cutoff = time.GetUtcNow() - EndedWarningsKept;
+            foreach (var key in _warnings.Where(w => EndedAt(w.Value) < cutoff).Select(w => w.Key).ToList()) _warnings.TryRemove(key, out _);
         }
 
-        if (!changed) return;
         Bump(WarningsTopic);
-        var cutoff = time.GetUtcNow() - EndedWarningsKept;
-        foreach (var (key, old) in _warnings.Where(w => EndedAt(w.Value) < cutoff).ToList()) _warnings.TryRemove(key, out _);
     }
 
     /// <summary>A domain's entities changed (called on the feed's loop: keep it short).</summary>
@@ -161,7 +160,7 @@ public sealed class OpenCity(LiveFeed feed, IGrainFactory grains, CityWarmup war
 
     private void BumpAll()
     {
-        foreach (var topic in Topics) Bump(topic);
+        foreach (var topic in FeedTopics.Domains) Bump(topic);
         Bump(WarningsTopic);
     }
 }

@@ -25,16 +25,22 @@ public static class OpenSurface
     public const string PortalPath = "/cong-thong-tin";
 
     /// <summary>Marks an endpoint public; <paramref name="topic"/> names the <see cref="OpenCity"/> stamp its answer depends on.</summary>
-    public static RouteHandlerBuilder AsOpenData(this RouteHandlerBuilder endpoint, string topic, TimeSpan? cacheFor = null) =>
-        endpoint.AsOpenData(_ => topic, topic, cacheFor);
+    /// <param name="readsQuery">
+    /// Whether the answer depends on the query string. If not, the cache ignores it, so <c>?x=1</c>, <c>?x=2</c>… cannot
+    /// make every request a miss (on the history and CSV addresses, a database read).
+    /// </param>
+    public static RouteHandlerBuilder AsOpenData(this RouteHandlerBuilder endpoint, string topic, TimeSpan? cacheFor = null, bool readsQuery = false) =>
+        endpoint.AsOpenData(_ => topic, topic, cacheFor, readsQuery);
 
     /// <summary>For one address whose topic depends on the request (a <c>?type=</c> that picks the domain).</summary>
-    public static RouteHandlerBuilder AsOpenData(this RouteHandlerBuilder endpoint, Func<HttpContext, string> topicOf, string description, TimeSpan? cacheFor = null) =>
+    public static RouteHandlerBuilder AsOpenData(
+        this RouteHandlerBuilder endpoint, Func<HttpContext, string> topicOf, string description, TimeSpan? cacheFor = null, bool readsQuery = false) =>
         endpoint.AllowAnonymous()
             .RequireCors(CorsPolicy)
             .RequireRateLimiting(RatePolicy)
             .CacheOutput(p => p
-                .SetVaryByQuery("*")
+                // Naming query keys limits the key to them; "*" is all. No request sends a key called "-".
+                .SetVaryByQuery(readsQuery ? "*" : "-")
                 .SetVaryByHeader(Microsoft.Net.Http.Headers.HeaderNames.AcceptEncoding)
                 .VaryByValue(http =>
                 {

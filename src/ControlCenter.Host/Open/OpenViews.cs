@@ -44,7 +44,7 @@ public sealed class OpenViews(CityCatalog catalog, OpenCity city, ThresholdSourc
 
     public sealed record Warning(
         string Id, string Title, string TitleEn, string Text, string TextEn, string Severity, PublicArea Area,
-        DateTimeOffset PublishedAt, DateTimeOffset? UpdatedAt, int Revision, bool InForce, DateTimeOffset? EndedAt);
+        DateTimeOffset PublishedAt, DateTimeOffset? UpdatedAt, int Revision);
 
     public IReadOnlyList<AirStation> Air() =>
         [.. Sensors(SensorKinds.Air).Select(s => (Sensor: s, State: city.State(s.Id))).Select(x =>
@@ -115,13 +115,12 @@ public sealed class OpenViews(CityCatalog catalog, OpenCity city, ThresholdSourc
             return new Junction(new Place(j.Id, j.Name, j.NameEn, j.Lat, j.Lon, j.ZoneId), FreshnessOf(state), Text(state?.Derived, "levelOfService"));
         })];
 
-    /// <param name="includeEnded">The CAP feed tells of ended warnings too (as cancellations); the portal does not.</param>
-    public IReadOnlyList<Warning> Warnings(bool includeEnded = false) =>
-        [.. city.Warnings().Where(a => includeEnded || a.WarnsPublic).Select(a =>
+    /// <summary>The warnings in force (the CAP feed, not this, tells of ended ones).</summary>
+    public IReadOnlyList<Warning> Warnings() =>
+        [.. city.Warnings().Where(a => a.WarnsPublic).Select(a =>
         {
             var w = a.PublicWarning!;
-            return new Warning(a.Id, w.Title, w.TitleEn, w.Text, w.TextEn, a.Severity, w.Area, w.PublishedAt, w.UpdatedAt, w.Revision,
-                a.WarnsPublic, OpenCity.EndedAt(a));
+            return new Warning(a.Id, w.Title, w.TitleEn, w.Text, w.TextEn, a.Severity, w.Area, w.PublishedAt, w.UpdatedAt, w.Revision);
         })];
 
     private IEnumerable<Sensor> Sensors(string kind) => catalog.Sensors.Where(s => s.Kind == kind && !s.Retired);

@@ -20,7 +20,10 @@ public static class WarningFeed
     public static XElement Write(
         IReadOnlyList<Alert> warnings, string baseUrl, string sender, OpenDataOptions options, DateTimeOffset quietSince)
     {
-        var entries = warnings.Select(a => Entry(a, baseUrl, sender, options)).ToList();
+        // Warnings come newest first; /warnings/{id}.cap serves an alert's newest publication, so only that entry links
+        // to it (an earlier, withdrawn publication's own Cancel is in its entry's content).
+        var linked = new HashSet<string>(StringComparer.Ordinal);
+        var entries = warnings.Select(a => Entry(a, baseUrl, sender, options, linkToCap: linked.Add(a.Id))).ToList();
         var updated = warnings.Count > 0 ? warnings.Max(a => WarningCap.Latest(a).Sent) : quietSince;
         return new XElement(Atom + "feed",
             new XAttribute(XNamespace.Xml + "lang", "vi"),
@@ -38,7 +41,7 @@ public static class WarningFeed
     /// <summary>Where one warning's CAP message is served on its own.</summary>
     public static string CapPath(string alertId) => $"{OpenEndpoints.Prefix}/warnings/{alertId}.cap";
 
-    private static XElement Entry(Alert alert, string baseUrl, string sender, OpenDataOptions options)
+    private static XElement Entry(Alert alert, string baseUrl, string sender, OpenDataOptions options, bool linkToCap)
     {
         var w = alert.PublicWarning!;
         var latest = WarningCap.Latest(alert);
@@ -49,7 +52,7 @@ public static class WarningFeed
             new XElement(Atom + "published", CapCodes.Time(w.PublishedAt)),
             new XElement(Atom + "summary", $"{w.Text}\n\n{w.TextEn}"),
             new XElement(Atom + "category", new XAttribute("term", WarningCap.MessageType(alert))),
-            Link("alternate", WarningCap.ContentType, $"{baseUrl}{CapPath(alert.Id)}"),
+            linkToCap ? Link("alternate", WarningCap.ContentType, $"{baseUrl}{CapPath(alert.Id)}") : null,
             new XElement(Atom + "content", new XAttribute("type", WarningCap.ContentType), WarningCap.Write(alert, sender, options.Source)));
     }
 

@@ -86,7 +86,8 @@ public sealed class WallFeed : IAsyncDisposable
                 {
                     _alerts.Remove(alert.Id);
                     Resolved[alert.Id] = alert;
-                    if (Resolved.Count > 200) Resolved.Remove(Resolved.Keys.First());
+                    // The oldest resolution goes (a dictionary's first key is not its oldest once slots are reused).
+                    if (Resolved.Count > 200) Resolved.Remove(Resolved.Values.MinBy(a => a.ResolvedAt ?? DateTimeOffset.MinValue)!.Id);
                 }
             }
 
@@ -100,6 +101,12 @@ public sealed class WallFeed : IAsyncDisposable
     public (List<EntityState> States, List<Alert> Alerts, KpiSnapshot? Kpi) Copy()
     {
         lock (_states) return ([.. _states.Values], [.. _alerts.Values], Kpi);
+    }
+
+    /// <summary>The alerts seen resolved, copied under the lock (the loop may be applying a delivery meanwhile).</summary>
+    public List<Alert> CopyResolved()
+    {
+        lock (_states) return [.. Resolved.Values];
     }
 
     public Alert? FindAlert(string id)

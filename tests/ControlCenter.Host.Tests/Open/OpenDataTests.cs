@@ -235,6 +235,16 @@ public class OpenDataTests : SqliteHostFixture
     }
 
     [Test]
+    public async Task AQueryTheAnswerDoesNotRead_CannotBustTheCache()
+    {
+        using var anonymous = Host.Anonymous();
+        using var first = await anonymous.GetAsync("/open/v1/water/wq-ho-tay-quang-an/history?bust=1");
+        Assert.That(first.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        using var second = await anonymous.GetAsync("/open/v1/water/wq-ho-tay-quang-an/history?bust=2");
+        Assert.That(second.Headers.Age, Is.Not.Null, "answered from the cache, not from the database again");
+    }
+
+    [Test]
     public async Task AnOverlongId_IsNotEchoedBack()
     {
         using var anonymous = Host.Anonymous();

@@ -23,7 +23,7 @@ public static class NgsiLdEndpoints
         // One URL serves every type: the cache keys on the stamp of the topic the ?type= names (all of them for a
         // type we do not publish, which is refused anyway).
         app.MapGet(EntitiesPath, List).WithName("NgsiLdEntities")
-            .AsOpenData(http => NgsiLdModels.Find(http.Request.Query["type"].ToString())?.Topic ?? OpenEndpoints.AllTopics, "the ?type= named")
+            .AsOpenData(http => NgsiLdModels.Find(http.Request.Query["type"].ToString())?.Topic ?? OpenEndpoints.AllTopics, "the ?type= named", readsQuery: true)
             .VaryByAccept();
 
         // One route per type, so that an entity's cached answer follows its own topic.
@@ -32,12 +32,12 @@ public static class NgsiLdEndpoints
             app.MapGet($"{EntitiesPath}/{NgsiLdUrn.Prefix}{model.Type}:{{id}}", (string id, HttpContext http, CityCatalog catalog, OpenCity city,
                     ThresholdSource thresholds, IOptions<OpenDataOptions> options) => One(model, id, http, new NgsiLdSource(catalog, city, thresholds, options.Value)))
                 .WithName($"NgsiLd{model.Type}")
-                .AsOpenData(model.Topic)
+                .AsOpenData(model.Topic, readsQuery: true)
                 .VaryByAccept();
         }
 
         // Whatever else is asked for under /entities: a malformed id, or a type we do not publish.
-        app.MapGet($"{EntitiesPath}/{{id}}", NotOurs).WithName("NgsiLdEntityUnknown").AsOpenData(OpenEndpoints.AllTopics);
+        app.MapGet($"{EntitiesPath}/{{id}}", NotOurs).WithName("NgsiLdEntityUnknown").AsOpenData(OpenEndpoints.AllTopics, readsQuery: true);
         return app;
     }
 

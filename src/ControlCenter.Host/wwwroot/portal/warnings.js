@@ -5,7 +5,7 @@ import { state } from './state.js';
 import { en, t } from './words.js';
 
 export function renderWarnings() {
-  const warnings = (state.data.warnings || []).filter(w => w.inForce);
+  const warnings = state.data.warnings || [];
   setHidden(document.getElementById('warnings'), warnings.length === 0);
   keyed(document.getElementById('warning-list'), warnings, w => w.id, () => {
     const article = el('article', 'warning');
