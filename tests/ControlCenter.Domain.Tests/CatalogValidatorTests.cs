@@ -44,6 +44,26 @@ public class CatalogValidatorTests
     }
 
     [Test]
+    public void Validate_VisitorCounterWithoutCapacity_IsReported()
+    {
+        var counter = new Sensor("vc-1", "Đếm khách", "Counter", 21, 105, "hoan-kiem", SensorKinds.VisitorCounter, null, 60, ["entries", "present"]);
+        Assert.That(CatalogValidator.Validate(Minimal(counter)), Has.Some.Contains("visitor counter 'vc-1' needs a positive capacity"));
+        Assert.That(CatalogValidator.Validate(Minimal(counter with { Capacity = 500 })), Is.Empty);
+    }
+
+    [Test]
+    public void Validate_WalkingStreetWithBadHoursPathZoneOrJunction_IsReported()
+    {
+        var street = new WalkingStreet("ws-1", "Phố đi bộ", "Walking street", "nowhere", ["Đinh Tiên Hoàng"], [[21.03, 105.85]],
+            [new WeeklyWindow("friday 7pm", "sunday 24:00")], ["j-none"]);
+        var problems = CatalogValidator.Validate(Minimal() with { WalkingStreets = [street] });
+        Assert.That(problems, Has.Some.Contains("unknown zone 'nowhere'"));
+        Assert.That(problems, Has.Some.Contains("'ws-1' needs a path"));
+        Assert.That(problems, Has.Some.Contains("friday 7pm"));
+        Assert.That(problems, Has.Some.Contains("unknown edge junction 'j-none'"));
+    }
+
+    [Test]
     public void Load_InvalidFile_ThrowsWithEveryProblem()
     {
         using var json = new MemoryStream("""{"city":"x","zones":[],"parkingLots":[{"id":"P","name":"a","nameEn":"a","lat":0,"lon":0,"zoneId":"z","capacity":0,"street":"s"}],"junctions":[],"sensors":[]}"""u8.ToArray());

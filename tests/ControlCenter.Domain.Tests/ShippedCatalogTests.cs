@@ -66,6 +66,26 @@ public class ShippedCatalogTests
     }
 
     [Test]
+    public void TouristPoints_AreCountedWithACapacity_InTheZonesTheProgrammeNames()
+    {
+        var counters = _catalog.Sensors.Where(s => s.Kind == SensorKinds.VisitorCounter).ToList();
+        Assert.That(counters, Has.Count.GreaterThanOrEqualTo(6));
+        Assert.That(counters.All(c => c.Capacity > 0 && c.ParentId is null), Is.True);
+        Assert.That(counters.Select(c => c.Name), Has.Some.Contains("Văn Miếu").And.Some.Contains("Trấn Quốc").And.Some.Contains("Long Biên").And.Some.Contains("Hoàn Kiếm"));
+    }
+
+    [Test]
+    public void WalkingStreets_RoundHoanKiemLake_OpenFridayEveningToSundayMidnight_WithEdgeJunctionsInTheirZone()
+    {
+        var lake = _catalog.WalkingStreets.Single(w => w.Id == "ws-ho-guom");
+        Assert.That(lake.Hours, Is.EqualTo(new[] { new WeeklyWindow("friday 19:00", "sunday 24:00") }));
+        // The zone's rules see only the zone's junctions: an edge junction elsewhere could never raise the diversion alert.
+        foreach (var street in _catalog.WalkingStreets)
+            Assert.That(street.EdgeJunctionIds.Select(j => _catalog.FindJunction(j)!.ZoneId), Is.All.EqualTo(street.ZoneId), street.Id);
+        Assert.That(lake.EdgeJunctionIds, Is.Not.Empty);
+    }
+
+    [Test]
     public void Junctions_HaveOneDetectorPerApproach()
     {
         foreach (var junction in _catalog.Junctions)

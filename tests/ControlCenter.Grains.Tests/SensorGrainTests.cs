@@ -64,6 +64,27 @@ public class SensorGrainTests
     }
 
     [Test]
+    public async Task Ingest_VisitorCounts_GiveCrowdingAndVisitorsPerHour()
+    {
+        var end = Now.AddSeconds(1);
+        await ClusterFixture.Ingest(
+            new SensorReading("visitors-1", end.AddMinutes(-90), new Dictionary<string, double> { ["entries"] = 400, ["present"] = 100 }),
+            new SensorReading("visitors-1", end.AddMinutes(-30), new Dictionary<string, double> { ["entries"] = 120, ["present"] = 150 }),
+            new SensorReading("visitors-1", end, new Dictionary<string, double> { ["entries"] = 50, ["present"] = 170 }));
+
+        var state = await Sensor("visitors-1").GetState();
+        Assert.Multiple(() =>
+        {
+            // Only the entries of the last hour count: the 400 of 90 minutes ago do not.
+            Assert.That(state.Derived["visitorsPerHour"], Is.EqualTo(170));
+            Assert.That(state.Derived["crowding"], Is.EqualTo("crowded"));
+            Assert.That(state.Derived["crowdingRatio"], Is.EqualTo(0.85));
+            Assert.That(state.Derived["capacity"], Is.EqualTo(200));
+            Assert.That(state.Status, Is.EqualTo("warning"));
+        });
+    }
+
+    [Test]
     public async Task Backfill_InsideTheRainWindow_CountsInTheWindowsItFallsIn()
     {
         var now = Now;

@@ -35,6 +35,7 @@ public static class TestCity
                 S("flood-4", SensorKinds.Flood, null, 120, "depthCm"),
                 S("rain-2", SensorKinds.Rain, null, 300, "rainMm"),
                 S("air-2", SensorKinds.Air, null, 300, "pm25", "pm10", "no2"),
+                S("visitors-1", SensorKinds.VisitorCounter, null, 60, "entries", "present") with { Capacity = 200 },
                 .. Enumerable.Range(0, LogFoldPropertyTests.Cases).Select(i => S($"prop-rain-{i}", SensorKinds.Rain, null, 300, "rainMm")),
                 new Sensor("water-b", "Nước", "Water", 21.05, 105.82, "zone-b", SensorKinds.Water, null, 600, ["do", "bod5"]),
             ]);

@@ -14,7 +14,21 @@ public sealed record ZoneSummary(
     [property: Id(5)] RainZoneFigures Rain,
     [property: Id(6)] FloodZoneFigures Flood,
     [property: Id(7)] TrafficZoneFigures Traffic,
-    [property: Id(8)] SensorHealthCounts Health);
+    [property: Id(8)] SensorHealthCounts Health)
+{
+    /// <summary>The zone's tourist points (added after the first release, so not positional).</summary>
+    [Id(9)] public TourismZoneFigures Tourism { get; init; } = TourismZoneFigures.None;
+}
+
+/// <summary>People at the zone's tourist points now, how many points are crowded, and the fullest point.</summary>
+[GenerateSerializer, Immutable]
+public sealed record TourismZoneFigures(
+    [property: Id(0)] int Present, [property: Id(1)] int Capacity, [property: Id(2)] int Points, [property: Id(3)] int CrowdedPoints,
+    [property: Id(4)] int OvercrowdedPoints, [property: Id(5)] string? BusiestPointId, [property: Id(6)] double? BusiestRatio,
+    [property: Id(7)] int VisitorsPerHour)
+{
+    public static readonly TourismZoneFigures None = new(0, 0, 0, 0, 0, null, null, 0);
+}
 
 [GenerateSerializer, Immutable]
 public sealed record ParkingFigures(

@@ -22,6 +22,10 @@ public static class AlertRules
     public const string TrafficAir = "cross.traffic-air";
     public const string RainLake = "cross.rain-westlake";
     public const string ZoneOutage = "cross.zone-outage";
+    public const string Overcrowded = "tourism.overcrowded";
+    public const string CrowdAir = "cross.crowd-air";
+    public const string WalkingStreetTraffic = "cross.walking-street-traffic";
+    public const string RainWalkingStreet = "cross.rain-walking-street";
     public const string Manual = "manual";
 
     private static readonly SopText Verify = new("Xác minh số liệu cảm biến và camera gần nhất", "Verify the sensor data and the nearest camera");
@@ -111,6 +115,35 @@ public static class AlertRules
         [
             new("Kiểm tra mạng và nguồn điện của khu vực", "Check the zone's network and power"),
             new("Báo nhà cung cấp viễn thông", "Inform the telecom provider"),
+            Record,
+        ]),
+        new(Overcrowded, "Quá tải khách tại điểm du lịch", "Tourist point overcrowded", [Tourism], false,
+        [
+            Verify,
+            new("Điều lực lượng hướng dẫn, phân luồng khách tại cổng", "Send stewards to direct visitors at the gates"),
+            new("Tạm dừng cho khách vào đến khi giảm tải", "Hold entries until the crowd thins"),
+            new("Gợi ý điểm tham quan khác trên cổng thông tin", "Suggest other sights on the city portal"),
+            Record,
+        ]),
+        new(CrowdAir, "Khuyến cáo sức khỏe cho du khách", "Health advisory for visitors", [Tourism, AlertDomains.Air], true,
+        [
+            new("Phát khuyến cáo sức khỏe tại điểm du lịch và trên cổng thông tin", "Announce the health advisory at the site and on the city portal"),
+            new("Khuyên người già, trẻ em hạn chế ở lâu ngoài trời", "Advise older people and children to limit time outdoors"),
+            new("Chuẩn bị khẩu trang tại điểm hướng dẫn", "Stock face masks at the information points"),
+            Record,
+        ]),
+        new(WalkingStreetTraffic, "Phân luồng giao thông quanh phố đi bộ", "Traffic diversion round the walking street", [Tourism, Traffic], true,
+        [
+            new("Cử cảnh sát giao thông đến nút giáp phố đi bộ", "Send traffic police to the junction at the walking street's edge"),
+            new("Điều chỉnh pha đèn theo phương án phân luồng cuối tuần", "Retime the signals to the weekend diversion plan"),
+            new("Thông báo tuyến tránh trên bảng điện tử và cổng thông tin", "Post the detour on the road signs and the city portal"),
+            Record,
+        ]),
+        new(RainWalkingStreet, "Mưa lớn trong giờ phố đi bộ", "Heavy rain during walking-street hours", [Tourism, Rain], true,
+        [
+            new("Phát loa hướng dẫn du khách vào nơi trú mưa", "Announce the nearest shelters to visitors"),
+            new("Kiểm tra cây xanh, biển quảng cáo, sân khấu ngoài trời", "Check trees, hoardings and open-air stages"),
+            new("Sẵn sàng tạm dừng các hoạt động ngoài trời", "Be ready to pause the open-air events"),
             Record,
         ]),
         new(Manual, "Cảnh báo thủ công", "Manual alert", [], false, [Verify, Record]),

@@ -176,7 +176,7 @@ public static class CrossDomainRules
         };
     }
 
-    private static Finding Group(RuleContext c, string ruleId, string scope, string severity, IReadOnlyList<Finding> children, params EvidenceItem[] own)
+    internal static Finding Group(RuleContext c, string ruleId, string scope, string severity, IReadOnlyList<Finding> children, params EvidenceItem[] own)
     {
         var evidence = own.Concat(children.SelectMany(f => f.Evidence)).ToList();
         return c.Firing(ruleId, scope, 1, severity, evidence) with { ChildKeys = [.. children.Select(f => f.Key).Distinct(StringComparer.Ordinal)] };

@@ -17,6 +17,7 @@ public static class EntityRules
             .Concat(FloodRule(context))
             .Concat(JamRule(context))
             .Concat(LotFullRule(context))
+            .Concat(CrowdingRule(context))
             .Concat(SilentRule(context));
 
     private static IEnumerable<Finding> AirQualityRule(RuleContext c)
@@ -167,6 +168,27 @@ public static class EntityRules
             var level = Banding.Level(ratio, [parking.FullRatio], parking.FullRatio - parking.NearlyFullRatio, c.Held(LotFull, lot.EntityId));
             yield return level == 0 ? c.Clear(LotFull, lot.EntityId)
                 : c.Firing(LotFull, lot.EntityId, 1, Severities.Info, [new(lot.EntityId, "occupancy", Math.Round(ratio, 3), lot.Ts)]);
+        }
+    }
+
+    private static IEnumerable<Finding> CrowdingRule(RuleContext c)
+    {
+        var tourism = c.Packs.Tourism;
+        foreach (var point in c.Zone.OfKind(SensorKinds.VisitorCounter))
+        {
+            if (point.IsSilent || point.Figure("crowdingRatio") is not { } ratio)
+            {
+                yield return c.Unknown(Overcrowded, point.EntityId);
+                continue;
+            }
+
+            // Crowded warns, overcrowded is major; each holds until the share is the margin below its line.
+            var level = Banding.Level(ratio, [tourism.CrowdedRatio, tourism.OvercrowdedRatio], tourism.ClearMarginRatio, c.Held(Overcrowded, point.EntityId));
+            yield return level == 0 ? c.Clear(Overcrowded, point.EntityId)
+                : c.Firing(Overcrowded, point.EntityId, level, Pick(level, Severities.Warning, Severities.Major),
+                [
+                    new(point.EntityId, "crowdingRatio", ratio, point.Ts), new(point.EntityId, "present", point.Figure("present") ?? 0, point.Ts),
+                ]);
         }
     }
 

@@ -10,4 +10,7 @@ public sealed record CatalogDocument(
 {
     /// <summary>Where the coordinates and names came from; shown to integrators, ignored by the code.</summary>
     public IReadOnlyList<string> Sources { get; init; } = [];
+
+    /// <summary>Streets closed to traffic for walkers at set hours (Hoàn Kiếm's weekend walking space).</summary>
+    public IReadOnlyList<WalkingStreet> WalkingStreets { get; init; } = [];
 }

@@ -12,7 +12,8 @@ public sealed record Junction(string Id, string Name, string NameEn, double Lat,
 
 /// <summary>
 /// A sensor of one of the contract's kinds. Kind-specific fields are optional: traffic detectors name their
-/// approach and free-flow speed; flood sensors carry FIWARE-style alert and danger levels.
+/// approach and free-flow speed; flood sensors carry FIWARE-style alert and danger levels; visitor counters the
+/// number of people their tourist point holds in comfort and safety.
 /// </summary>
 public sealed record Sensor(
     string Id, string Name, string NameEn, double Lat, double Lon, string ZoneId, string Kind,
@@ -22,5 +23,6 @@ public sealed record Sensor(
     public double? FreeFlowSpeedKmh { get; init; }
     public double? AlertLevelCm { get; init; }
     public double? DangerLevelCm { get; init; }
+    public int? Capacity { get; init; }
     public bool Retired { get; init; }
 }

@@ -29,6 +29,7 @@ public static class CatalogLoader
                 + string.Join(Environment.NewLine + "  ", problems));
         }
 
-        return new CityCatalog(document.City, document.Zones, document.ParkingLots, document.Junctions, document.Sensors);
+        return new CityCatalog(document.City, document.Zones, document.ParkingLots, document.Junctions, document.Sensors,
+            document.WalkingStreets ?? []);
     }
 }

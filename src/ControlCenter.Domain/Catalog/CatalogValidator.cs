@@ -41,6 +41,12 @@ public static class CatalogValidator
             CheckSensor(s, lots, junctionIds, problems);
         }
 
+        foreach (var w in catalog.WalkingStreets ?? [])
+        {
+            CheckId(w.Id, "walking street");
+            CheckWalkingStreet(w, zoneIds, junctionIds, problems);
+        }
+
         CheckLotCoverage(catalog, problems);
         return problems;
     }
@@ -63,8 +69,25 @@ public static class CatalogValidator
             problems.Add($"sensor '{s.Id}' of kind '{s.Kind}' cannot have a parent.");
         if (needsJunction && s.FreeFlowSpeedKmh is not > 0)
             problems.Add($"traffic sensor '{s.Id}' needs freeFlowSpeedKmh.");
+        if (s.Kind == SensorKinds.VisitorCounter && s.Capacity is not > 0)
+            problems.Add($"visitor counter '{s.Id}' needs a positive capacity (people its point holds).");
         if (needsLot && s.ParentId is not null && lots.TryGetValue(s.ParentId, out var lot) && lot.ZoneId != s.ZoneId)
             problems.Add($"sensor '{s.Id}' is in zone '{s.ZoneId}' but its lot is in '{lot.ZoneId}'.");
+    }
+
+    private static void CheckWalkingStreet(WalkingStreet w, HashSet<string> zoneIds, HashSet<string> junctionIds, List<string> problems)
+    {
+        if (string.IsNullOrWhiteSpace(w.Name) || string.IsNullOrWhiteSpace(w.NameEn)) problems.Add($"'{w.Id}' needs name and nameEn.");
+        if (!zoneIds.Contains(w.ZoneId)) problems.Add($"'{w.Id}' names unknown zone '{w.ZoneId}'.");
+        var path = w.Path ?? [];
+        if (path.Count < 2 || path.Any(p => p is null || p.Count != 2 || p[0] is < -90 or > 90 || p[1] is < -180 or > 180))
+            problems.Add($"walking street '{w.Id}' needs a path of at least two [lat, lon] points on the globe.");
+        var hours = w.Hours ?? [];
+        if (hours.Count == 0) problems.Add($"walking street '{w.Id}' needs its weekly hours.");
+        foreach (var window in hours.Where(h => h is null || !WalkingHours.IsValid(h)))
+            problems.Add($"walking street '{w.Id}' has hours '{window?.Opens}' to '{window?.Closes}'; write them as \"friday 19:00\" to \"sunday 24:00\".");
+        foreach (var junction in (w.EdgeJunctionIds ?? []).Where(j => !junctionIds.Contains(j)))
+            problems.Add($"walking street '{w.Id}' names unknown edge junction '{junction}'.");
     }
 
     /// <summary>Each lot is counted either by one spot sensor per space or by exactly one gate counter.</summary>

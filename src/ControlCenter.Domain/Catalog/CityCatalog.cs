@@ -15,8 +15,9 @@ public sealed class CityCatalog
     private readonly FrozenDictionary<string, Junction[]> _junctionsByZone;
 
     public CityCatalog(string city, IReadOnlyList<Zone> zones, IReadOnlyList<ParkingLot> parkingLots,
-        IReadOnlyList<Junction> junctions, IReadOnlyList<Sensor> sensors)
+        IReadOnlyList<Junction> junctions, IReadOnlyList<Sensor> sensors, IReadOnlyList<WalkingStreet>? walkingStreets = null)
     {
+        WalkingStreets = walkingStreets ?? [];
         City = city;
         Zones = zones;
         ParkingLots = parkingLots;
@@ -41,6 +42,7 @@ public sealed class CityCatalog
     public IReadOnlyList<ParkingLot> ParkingLots { get; }
     public IReadOnlyList<Junction> Junctions { get; }
     public IReadOnlyList<Sensor> Sensors { get; }
+    public IReadOnlyList<WalkingStreet> WalkingStreets { get; }
 
     public int TotalParkingCapacity => ParkingLots.Sum(l => l.Capacity);
 
@@ -64,6 +66,12 @@ public sealed class CityCatalog
     /// <summary>The junctions of a zone, in catalogue order.</summary>
     public IReadOnlyList<Junction> JunctionsInZone(string zoneId) =>
         _junctionsByZone.TryGetValue(zoneId, out var junctions) ? junctions : [];
+
+    /// <summary>The walking streets of a zone (few: a scan is enough).</summary>
+    public IEnumerable<WalkingStreet> WalkingStreetsInZone(string zoneId) => WalkingStreets.Where(w => w.ZoneId == zoneId);
+
+    /// <summary>The catalogue as its data file has it (and as <c>GET /api/v1/catalog</c> shows it).</summary>
+    public CatalogDocument ToDocument() => new(City, Zones, ParkingLots, Junctions, Sensors) { WalkingStreets = WalkingStreets };
 
     /// <summary>What kind of entity an id names: a sensor kind, "parking-lot", "junction", "zone", or null.</summary>
     public string? EntityKindOf(string id) =>

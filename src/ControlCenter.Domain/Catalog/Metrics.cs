@@ -25,6 +25,9 @@ public static class Metrics
         [SensorKinds.Traffic] = Index(
             new("volume", "vehicles", 0, 10000, WholeNumber: true), new("speedKmh", "km/h", 0, 200),
             new("occupancyPct", "%", 0, 100), new("queueM", "m", 0, 10000)),
+        // People who came in since the counter's previous reading, and people inside the counted area now.
+        [SensorKinds.VisitorCounter] = Index(
+            new("entries", "people", 0, 100000, WholeNumber: true), new("present", "people", 0, 1000000, WholeNumber: true)),
     };
 
     /// <summary>The metrics of a kind, or an empty set for an unknown kind.</summary>

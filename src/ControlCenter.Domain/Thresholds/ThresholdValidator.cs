@@ -69,6 +69,14 @@ public static class ThresholdValidator
         Require(Finite(a.FloodNearJunctionM, a.FloodNearLotM, a.JamNearStationM) && new[] { a.FloodNearJunctionM, a.FloodNearLotM, a.JamNearStationM }.All(m => m is > 0 and <= 50_000),
             "alerting: distances must be above 0 and at most 50,000 m");
         Require(a.OutageMinSensors is >= 2 and <= 1000 && a.OutageWindowSeconds is >= 1 and <= 3600, "alerting: outageMinSensors 2 to 1000, outageWindowSeconds 1 to 3600");
+
+        var t = packs.Tourism;
+        Require(Finite(t.BusyRatio, t.CrowdedRatio, t.OvercrowdedRatio, t.ClearMarginRatio)
+            && 0 < t.BusyRatio && t.BusyRatio < t.CrowdedRatio && t.CrowdedRatio < t.OvercrowdedRatio && t.OvercrowdedRatio <= 5,
+            "tourism: 0 < busyRatio < crowdedRatio < overcrowdedRatio <= 5");
+        Require(t.ClearMarginRatio >= 0 && t.ClearMarginRatio < t.CrowdedRatio, "tourism.clearMarginRatio must be 0 or more and below crowdedRatio");
+        Require(t.CrowdedMinutesBeforeAlert is >= 0 and <= 240, "tourism.crowdedMinutesBeforeAlert must be 0 to 240");
+        Require(t.CrowdAirMinLevel is >= 0 and <= 3, "tourism.crowdAirMinLevel must be 0 (comfortable) to 3 (overcrowded)");
         return errors;
     }
 }

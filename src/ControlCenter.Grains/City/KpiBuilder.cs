@@ -21,6 +21,9 @@ public static class KpiBuilder
         var jammed = zones.Sum(z => z.Traffic.Jammed);
         var congested = zones.Sum(z => z.Traffic.Congested);
         var flooded = zones.Sum(z => z.Flood.FloodedPoints);
+        var busiest = zones.Where(z => z.Tourism.BusiestRatio is not null).MaxBy(z => z.Tourism.BusiestRatio);
+        var overcrowded = zones.Sum(z => z.Tourism.OvercrowdedPoints);
+        var crowded = zones.Sum(z => z.Tourism.CrowdedPoints);
 
         var aqiCategory = worstAir?.Air.WorstAqi is { } worst ? aqi.CategoryOf(worst) : null;
         var doMgL = lowestDo?.Water.LowestDoMgL;
@@ -48,6 +51,10 @@ public static class KpiBuilder
             { Of = zones.Sum(z => z.Traffic.Junctions) },
             new KpiTile("sensors-silent", health.Stale + health.Offline, "sensors",
                 Wire(health.Offline > 0 ? EntityStatus.Warning : EntityStatus.Ok)) { Of = health.Sensors },
+            // People at the tourist points now, of what they hold; the peak is the fullest point's share.
+            new KpiTile("visitors-now", busiest is null ? null : zones.Sum(z => z.Tourism.Present), "people",
+                Wire(busiest is null ? EntityStatus.Stale : overcrowded > 0 ? EntityStatus.Alert : crowded > 0 ? EntityStatus.Warning : EntityStatus.Ok))
+            { Of = zones.Sum(z => z.Tourism.Capacity), EntityId = busiest?.Tourism.BusiestPointId, Peak = busiest?.Tourism.BusiestRatio },
         ];
     }
 

@@ -5,7 +5,10 @@ using ControlCenter.Domain.Derived;
 
 namespace ControlCenter.Grains.Sensors;
 
-/// <summary>Folds logged readings into a sensor's state: latest values, air hour buckets, rain falls, oxygen samples.</summary>
+/// <summary>
+/// Folds logged readings into a sensor's state: latest values, air hour buckets, oxygen samples, and per-minute sums
+/// of what is counted between readings (rain for a gauge, people coming in for a visitor counter).
+/// </summary>
 public static class ReadingBuffers
 {
     private const long HourMs = 3_600_000;
@@ -43,6 +46,8 @@ public static class ReadingBuffers
             SensorKinds.Air => next with { Hours = AddToHour(next.Hours, tsMs, reading.Values, latest) },
             SensorKinds.Rain when reading.Values.TryGetValue("rainMm", out var mm) =>
                 next with { Falls = AddFall(next.Falls, tsMs, mm, latest) },
+            SensorKinds.VisitorCounter when reading.Values.TryGetValue("entries", out var people) =>
+                next with { Falls = AddFall(next.Falls, tsMs, people, latest) },
             // Every water reading trims the window (not only those with oxygen), so the trim does not depend on order.
             SensorKinds.Water => next with { Oxygen = AddOxygen(next.Oxygen, tsMs, reading.Values.TryGetValue("do", out var oxygen) ? oxygen : null, latest) },
             _ => next,
@@ -106,6 +111,14 @@ public static class ReadingBuffers
 
     public static IEnumerable<(DateTimeOffset Ts, double Mm)> Falls(SensorGrainState state) =>
         state.Falls.Select(f => (DateTimeOffset.FromUnixTimeMilliseconds(f.TsMs), f.Mm));
+
+    /// <summary>People counted in over the hour ending at the newest reading.</summary>
+    public static int EntriesLastHour(SensorGrainState state)
+    {
+        if (state.LastTs is not { } last) return 0;
+        var from = (last - TimeSpan.FromHours(1)).ToUnixTimeMilliseconds();
+        return (int)Math.Round(state.Falls.Where(f => f.TsMs > from).Sum(f => f.Mm));
+    }
 
     private static ImmutableList<HourBucket> AddToHour(
         ImmutableList<HourBucket> hours, long tsMs, IReadOnlyDictionary<string, double> values, DateTimeOffset latest)

@@ -22,6 +22,7 @@ public sealed class SensorDerivation(ThresholdSource thresholds)
             SensorKinds.Rain => Rain(state, derived, figures),
             SensorKinds.Flood => Flood(sensor, state, derived, figures),
             SensorKinds.Traffic => Traffic(sensor, state, derived, figures),
+            SensorKinds.VisitorCounter => Visitors(sensor, state, derived, figures),
             _ => Counter(state, figures),
         };
 
@@ -115,6 +116,23 @@ public sealed class SensorDerivation(ThresholdSource thresholds)
         derived["speedRatio"] = Math.Round(speed / freeFlow, 3);
         figures["freeFlowSpeedKmh"] = freeFlow;
         return LevelOfService.StatusOf(los);
+    }
+
+    private EntityStatus Visitors(Sensor sensor, SensorGrainState state, Dictionary<string, object?> derived, Dictionary<string, double> figures)
+    {
+        var perHour = ReadingBuffers.EntriesLastHour(state);
+        derived["visitorsPerHour"] = perHour;
+        figures["visitorsPerHour"] = perHour;
+        if (!state.Values.TryGetValue("present", out var present) || sensor.Capacity is not { } capacity) return EntityStatus.Ok;
+        var crowding = Crowding.Of(present, capacity, Packs.Tourism);
+        derived["capacity"] = capacity;
+        derived["crowding"] = crowding.Level;
+        derived["crowdingRatio"] = crowding.Ratio;
+        figures["present"] = crowding.Present;
+        figures["capacity"] = capacity;
+        figures["crowdingRatio"] = crowding.Ratio;
+        figures["crowdingLevel"] = crowding.Rank;
+        return crowding.Status;
     }
 
     private static EntityStatus Counter(SensorGrainState state, Dictionary<string, double> figures)

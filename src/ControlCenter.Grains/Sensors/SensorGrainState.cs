@@ -21,6 +21,7 @@ public sealed record SensorGrainState
     [Id(3)] public DateTimeOffset? FirstKnownAt { get; init; }
     // Id 4 held the de-duplication window of earlier releases; the log's key decides duplicates now.
     [Id(5)] public ImmutableList<HourBucket> Hours { get; init; } = [];
+    /// <summary>Per-minute sums over the last 3 hours: rain fallen (gauges) or people counted in (visitor counters).</summary>
     [Id(6)] public ImmutableList<RainFall> Falls { get; init; } = [];
     [Id(7)] public string Health { get; init; } = "ok";
     /// <summary>Dissolved oxygen over the last 3 hours (water stations), for the rate of fall.</summary>
@@ -44,6 +45,9 @@ public sealed record HourBucket(
     [property: Id(1)] ImmutableDictionary<string, double> Sums,
     [property: Id(2)] ImmutableDictionary<string, int> Counts);
 
-/// <summary>Rain reported by one reading: fallen since the gauge's previous reading.</summary>
+/// <summary>
+/// One minute's sum of what a sensor counts between readings: rain fallen since a gauge's previous reading, or
+/// people a visitor counter counted in. (Named for rain, its first use; the serialized name stays.)
+/// </summary>
 [GenerateSerializer, Immutable]
 public sealed record RainFall([property: Id(0)] long TsMs, [property: Id(1)] double Mm);

@@ -29,6 +29,12 @@ public static class ZoneDerived
         {
             ["junctions"] = s.Traffic.Junctions, ["congested"] = s.Traffic.Congested, ["jammed"] = s.Traffic.Jammed,
         },
+        ["tourism"] = new Dictionary<string, object?>
+        {
+            ["present"] = s.Tourism.Present, ["capacity"] = s.Tourism.Capacity, ["points"] = s.Tourism.Points,
+            ["crowdedPoints"] = s.Tourism.CrowdedPoints, ["overcrowdedPoints"] = s.Tourism.OvercrowdedPoints,
+            ["busiestPointId"] = s.Tourism.BusiestPointId, ["visitorsPerHour"] = s.Tourism.VisitorsPerHour,
+        },
         ["sensors"] = new Dictionary<string, object?> { ["total"] = s.Health.Sensors, ["stale"] = s.Health.Stale, ["offline"] = s.Health.Offline },
     };
 }

@@ -48,7 +48,26 @@ public static class ZoneSummaryBuilder
             new TrafficZoneFigures(junctions.Count,
                 junctions.Count(j => j.Figures.GetValueOrDefault("congested") >= 1),
                 junctions.Count(j => j.Figures.GetValueOrDefault("jammed") >= 1)),
-            members.Aggregate(SensorHealthCounts.None, (sum, m) => sum.Add(m.Health)));
+            members.Aggregate(SensorHealthCounts.None, (sum, m) => sum.Add(m.Health)))
+        {
+            Tourism = Tourism(Of(SensorKinds.VisitorCounter), members.Count(m => m.Kind == SensorKinds.VisitorCounter)),
+        };
+    }
+
+    /// <summary>Crowded counts points at level 2 (crowded) or worse; overcrowded those at level 3.</summary>
+    private static TourismZoneFigures Tourism(List<MemberSummary> counters, int points)
+    {
+        var measured = counters.Where(m => m.Figures.ContainsKey("crowdingRatio")).ToList();
+        var busiest = measured.MaxBy(m => m.Figures["crowdingRatio"]);
+        return new TourismZoneFigures(
+            (int)measured.Sum(m => m.Figures["present"]),
+            (int)measured.Sum(m => m.Figures.GetValueOrDefault("capacity")),
+            points,
+            measured.Count(m => m.Figures.GetValueOrDefault("crowdingLevel") >= 2),
+            measured.Count(m => m.Figures.GetValueOrDefault("crowdingLevel") >= 3),
+            busiest?.EntityId,
+            busiest?.Figures["crowdingRatio"],
+            (int)counters.Sum(m => m.Figures.GetValueOrDefault("visitorsPerHour")));
     }
 
     /// <summary>The zone's worst live member status, or stale when none of its members is live.</summary>

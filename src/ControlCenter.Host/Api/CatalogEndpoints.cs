@@ -8,8 +8,7 @@ public static class CatalogEndpoints
 {
     public static IEndpointRouteBuilder MapCatalog(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/v1/catalog", (CityCatalog catalog) => Results.Ok(
-            new CatalogDocument(catalog.City, catalog.Zones, catalog.ParkingLots, catalog.Junctions, catalog.Sensors)))
+        app.MapGet("/api/v1/catalog", (CityCatalog catalog) => Results.Ok(catalog.ToDocument()))
             .WithName("GetCatalog").RequireAuthorization(AccessPolicies.Read);
         return app;
     }

@@ -5,7 +5,7 @@ namespace ControlCenter.Host.Feed;
 
 /// <summary>
 /// The feed's topics: a domain (<c>parking</c>, <c>air</c>, <c>water</c>, <c>rain</c>, <c>flood</c>,
-/// <c>traffic</c>), <c>alerts</c>, <c>kpi</c>, <c>zone:{zoneId}</c> or <c>entity:{id}</c>.
+/// <c>traffic</c>, <c>tourism</c>), <c>alerts</c>, <c>kpi</c>, <c>zone:{zoneId}</c> or <c>entity:{id}</c>.
 /// </summary>
 public static class FeedTopics
 {
@@ -15,7 +15,7 @@ public static class FeedTopics
     public const string EntityPrefix = "entity:";
 
     public static readonly IReadOnlySet<string> Domains = new HashSet<string>(StringComparer.Ordinal)
-        { "parking", "air", "water", "rain", "flood", "traffic" };
+        { "parking", "air", "water", "rain", "flood", "traffic", "tourism" };
 
     /// <returns>null when the topic is valid, else why not.</returns>
     public static string? Validate(string? topic, CityCatalog catalog)
@@ -30,7 +30,7 @@ public static class FeedTopics
             return EntityId.IsValid(id) && catalog.EntityKindOf(id) is not null ? null : $"no entity '{id}'";
         }
 
-        return $"unknown topic '{topic}' (use parking, air, water, rain, flood, traffic, alerts, kpi, zone:{{id}} or entity:{{id}})";
+        return $"unknown topic '{topic}' (use parking, air, water, rain, flood, traffic, tourism, alerts, kpi, zone:{{id}} or entity:{{id}})";
     }
 
     /// <summary>The domain topic an entity's state belongs to (none for zones and the city).</summary>

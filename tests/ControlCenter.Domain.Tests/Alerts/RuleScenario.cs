@@ -31,6 +31,11 @@ public sealed class RuleScenario
             Sensor("spot-1", SensorKinds.ParkingSpot, Lat + 2 * Per100M, "lot-near"),
             Sensor("spot-2", SensorKinds.ParkingSpot, Lat + 2 * Per100M, "lot-near"),
             Sensor("spot-3", SensorKinds.ParkingSpot, Lat + 2 * Per100M, "lot-near"),
+            Sensor("visitors-1", SensorKinds.VisitorCounter, Lat + 3 * Per100M) with { Capacity = 1000 },
+        ],
+        [
+            new WalkingStreet("walk-1", "Phố đi bộ", "Walking street", Zone, ["Đinh Tiên Hoàng"],
+                [[Lat + 3 * Per100M, Lon], [Lat + 6 * Per100M, Lon]], [new WeeklyWindow("friday 19:00", "sunday 24:00")], ["junction-1"]),
         ]);
 
     private readonly Dictionary<string, ObservedEntity> _members = new(StringComparer.Ordinal);
@@ -67,6 +72,13 @@ public sealed class RuleScenario
     public RuleScenario Heard(string sensorId)
     {
         _silent.Remove(sensorId);
+        return this;
+    }
+
+    /// <summary>Sets the clock (city time matters to the walking streets' hours) without evaluating.</summary>
+    public RuleScenario At(DateTimeOffset moment)
+    {
+        Now = moment;
         return this;
     }
 

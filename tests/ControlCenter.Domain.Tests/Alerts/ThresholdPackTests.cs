@@ -45,6 +45,9 @@ public class ThresholdPackTests
         ("negative hold", ThresholdPacks.Defaults with { Alerting = new() { ClearHoldMinutes = -1 } }),
         ("NaN margin", ThresholdPacks.Defaults with { Alerting = new() { FloodClearMarginCm = double.NaN } }),
         ("outage of one sensor", ThresholdPacks.Defaults with { Alerting = new() { OutageMinSensors = 1 } }),
+        ("crowded above overcrowded", ThresholdPacks.Defaults with { Tourism = new() { CrowdedRatio = 1.2, OvercrowdedRatio = 1.0 } }),
+        ("crowding margin past the line", ThresholdPacks.Defaults with { Tourism = new() { ClearMarginRatio = 0.9 } }),
+        ("crowd advisory at level 4", ThresholdPacks.Defaults with { Tourism = new() { CrowdAirMinLevel = 4 } }),
         ("no CO breakpoints (stations report CO)", ThresholdPacks.Defaults with
         {
             VnAqi = new() { Breakpoints = ThresholdPacks.Defaults.VnAqi.Breakpoints.Where(b => b.Key != "co").ToDictionary() },
