@@ -32,7 +32,8 @@ public sealed partial class OpenViews
             var derived = state?.Derived;
             var level = Text(derived, "crowding");
             int? pct = level is not null && Number(derived, "crowdingRatio") is { } ratio ? FivePercentStep(ratio) : null;
-            int? perHour = Number(derived, "visitorsPerHour") is { } n ? (int)(Math.Round(n / 10, MidpointRounding.AwayFromZero) * 10) : null;
+            // A counter that never reported has counted nobody yet, which is not the same as no visitors.
+            int? perHour = state?.Ts is not null && Number(derived, "visitorsPerHour") is { } n ? (int)(Math.Round(n / 10, MidpointRounding.AwayFromZero) * 10) : null;
             return new TouristPoint(PlaceOf(s), FreshnessOf(state), level, pct, perHour);
         })];
 
