@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
 using ControlCenter.Contracts.Grains;
 using ControlCenter.Contracts.Messages;
+using ControlCenter.Domain.Catalog;
+using ControlCenter.Grains.Hosting;
 using ControlCenter.Host.Feed;
 using ControlCenter.Host.Hosting;
 using ControlCenter.Host.Wall;
@@ -13,17 +15,24 @@ namespace ControlCenter.Host.Open;
 /// grains), so a crowd on the portal costs the silo nothing. Each topic has a stamp that moves when something under
 /// it changed, at most once per <see cref="StampPeriod"/>; the output cache keys on it, so a cached answer is at most
 /// that much older than the picture here, and a busy city (parking changes many times a second) costs one new
-/// answer per address per period, not one per change.
+/// answer per address per period, not one per change. The tourism stamp also moves when a walking street opens or
+/// closes, as nothing in the feed tells of that.
 /// </summary>
-public sealed class OpenCity(LiveFeed feed, IGrainFactory grains, CityWarmup warmup, TimeProvider time, ILogger<OpenCity> logger) : BackgroundService
+public sealed class OpenCity(
+    LiveFeed feed, IGrainFactory grains, CityWarmup warmup, CityCatalog catalog, CityClock clock, TimeProvider time, ILogger<OpenCity> logger)
+    : BackgroundService
 {
     /// <summary>Warnings that ended (withdrawn, or their alert resolved) stay this long in the CAP feed as cancellations.</summary>
     public static readonly TimeSpan EndedWarningsKept = TimeSpan.FromHours(24);
 
     public const string WarningsTopic = "warnings";
 
+    public const string TourismTopic = "tourism";
+
     public static readonly TimeSpan StampPeriod = TimeSpan.FromSeconds(1);
 
+    /// <summary>Every domain the feed has (tourism too, which the wall's feed does not follow), and the alerts for the warnings.</summary>
+    private static readonly string[] Topics = [.. FeedTopics.Domains.Order(StringComparer.Ordinal), FeedTopics.Alerts];
 
     private readonly ConcurrentDictionary<string, long> _stamps = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, bool> _changed = new(StringComparer.Ordinal);
@@ -63,7 +72,7 @@ public sealed class OpenCity(LiveFeed feed, IGrainFactory grains, CityWarmup war
             try
             {
                 picture.Changed += ids => Changed(picture, ids);
-                await picture.Start(feed, time);
+                await picture.Start(feed, time, Topics);
                 await LoadRecentWarnings(picture);
                 _picture = picture;
                 BumpAll();
@@ -142,10 +151,14 @@ public sealed class OpenCity(LiveFeed feed, IGrainFactory grains, CityWarmup war
     private async Task AdvanceStamps(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(StampPeriod); // real time: it paces cache churn, not the city clock
+        var walking = WalkingStreetsOpen();
         try
         {
             while (await timer.WaitForNextTickAsync(stoppingToken))
             {
+                var nowWalking = WalkingStreetsOpen();
+                if (nowWalking != walking) Bump(TourismTopic);
+                walking = nowWalking;
                 foreach (var topic in _changed.Keys)
                 {
                     if (_changed.TryRemove(topic, out _)) _stamps.AddOrUpdate(topic, 1, (_, n) => n + 1);
@@ -157,6 +170,10 @@ public sealed class OpenCity(LiveFeed feed, IGrainFactory grains, CityWarmup war
             // Stopping.
         }
     }
+
+    /// <summary>Which walking streets are open on the city clock, as one comparable value (there are a few).</summary>
+    private string WalkingStreetsOpen() =>
+        string.Concat(catalog.WalkingStreets.Select(w => WalkingHours.IsOpen(w, clock.Now) ? '1' : '0'));
 
     private void BumpAll()
     {

@@ -32,6 +32,8 @@ public static class OpenEndpoints
             Answer(http, city, o, new { lots = views.Parking() }, live)).WithName("OpenParking").AsOpenData("parking");
         app.MapGet($"{Prefix}/traffic", (HttpContext http, OpenCity city, OpenViews views, IOptions<OpenDataOptions> o) =>
             Answer(http, city, o, new { junctions = views.Traffic() }, live)).WithName("OpenTraffic").AsOpenData("traffic");
+        app.MapGet($"{Prefix}/tourism", (HttpContext http, OpenCity city, OpenViews views, IOptions<OpenDataOptions> o) =>
+            Answer(http, city, o, views.TourismNow(), live)).WithName("OpenTourism").AsOpenData(OpenCity.TourismTopic);
         app.MapGet($"{Prefix}/warnings", (HttpContext http, OpenCity city, OpenViews views, IOptions<OpenDataOptions> o) =>
             Answer(http, city, o, new { warnings = views.Warnings() }, live)).WithName("OpenWarnings").AsOpenData(OpenCity.WarningsTopic);
         app.MapGet($"{Prefix}/air/{{id}}/history", AirHistory).WithName("OpenAirHistory").AsOpenData(HourlyTopic, TimeSpan.FromMinutes(5));
@@ -43,7 +45,7 @@ public static class OpenEndpoints
         Answer(http, city, o, new
         {
             air = views.Air(), water = views.Water(), rain = views.Rain(rain.Totals), flood = views.Flood(), parking = views.Parking(),
-            warnings = views.Warnings(),
+            tourism = views.TourismNow(), warnings = views.Warnings(),
         }, OpenResponse.LiveMaxAge);
 
     private static IResult Rain(HttpContext http, OpenCity city, OpenViews views, RainDayTotals rain, IOptions<OpenDataOptions> o) =>

@@ -11,7 +11,7 @@ namespace ControlCenter.Host.Open;
 /// warning's public words but never the alert's notes, procedure or people. Nothing depends on the time of the
 /// request, so equal pictures give equal bodies (and equal ETags).
 /// </summary>
-public sealed class OpenViews(CityCatalog catalog, OpenCity city, ThresholdSource thresholds)
+public sealed partial class OpenViews(CityCatalog catalog, OpenCity city, ThresholdSource thresholds, CityClock clock)
 {
     public sealed record Place(string Id, string Name, string NameEn, double Lat, double Lon, string ZoneId);
 

@@ -35,9 +35,10 @@ public sealed class WallFeed : IAsyncDisposable
     /// <summary>Alerts seen resolved since the wall opened (an open panel keeps showing its alert's last state).</summary>
     public Dictionary<string, Alert> Resolved { get; } = new(StringComparer.Ordinal);
 
-    public async Task Start(LiveFeed feed, TimeProvider time)
+    /// <param name="topics">What to follow; the wall's <see cref="Topics"/> unless a reader needs others.</param>
+    public async Task Start(LiveFeed feed, TimeProvider time, IReadOnlyCollection<string>? topics = null)
     {
-        var session = await feed.Open(Topics, _stop.Token);
+        var session = await feed.Open(topics ?? Topics, _stop.Token);
         Accept(session.Snapshot.Items, session.Snapshot.Kpi, session.Snapshot.Alerts, time);
         _loop = Task.Run(() => Loop(session, time));
     }

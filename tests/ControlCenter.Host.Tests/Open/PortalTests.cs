@@ -11,7 +11,8 @@ namespace ControlCenter.Host.Tests.Open;
 
 /// <summary>
 /// The citizens' portal (/cong-thong-tin) in Debian's Chromium against a real host: every domain, old figures
-/// with their age, a public warning that comes and goes, both languages, a phone and a desktop screen.
+/// with their age, a public warning that comes and goes, crowding at tourist points, both languages, a phone and a
+/// desktop screen.
 /// </summary>
 public class PortalTests : SqliteHostFixture
 {
@@ -42,7 +43,9 @@ public class PortalTests : SqliteHostFixture
             Json.Reading("wq-ho-tay-tran-quoc", now, new { @do = 5.5, bod5 = 3.0, cod = 18.0 }),
             Json.Reading("rg-hoan-kiem", now, new { rainMm = 6.0 }),
             Json.Reading("fl-phan-boi-chau", now, new { depthCm = 27.0 }),
-            Json.Reading("rg-long-bien", now.AddMinutes(-40), new { rainMm = 0.0 }));
+            Json.Reading("rg-long-bien", now.AddMinutes(-40), new { rainMm = 0.0 }),
+            Json.Reading("vc-chua-tran-quoc", now, new { entries = 130.0, present = 900.0 }),
+            Json.Reading("vc-van-mieu", now, new { entries = 60.0, present = 600.0 }));
         // The charts read the hourly history once: wait until the readings log has the hours.
         using var reader = Host.CreateClient();
         var from = Uri.EscapeDataString(now.AddHours(-3).ToString("O"));
@@ -200,6 +203,55 @@ public class PortalTests : SqliteHostFixture
         Assert.That(errors, Is.Empty);
         await page.Context.CloseAsync();
     }
+
+    [Test]
+    public async Task Tourism_AnOvercrowdedPoint_ShowsInBothLanguages_OnAPhone_WithoutSideways()
+    {
+        var (page, errors, _) = await Open(390, 844);
+        // The pagoda holds 800: 900 people are 112 %, shown as 110 %.
+        var pagoda = page.Locator("[data-testid=tourist-point][data-station-id='vc-chua-tran-quoc']");
+        await Assertions.Expect(pagoda).ToHaveAttributeAsync("data-crowding", "overcrowded");
+        await Assertions.Expect(pagoda.Locator("[data-testid=crowding]")).ToHaveTextAsync("Quá tải");
+        await Assertions.Expect(pagoda.Locator("[data-testid=crowding]")).ToHaveCSSAsync("background-color", "rgb(176, 0, 32)");
+        await Assertions.Expect(pagoda.Locator("[data-testid=crowd-advice]")).ToHaveTextAsync("Nên chọn thời điểm khác");
+        await Assertions.Expect(pagoda).ToContainTextAsync("110% sức chứa");
+        await Assertions.Expect(pagoda.Locator(".row-name")).ToHaveTextAsync("Chùa Trấn Quốc");
+        await Assertions.Expect(page.Locator("[data-testid=tourist-point]").First).ToHaveAttributeAsync("data-station-id", "vc-chua-tran-quoc");
+        var temple = page.Locator("[data-testid=tourist-point][data-station-id='vc-van-mieu']");
+        await Assertions.Expect(temple.Locator("[data-testid=crowding]")).ToHaveTextAsync("Thoáng");
+        await Assertions.Expect(temple.Locator("[data-testid=crowd-advice]")).ToBeHiddenAsync();
+        await Assertions.Expect(page.Locator("[data-testid=tourist-point]")).ToHaveCountAsync(8);
+        await Assertions.Expect(page.Locator("#tourism-map .pin[data-station-id='vc-chua-tran-quoc']")).ToHaveTextAsync("110%");
+        var lake = page.Locator("[data-testid=walking-street][data-street-id='ws-ho-guom'] [data-testid=walking-state]");
+        // Playwright matches in the browser, where \w is ASCII only.
+        await Assertions.Expect(lake).ToHaveTextAsync(new Regex(@"^Không gian đi bộ hồ Hoàn Kiếm: (đang mở đến|đang đóng, mở lúc) \d\d:\d\d (hôm nay|Thứ \S+|Chủ nhật)$"));
+        // The wording at the boundaries the city announces, whatever today is (a Monday 00:00 closing is Sunday 24:00).
+        Assert.That(await WalkingStatus(page, true, "2030-01-07T00:00:00+07:00"), Is.EqualTo("Không gian đi bộ hồ Hoàn Kiếm: đang mở đến 24:00 Chủ nhật"));
+        Assert.That(await WalkingStatus(page, false, "2030-01-11T19:00:00+07:00"), Is.EqualTo("Không gian đi bộ hồ Hoàn Kiếm: đang đóng, mở lúc 19:00 Thứ Sáu"));
+        await pagoda.ScrollIntoViewIfNeededAsync();
+        var box = await pagoda.BoundingBoxAsync();
+        Assert.That(box!.X + box.Width, Is.LessThanOrEqualTo(390), "the point's row fits the phone");
+        Assert.That(await page.EvaluateAsync<int>("() => document.scrollingElement.scrollWidth"), Is.LessThanOrEqualTo(390), "no horizontal scrolling");
+
+        await page.ClickAsync("#lang-en");
+        await Assertions.Expect(page.Locator("#tourism-heading")).ToHaveTextAsync("Tourist points");
+        await Assertions.Expect(pagoda.Locator("[data-testid=crowding]")).ToHaveTextAsync("Overcrowded");
+        await Assertions.Expect(pagoda.Locator("[data-testid=crowd-advice]")).ToHaveTextAsync("Consider another time");
+        await Assertions.Expect(pagoda).ToContainTextAsync("110% of capacity");
+        await Assertions.Expect(temple.Locator("[data-testid=crowding]")).ToHaveTextAsync("Comfortable");
+        await Assertions.Expect(lake).ToHaveTextAsync(new Regex(@"^Hoan Kiem Lake walking space: (open until|closed, opens) (today|\w+day) \d\d:\d\d$"));
+        Assert.That(await WalkingStatus(page, true, "2030-01-07T00:00:00+07:00"), Is.EqualTo("Hoan Kiem Lake walking space: open until Sunday 24:00"));
+        Assert.That(await WalkingStatus(page, false, "2030-01-11T19:00:00+07:00"), Is.EqualTo("Hoan Kiem Lake walking space: closed, opens Friday 19:00"));
+        Assert.That(await page.EvaluateAsync<int>("() => document.scrollingElement.scrollWidth"), Is.LessThanOrEqualTo(390), "no horizontal scrolling in English");
+        Assert.That(errors, Is.Empty, "no script errors and nothing refused by the content security policy");
+        await page.Context.CloseAsync();
+    }
+
+    /// <summary>The page's own wording of a walking street's state (the module the page already loaded, so its language).</summary>
+    private static Task<string> WalkingStatus(IPage page, bool openNow, string nextChange) =>
+        page.EvaluateAsync<string>(
+            "async ([openNow, nextChange]) => (await import('/portal/walking.js')).walkingStatus({ name: 'Không gian đi bộ hồ Hoàn Kiếm', nameEn: 'Hoan Kiem Lake walking space', openNow, nextChange })",
+            new object[] { openNow, nextChange });
 
     [Test]
     public async Task Page_IsServedToAnyone_Cached_WithAStrictContentPolicy_AndTheLoginPageLinksToIt()

@@ -13,8 +13,9 @@ namespace ControlCenter.Host.Tests.Open;
 /// <summary>
 /// While a driver's session, a held space and an annotated, acknowledged, published alert exist, every public
 /// address — each endpoint under /open with each id it takes, and the portal — is read anonymously, and none of
-/// it holds a plate, a session, a note, a procedure step or a person's name. The walk finds endpoints from the
-/// route table, so a new public endpoint is covered without touching this test.
+/// it holds a plate, a session, a note, a procedure step or a person's name — nor a tourist point's head count
+/// (only its level and a coarse share of capacity are public). The walk finds endpoints from the route table, so a
+/// new public endpoint is covered without touching this test.
 /// </summary>
 public class PublicSurfacePrivacyTests : SqliteHostFixture
 {
@@ -23,13 +24,24 @@ public class PublicSurfacePrivacyTests : SqliteHostFixture
     private const string Note = "Gọi anh Tuấn 0987654321 ở đội phản ứng";
     private const string Resolution = "tạm đóng nắp cống";
 
-    private readonly List<string> _secrets = [Plate, HeldPlate, "987.65", "246.80", Note, "0987654321", Resolution, "responder", "operator", "admin", "sessionsOpen", "revenue", "paidToday", "held"];
+    private readonly List<string> _secrets =
+    [
+        Plate, HeldPlate, "987.65", "246.80", Note, "0987654321", Resolution, "responder", "operator", "admin", "sessionsOpen", "revenue", "paidToday", "held",
+        "\"present\"", "\"entries\"", "crowdingRatio",
+    ];
     private string _alertId = null!;
 
     [OneTimeSetUp]
     public async Task MakePrivateThings()
     {
         await Host.CountAtGates(DateTimeOffset.UtcNow, ("p-ltk-04", 3));
+        using (var gateway = Host.Ingester())
+        {
+            using var counted = await gateway.PostAsJsonAsync("/api/v1/readings",
+                Json.Batch(Json.Reading("vc-van-mieu", DateTimeOffset.UtcNow, new { entries = 57.0, present = 2_468.0 })));
+            Assert.That(counted.StatusCode, Is.EqualTo(HttpStatusCode.Accepted));
+        }
+
         using var app = ParkingApp.For(Host);
         using (var started = await app.StartSession("p-ltk-04", Plate, "car"))
         {
@@ -62,6 +74,7 @@ public class PublicSurfacePrivacyTests : SqliteHostFixture
 
         using var anonymous = Host.Anonymous();
         await Eventually.Until(() => anonymous.GetStringAsync("/open/v1/warnings"), body => body.Contains(_alertId, StringComparison.Ordinal), "the published warning on the public list");
+        await Eventually.Until(() => anonymous.GetStringAsync("/open/v1/tourism"), body => body.Contains("\"crowded\"", StringComparison.Ordinal), "the temple's crowding on the public list");
     }
 
     private static readonly string[] NgsiTypes =
@@ -71,7 +84,7 @@ public class PublicSurfacePrivacyTests : SqliteHostFixture
     private IEnumerable<string> PublicAddresses()
     {
         var catalog = Host.Services.GetRequiredService<ControlCenter.Domain.Catalog.CityCatalog>();
-        var sensorIds = new[] { "aq-hang-dau", "wq-ho-tay-trung-tam", "rg-hoan-kiem", "fl-phan-boi-chau" };
+        var sensorIds = new[] { "aq-hang-dau", "wq-ho-tay-trung-tam", "rg-hoan-kiem", "fl-phan-boi-chau", "vc-van-mieu" };
         var spot = catalog.Sensors.First(s => s.Kind == "parking-spot").Id;
         var traffic = catalog.Sensors.First(s => s.Kind == "traffic").Id;
         string[] plain = [.. sensorIds, "p-ltk-04", spot, traffic, _alertId];
@@ -123,5 +136,6 @@ public class PublicSurfacePrivacyTests : SqliteHostFixture
         Assert.That(read, Is.GreaterThanOrEqualTo(12), "the walk read the public surface (lists, station histories, warnings)");
         var warnings = await anonymous.GetStringAsync("/open/v1/warnings");
         Assert.That(warnings, Does.Contain("Kim Lien underpass"), "the public words are there, only they");
+        Assert.That(await anonymous.GetStringAsync("/open/v1/tourism"), Does.Not.Contain("2468").And.Contain("\"capacityPct\":80"), "a share, not a head count");
     }
 }

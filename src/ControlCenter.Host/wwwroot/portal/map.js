@@ -1,4 +1,4 @@
-// The air and flood maps: Leaflet over the wall's own basemap (no internet tiles). Leaflet is a classic script
+// The air, flood and tourism maps: Leaflet over the wall's own basemap (no internet tiles). Leaflet is a classic script
 // (the global L), loaded deferred before this module by index.html.
 import { el, setAttr, setText } from './dom.js';
 
@@ -13,10 +13,9 @@ export function startMaps() {
 
 function makeMaps() {
   if (!window.L) return null;
-  const made = { air: baseMap('air-map'), flood: baseMap('flood-map') };
+  const made = { air: baseMap('air-map'), flood: baseMap('flood-map'), tourism: baseMap('tourism-map') };
   fetch(BASEMAP).then(r => (r.ok ? r.json() : Promise.reject(new Error(`HTTP ${r.status}`)))).then(geo => {
-    drawBasemap(made.air.map, geo);
-    drawBasemap(made.flood.map, geo);
+    for (const view of Object.values(made)) drawBasemap(view.map, geo);
   }).catch(() => { /* the markers still show without the basemap */ });
   return made;
 }
@@ -26,7 +25,7 @@ function baseMap(id) {
   const map = L.map(id, { scrollWheelZoom: false, dragging: !L.Browser.mobile, zoomSnap: 0.25 }).setView([21.03, 105.84], 12);
   map.attributionControl.setPrefix('Leaflet');
   map.attributionControl.addAttribution('© OpenStreetMap contributors (ODbL)');
-  return { map, markers: new Map(), fitted: false };
+  return { map, markers: new Map(), lines: new Map(), fitted: false };
 }
 
 function drawBasemap(map, geo) {
@@ -42,7 +41,7 @@ function drawBasemap(map, geo) {
   }).addTo(map).bringToBack();
 }
 
-/** One pin per item on the 'air' or 'flood' map; look(item) says how it reads, onSelect(item) answers a tap. */
+/** One pin per item on the 'air', 'flood' or 'tourism' map; look(item) says how it reads, onSelect(item) answers a tap. */
 export function placeMarkers(which, items, look, onSelect) {
   if (!maps) return;
   const view = maps[which];
@@ -76,5 +75,27 @@ export function placeMarkers(which, items, look, onSelect) {
   if (!view.fitted && latlngs.length > 0) {
     view.map.fitBounds(latlngs, { padding: [36, 36], maxZoom: 15 });
     view.fitted = true;
+  }
+}
+
+/** One line per item with a path of [lat, lon] points (a walking street): solid when open, dashed and grey when not. */
+export function placeLines(which, items, look) {
+  if (!maps) return;
+  const view = maps[which];
+  for (const item of items) {
+    if (!item.path || item.path.length < 2) continue;
+    const m = look(item);
+    let line = view.lines.get(item.id);
+    if (!line) {
+      line = L.polyline(item.path, { interactive: false, weight: 6, lineCap: 'round' }).addTo(view.map);
+      view.lines.set(item.id, line);
+    }
+    line.setStyle(m.open ? { color: '#2b8a3e', opacity: 0.85, dashArray: null } : { color: '#6c757d', opacity: 0.7, dashArray: '6 8' });
+    const path = line.getElement();
+    if (path) {
+      setAttr(path, 'data-street-id', item.id);
+      setAttr(path, 'data-open', m.open ? 'true' : 'false');
+      setAttr(path, 'aria-label', m.title);
+    }
   }
 }

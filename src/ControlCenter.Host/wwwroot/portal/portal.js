@@ -10,6 +10,7 @@ import { startMaps } from './map.js';
 import { renderParking } from './parking.js';
 import { renderRain } from './rain.js';
 import { setRender, state } from './state.js';
+import { renderTourism } from './tourism.js';
 import { renderWarnings } from './warnings.js';
 import { renderWater } from './water.js';
 
@@ -22,6 +23,7 @@ function render() {
   renderRain();
   renderFlood();
   renderParking();
+  renderTourism();
   renderFooter();
 }
 

@@ -23,7 +23,8 @@ export function number(value, digits) {
 export function placeName(place) {
   let name = (en() ? place.nameEn : place.name) || place.name || place.id;
   for (const prefix of TEXT.namePrefixes) if (name.startsWith(prefix)) name = name.slice(prefix.length);
-  return name;
+  // "Đếm khách chùa Trấn Quốc" loses its prefix and would start in lower case.
+  return name.charAt(0).toLocaleUpperCase(locale()) + name.slice(1);
 }
 
 export const metricName = metric => t(`metrics.${metric}`) === `metrics.${metric}` ? metric : t(`metrics.${metric}`);
