@@ -29,7 +29,8 @@ public static class AlertDomains
     public const string Flood = "flood";
     public const string Traffic = "traffic";
     public const string SensorHealth = "sensor-health";
+    public const string Egov = "egov";
 
     public static readonly IReadOnlySet<string> All = new HashSet<string>(StringComparer.Ordinal)
-        { Parking, Air, Water, Rain, Flood, Traffic, SensorHealth };
+        { Parking, Air, Water, Rain, Flood, Traffic, SensorHealth, Egov };
 }

@@ -16,6 +16,7 @@ public sealed record ThresholdPacks
     public HealthPack Health { get; init; } = new();
     public UsAqiPack UsAqi { get; init; } = new();
     public AlertingPack Alerting { get; init; } = new();
+    public EgovPack Egov { get; init; } = new();
 
     public static ThresholdPacks Defaults { get; } = new();
 }

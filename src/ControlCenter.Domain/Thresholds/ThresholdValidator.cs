@@ -69,6 +69,14 @@ public static class ThresholdValidator
         Require(Finite(a.FloodNearJunctionM, a.FloodNearLotM, a.JamNearStationM) && new[] { a.FloodNearJunctionM, a.FloodNearLotM, a.JamNearStationM }.All(m => m is > 0 and <= 50_000),
             "alerting: distances must be above 0 and at most 50,000 m");
         Require(a.OutageMinSensors is >= 2 and <= 1000 && a.OutageWindowSeconds is >= 1 and <= 3600, "alerting: outageMinSensors 2 to 1000, outageWindowSeconds 1 to 3600");
+
+        var egov = packs.Egov;
+        static bool Percent(double value) => double.IsFinite(value) && value is >= 0 and <= 100;
+        Require(Percent(egov.DefaultOnTimeTargetPct) && Percent(egov.BaselineOnTimePct), "egov: defaultOnTimeTargetPct and baselineOnTimePct are 0 to 100");
+        Require(double.IsFinite(egov.MajorBelowTargetPoints) && egov.MajorBelowTargetPoints is > 0 and <= 100, "egov.majorBelowTargetPoints must be above 0 and at most 100");
+        foreach (var (department, target) in egov.DepartmentTargets ?? new Dictionary<string, double>())
+            Require(Catalog.EntityId.IsValid(department) && Percent(target), $"egov.departmentTargets: '{department}' must be a department id with a target of 0 to 100");
+        Require(egov.DepartmentTargets is null || egov.DepartmentTargets.Count <= 500, "egov.departmentTargets holds at most 500 departments");
         return errors;
     }
 }
