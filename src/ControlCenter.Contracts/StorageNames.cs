@@ -19,4 +19,5 @@ public static class StorageNames
     public const string PlateState = "plate";
     public const string WebhookDirectoryState = "webhooks";
     public const string WebhookOutboxState = "webhookoutbox";
+    public const string ServiceKpiState = "servicekpi";
 }

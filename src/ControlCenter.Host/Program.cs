@@ -3,6 +3,7 @@ using ControlCenter.Host.Api;
 using ControlCenter.Host.Audit;
 using ControlCenter.Host.Credentials;
 using ControlCenter.Host.Drills;
+using ControlCenter.Host.Egov;
 using ControlCenter.Host.Feed;
 using ControlCenter.Host.Hosting;
 using ControlCenter.Host.Ingest;
@@ -30,6 +31,7 @@ builder.AddParking(catalog);
 builder.AddMqtt();
 builder.AddWebhooks();
 builder.AddOpenData();
+builder.AddEgov();
 
 var app = builder.Build();
 
@@ -71,6 +73,7 @@ app.MapParkingSessions();
 app.MapWebhooks();
 app.MapPublicWarnings();
 app.MapPublicSurface();
+app.MapEgov();
 app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
 app.MapHealthChecks("/health/ready").AllowAnonymous();
 

@@ -27,6 +27,7 @@ public static class AlertRules
     public const string WalkingStreetTraffic = "cross.walking-street-traffic";
     public const string RainWalkingStreet = "cross.rain-walking-street";
     public const string Manual = "manual";
+    public const string EgovOnTime = "egov.on-time-below-target";
 
     private static readonly SopText Verify = new("Xác minh số liệu cảm biến và camera gần nhất", "Verify the sensor data and the nearest camera");
     private static readonly SopText Record = new("Ghi kết quả xử lý vào nhật ký", "Record the outcome in the log");
@@ -147,6 +148,14 @@ public static class AlertRules
             Record,
         ]),
         new(Manual, "Cảnh báo thủ công", "Manual alert", [], false, [Verify, Record]),
+        new(EgovOnTime, "Tỷ lệ giải quyết hồ sơ đúng hạn dưới chỉ tiêu", "On-time settlement below target", [AlertDomains.Egov], false,
+        [
+            new("Đối chiếu số liệu với hệ thống một cửa của sở", "Check the figures against the department's one-stop system"),
+            new("Yêu cầu sở báo cáo hồ sơ quá hạn và nguyên nhân", "Ask the department to report its overdue applications and why"),
+            new("Gửi văn bản xin lỗi người dân có hồ sơ trễ hạn theo quy định", "Have the department send the required apology to applicants it kept waiting"),
+            new("Báo Sở Nội vụ (cải cách hành chính) để theo dõi", "Inform the Department of Home Affairs (administrative reform) to follow up"),
+            Record,
+        ]),
     ];
 
     private static readonly Dictionary<string, RuleDefinition> ById = All.ToDictionary(r => r.Id, StringComparer.Ordinal);

@@ -30,7 +30,8 @@ public static class AlertDomains
     public const string Traffic = "traffic";
     public const string SensorHealth = "sensor-health";
     public const string Tourism = "tourism";
+    public const string Egov = "egov";
 
     public static readonly IReadOnlySet<string> All = new HashSet<string>(StringComparer.Ordinal)
-        { Parking, Air, Water, Rain, Flood, Traffic, SensorHealth, Tourism };
+        { Parking, Air, Water, Rain, Flood, Traffic, SensorHealth, Tourism, Egov };
 }

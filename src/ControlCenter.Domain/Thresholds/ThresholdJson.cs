@@ -16,7 +16,7 @@ public static class ThresholdJson
     };
 
     public static readonly IReadOnlyList<string> PackNames =
-        ["vnAqi", "usAqi", "water", "rain", "flood", "traffic", "parking", "health", "alerting", "tourism"];
+        ["vnAqi", "usAqi", "water", "rain", "flood", "traffic", "parking", "health", "alerting", "tourism", "egov"];
 
     public static string Write(ThresholdPacks packs) => JsonSerializer.Serialize(packs, Options);
 

@@ -17,6 +17,7 @@ public sealed record ThresholdPacks
     public UsAqiPack UsAqi { get; init; } = new();
     public AlertingPack Alerting { get; init; } = new();
     public TourismPack Tourism { get; init; } = new();
+    public EgovPack Egov { get; init; } = new();
 
     public static ThresholdPacks Defaults { get; } = new();
 }

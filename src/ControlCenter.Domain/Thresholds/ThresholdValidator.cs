@@ -77,6 +77,14 @@ public static class ThresholdValidator
         Require(t.ClearMarginRatio >= 0 && t.ClearMarginRatio < t.CrowdedRatio, "tourism.clearMarginRatio must be 0 or more and below crowdedRatio");
         Require(t.CrowdedMinutesBeforeAlert is >= 0 and <= 240, "tourism.crowdedMinutesBeforeAlert must be 0 to 240");
         Require(t.CrowdAirMinLevel is >= 0 and <= 3, "tourism.crowdAirMinLevel must be 0 (comfortable) to 3 (overcrowded)");
+
+        var egov = packs.Egov;
+        static bool Percent(double value) => double.IsFinite(value) && value is >= 0 and <= 100;
+        Require(Percent(egov.DefaultOnTimeTargetPct) && Percent(egov.BaselineOnTimePct), "egov: defaultOnTimeTargetPct and baselineOnTimePct are 0 to 100");
+        Require(double.IsFinite(egov.MajorBelowTargetPoints) && egov.MajorBelowTargetPoints is > 0 and <= 100, "egov.majorBelowTargetPoints must be above 0 and at most 100");
+        foreach (var (department, target) in egov.DepartmentTargets ?? new Dictionary<string, double>())
+            Require(Catalog.EntityId.IsValid(department) && Percent(target), $"egov.departmentTargets: '{department}' must be a department id with a target of 0 to 100");
+        Require(egov.DepartmentTargets is null || egov.DepartmentTargets.Count <= 500, "egov.departmentTargets holds at most 500 departments");
         return errors;
     }
 }

@@ -3,6 +3,7 @@ using System.Text.Json;
 using ControlCenter.Contracts.Grains;
 using ControlCenter.Domain.Thresholds;
 using ControlCenter.Host.Audit;
+using ControlCenter.Host.Egov;
 using ControlCenter.Host.Hosting;
 using ControlCenter.Host.People;
 
@@ -22,7 +23,7 @@ public static class ThresholdEndpoints
         return app;
     }
 
-    private static async Task<IResult> Replace(JsonElement body, HttpContext http, ClaimsPrincipal user, IGrainFactory grains, AuditLog audit)
+    private static async Task<IResult> Replace(JsonElement body, HttpContext http, ClaimsPrincipal user, IGrainFactory grains, AuditLog audit, EgovImport egov)
     {
         const string title = "Invalid thresholds";
         if (body.ValueKind != JsonValueKind.Object || !body.TryGetProperty("version", out var versionElement)
@@ -46,6 +47,8 @@ public static class ThresholdEndpoints
         }
 
         await Actor.Audit(audit, http, user, "thresholds-changed", $"v{stored.Version}", ChangedPacks(before.Json, stored.Json));
+        // The on-time targets are the one pack read only when figures arrive: tell the figures they may have moved.
+        await egov.TargetsChanged();
         return Results.Ok(Describe(stored));
     }
 

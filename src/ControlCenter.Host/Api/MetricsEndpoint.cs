@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using ControlCenter.Contracts.Grains;
+using ControlCenter.Host.Egov;
 using ControlCenter.Host.Feed;
 using ControlCenter.Host.Hosting;
 using ControlCenter.Host.Ingest;
@@ -17,7 +18,7 @@ public static class MetricsEndpoint
     public static IEndpointRouteBuilder MapMetrics(this IEndpointRouteBuilder app)
     {
         app.MapGet("/metrics", async (
-            IngestMetrics ingest, Open.OpenMetrics open, ReadingLogWriter log, ReadingIntake intake, LiveFeed feed, HubFeedSender hub, MqttMetrics mqtt, WebhookMetrics webhooks,
+            IngestMetrics ingest, Open.OpenMetrics open, ReadingLogWriter log, ReadingIntake intake, LiveFeed feed, HubFeedSender hub, MqttMetrics mqtt, WebhookMetrics webhooks, EgovMetrics egov,
             IGrainFactory grains) =>
         {
             var text = new StringBuilder();
@@ -57,6 +58,10 @@ public static class MetricsEndpoint
             // The public surface (portal and open data): answers served, not modified (304) and refused for rate.
             Series("open_requests_total", "counter",
                 [("{outcome=\"served\"}", open.Served), ("{outcome=\"not-modified\"}", open.NotModified), ("{outcome=\"rate-limited\"}", open.RateLimited)]);
+            // E-government imports: rows stored, errors in refused imports by code, and imports refused by status.
+            One("egov_rows_imported_total", "counter", egov.RowsImported);
+            Series("egov_row_errors_total", "counter", egov.RowErrorsByCode.OrderBy(kv => kv.Key).Select(kv => ($"{{code=\"{kv.Key}\"}}", kv.Value)));
+            Series("egov_imports_refused_total", "counter", egov.RefusedByStatus.OrderBy(kv => kv.Key).Select(kv => ($"{{status=\"{kv.Key}\"}}", kv.Value)));
             // Unresolved alerts by status and severity (silenced and inhibited ones counted apart).
             var active = await grains.GetGrain<IAlertBookGrain>(0).Active();
             Series("alerts_active", "gauge", active

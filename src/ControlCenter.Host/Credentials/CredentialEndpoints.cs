@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using ControlCenter.Domain.Catalog;
 using ControlCenter.Host.Audit;
+using ControlCenter.Host.Egov;
 using ControlCenter.Host.Feed;
 using ControlCenter.Host.Parking;
 using ControlCenter.Host.People;
@@ -9,7 +10,8 @@ namespace ControlCenter.Host.Credentials;
 
 /// <summary>
 /// Administrators create, list and revoke machine credentials: <c>/api/v1/admin/ingest-keys</c>,
-/// <c>/api/v1/admin/feed-tokens</c> and the drivers' app keys, <c>/api/v1/admin/app-keys</c>. A secret is shown once, in the 201 answer; a revocation works at once.
+/// <c>/api/v1/admin/feed-tokens</c>, the drivers' app keys, <c>/api/v1/admin/app-keys</c>, and the e-government
+/// import keys, <c>/api/v1/admin/egov-import-keys</c>. A secret is shown once, in the 201 answer; a revocation works at once.
 /// </summary>
 public static class CredentialEndpoints
 {
@@ -32,6 +34,10 @@ public static class CredentialEndpoints
         admin.MapGet("/app-keys", (CredentialStore store, CancellationToken ct) => List(store, ParkingAppKeyRing.Kind, ct)).WithName("ListParkingAppKeys");
         admin.MapDelete("/app-keys/{id}", (string id, HttpContext http, ClaimsPrincipal user, CredentialStore store, CredentialRefresher refresher, AuditLog audit) =>
             Revoke(ParkingAppKeyRing.Kind, id, http, user, store, refresher, audit)).WithName("RevokeParkingAppKey");
+        admin.MapPost("/egov-import-keys", CreateEgovImportKey).WithName("CreateEgovImportKey");
+        admin.MapGet("/egov-import-keys", (CredentialStore store, CancellationToken ct) => List(store, EgovImportKeyRing.Kind, ct)).WithName("ListEgovImportKeys");
+        admin.MapDelete("/egov-import-keys/{id}", (string id, HttpContext http, ClaimsPrincipal user, CredentialStore store, CredentialRefresher refresher, AuditLog audit) =>
+            Revoke(EgovImportKeyRing.Kind, id, http, user, store, refresher, audit)).WithName("RevokeEgovImportKey");
         return app;
     }
 
@@ -80,6 +86,17 @@ public static class CredentialEndpoints
         await refresher.ReloadNow(CancellationToken.None);
         await audit.Record(http, user.Identity!.Name!, user.FindFirstValue(ClaimTypes.Role), "parking-app-key-created", credential.Id, credential.Name);
         return Results.Created($"/api/v1/admin/app-keys/{credential.Id}", new { key = secret, credential = Describe(credential) });
+    }
+
+    /// <summary>A key for the city's one-stop system: it reaches <c>POST /api/v1/egov/figures</c> only.</summary>
+    private static async Task<IResult> CreateEgovImportKey(
+        FeedTokenRequest? request, HttpContext http, ClaimsPrincipal user, CredentialStore store, CredentialRefresher refresher, AuditLog audit)
+    {
+        if (NameProblem(request?.Name) is { } problem) return Invalid(problem);
+        var (credential, secret) = await store.Create(EgovImportKeyRing.Kind, request!.Name!, new CredentialScopes(), user.Identity!.Name!);
+        await refresher.ReloadNow(CancellationToken.None);
+        await audit.Record(http, user.Identity!.Name!, user.FindFirstValue(ClaimTypes.Role), "egov-import-key-created", credential.Id, credential.Name);
+        return Results.Created($"/api/v1/admin/egov-import-keys/{credential.Id}", new { key = secret, credential = Describe(credential) });
     }
 
     private static async Task<IResult> List(CredentialStore store, string kind, CancellationToken cancellationToken) =>

@@ -1,3 +1,4 @@
+using ControlCenter.Host.Egov;
 using ControlCenter.Host.Feed;
 using ControlCenter.Host.Ingest;
 using ControlCenter.Host.Parking;
@@ -9,7 +10,7 @@ namespace ControlCenter.Host.Credentials;
 /// every 2 s for changes made through another host. A revoked feed token's open connections are closed.
 /// </summary>
 public sealed class CredentialRefresher(
-    CredentialStore store, IngestKeyRing ingestKeys, FeedTokenRing feedTokens, ParkingAppKeyRing appKeys, HubFeedSender hub, ILogger<CredentialRefresher> logger) : BackgroundService
+    CredentialStore store, IngestKeyRing ingestKeys, FeedTokenRing feedTokens, ParkingAppKeyRing appKeys, EgovImportKeyRing egovKeys, HubFeedSender hub, ILogger<CredentialRefresher> logger) : BackgroundService
 {
     public static readonly TimeSpan Period = TimeSpan.FromSeconds(2);
 
@@ -23,6 +24,7 @@ public sealed class CredentialRefresher(
             var all = await store.All(cancellationToken);
             ingestKeys.Reload(all);
             appKeys.Reload(all);
+            egovKeys.Reload(all);
             foreach (var name in feedTokens.Reload(all))
             {
                 var closed = hub.Disconnect(LiveHub.CallerKey(FeedTokenAuthentication.SchemeName, name));

@@ -56,6 +56,10 @@ public class ThresholdPackTests
         {
             VnAqi = new() { Categories = [.. ThresholdPacks.Defaults.VnAqi.Categories.Select(c => c with { Level = c.Level + 9 })] },
         }),
+        ("on-time target above 100 %", ThresholdPacks.Defaults with { Egov = new() { DefaultOnTimeTargetPct = 101 } }),
+        ("NaN baseline", ThresholdPacks.Defaults with { Egov = new() { BaselineOnTimePct = double.NaN } }),
+        ("department target for a bad id", ThresholdPacks.Defaults with { Egov = new() { DepartmentTargets = new Dictionary<string, double> { ["Sở Y tế"] = 95 } } }),
+        ("negative department target", ThresholdPacks.Defaults with { Egov = new() { DepartmentTargets = new Dictionary<string, double> { ["y-te"] = -1 } } }),
         ("pm25 breakpoints descending", ThresholdPacks.Defaults with
         {
             VnAqi = new()

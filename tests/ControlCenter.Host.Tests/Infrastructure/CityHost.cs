@@ -48,6 +48,8 @@ public sealed class CityHost : WebApplicationFactory<Program>
             ["Feed:Tokens:1:Topics:1"] = "entity:*",
             // The test server has no remote address: every test client is one "client" of the open data API.
             ["OpenData:RequestsPerSecondPerClient"] = "2000",
+            // Development loads the e-government sample at start; tests that want it ask for it.
+            ["Egov:SampleFile"] = "",
         };
         foreach (var (key, value) in storage.Concat(extra)) settings[key] = value;
         return settings;
