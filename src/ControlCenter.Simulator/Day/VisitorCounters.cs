@@ -33,10 +33,6 @@ public sealed class VisitorCounters
         });
     }
 
-    public VisitorPlace PlaceOf(string sensorId) => _points[sensorId].Place;
-
-    public IReadOnlyList<WalkingStreet> StreetsOf(string sensorId) => _points[sensorId].Streets;
-
     public Dictionary<string, double> Reading(CatalogSensor sensor, DateTimeOffset cityTime)
     {
         var point = _points[sensor.Id];
