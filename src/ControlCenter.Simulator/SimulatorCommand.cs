@@ -15,7 +15,7 @@ public static class SimulatorCommand
     public const string Usage =
         "usage: ControlCenter.Simulator normal [--url http://127.0.0.1:5080] [--key KEY] [--app-key KEY|off] [--speed 1] [--duration SECONDS] [--seed 1]\n"
         + "       ControlCenter.Simulator scenario NAME|list [--speed 1] [--check] [--then stop] [--url URL] [--key KEY] [--seed 1]\n"
-        + "         (shipped: monsoon-storm, rush-hour, winter-smog, west-lake-oxygen-crash, zone-outage; or a scenario file's path)\n"
+        + "         (shipped: monsoon-storm, rush-hour, winter-smog, west-lake-oxygen-crash, zone-outage, tet-festival, walking-street-storm; or a scenario file's path)\n"
         + "       ControlCenter.Simulator replay --mapping hanoi-pm25-2017|birmingham-parking-2016|FILE --data ../shared/data [--skip ROWS] [--rows ROWS] [--url URL] [--key KEY]\n"
         + "       ControlCenter.Simulator catalog --multiply K --out FILE [--from CATALOG_FILE | --url URL]\n"
         + "       ControlCenter.Simulator load [--sensors N] [--rate READINGS_PER_S (0: as fast as answered)] [--duration SECONDS] [--batch 500] [--senders 4] [--json FILE] [--resend-for SECONDS] [--ledger FILE] [--url URL] [--key KEY]\n"

@@ -47,7 +47,10 @@ public class SimulatorTests : SqliteHostFixture
         {
             var all = await client.GetFromJsonAsync<System.Text.Json.JsonElement>("/api/v1/alerts");
             Assert.That(all.EnumerateArray().Where(a => a.GetProperty("severity").GetString() == "critical"), Is.Empty, all.ToString());
-            Assert.That(all.EnumerateArray().Select(a => a.GetProperty("ruleId").GetString()), Has.None.StartsWith("cross."), "a normal day has no incident");
+            // Except the visitors' health advisory: a sight busy in the morning while the winter air is poor is an
+            // ordinary Hanoi day, and the advisory is what the centre should then say.
+            Assert.That(all.EnumerateArray().Select(a => a.GetProperty("ruleId").GetString()).Where(r => r != "cross.crowd-air"),
+                Has.None.StartsWith("cross."), "a normal day has no incident");
             await Task.Delay(TimeSpan.FromMilliseconds(500));
         }
     }
@@ -95,8 +98,13 @@ public class SimulatorTests : SqliteHostFixture
 
         Assert.That(exit, Is.Zero, output.ToString());
         var catalog = Domain.Catalog.CatalogLoader.LoadFile(path);
-        Assert.That((catalog.Sensors.Count, catalog.TotalParkingCapacity, catalog.Zones.Count), Is.EqualTo((3 * 270, 3 * 248, 3 * 11)));
+        var shipped = Host.Services.GetRequiredService<Domain.Catalog.CityCatalog>();
+        Assert.That((catalog.Sensors.Count, catalog.TotalParkingCapacity, catalog.Zones.Count, catalog.WalkingStreets.Count),
+            Is.EqualTo((3 * shipped.Sensors.Count, 3 * shipped.TotalParkingCapacity, 3 * shipped.Zones.Count, 3 * shipped.WalkingStreets.Count)));
         Assert.That(catalog.FindSensor("ps-ltk-01-01-d2")!.ParentId, Is.EqualTo("p-ltk-01-d2"));
+        Assert.That(catalog.FindSensor("vc-van-mieu-d1")!.Capacity, Is.EqualTo(shipped.FindSensor("vc-van-mieu")!.Capacity));
+        var street = catalog.WalkingStreets.Single(w => w.Id == "ws-ho-guom-d2");
+        Assert.That((street.ZoneId, street.EdgeJunctionIds), Is.EqualTo(("hoan-kiem-d2", shipped.WalkingStreets.Single(w => w.Id == "ws-ho-guom").EdgeJunctionIds.Select(j => j + "-d2"))));
     }
 
     [Test]

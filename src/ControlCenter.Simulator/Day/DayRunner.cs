@@ -6,7 +6,8 @@ namespace ControlCenter.Simulator.Day;
 /// <summary>
 /// Plays a normal day against the control centre: first the last hours of air readings (so VN_AQI's NowCast
 /// has data at once), then every sensor at its reporting interval, compressed by <c>speed</c>. A scenario
-/// overlay, if given, silences or changes some sensors along its timeline (minute 0 is the start).
+/// overlay, if given, silences or changes some sensors along its timeline (minute 0 is the start), and may set
+/// the city time the day starts at.
 /// </summary>
 public sealed class DayRunner(IngestClient client, TimeProvider time, ScenarioOverlay? overlay = null, ParkingDrivers? drivers = null)
 {
@@ -15,8 +16,6 @@ public sealed class DayRunner(IngestClient client, TimeProvider time, ScenarioOv
     /// <summary>How often the normal day asks whether a drill runs on the centre.</summary>
     public static readonly TimeSpan DrillCheckPeriod = TimeSpan.FromSeconds(3);
 
-    public static readonly TimeZoneInfo Hanoi = TimeZoneInfo.FindSystemTimeZoneById("Asia/Ho_Chi_Minh");
-
     /// <param name="speed">City minutes per real minute (1 = real time; 60 = a day in 24 minutes).</param>
     /// <param name="duration">How long to run, or until cancelled when null.</param>
     public async Task Run(double speed, TimeSpan? duration, int seed, Action<string> log, CancellationToken cancellationToken)
@@ -24,7 +23,7 @@ public sealed class DayRunner(IngestClient client, TimeProvider time, ScenarioOv
         var catalog = await client.Catalog(cancellationToken);
         var day = new NormalDay(catalog, seed);
         var realStart = time.GetUtcNow();
-        var cityStart = TimeZoneInfo.ConvertTime(realStart, Hanoi);
+        var cityStart = ScenarioClock.CityStart(overlay?.Scenario.CityStart, realStart);
         DateTimeOffset CityTime(DateTimeOffset real) => cityStart + (real - realStart) * speed;
         double Minute(DateTimeOffset city) => (city - cityStart).TotalMinutes;
 

@@ -4,7 +4,8 @@ namespace ControlCenter.Simulator.Day;
 
 /// <summary>
 /// A normal Hanoi day: every sensor's values at a moment of simulated city time, with noise and a few faults
-/// (a stuck air station, an occasional spike, one flood sensor that stays quiet so the wall shows it stale).
+/// (a stuck air station, an occasional spike, one flood sensor that stays quiet so the wall shows it stale), and
+/// the tourist points' week (<see cref="VisitorCounters"/>).
 /// Readings are stamped with the real time; only their values follow the (possibly compressed) city clock.
 /// </summary>
 public sealed class NormalDay(Catalog catalog, int seed)
@@ -15,6 +16,7 @@ public sealed class NormalDay(Catalog catalog, int seed)
     private readonly Dictionary<string, int> _capacities = catalog.ParkingLots.ToDictionary(l => l.Id, l => l.Capacity);
     private readonly string? _stuckStation = catalog.Sensors.Where(s => s.Kind == "air").Select(s => s.Id).Order().LastOrDefault();
     private readonly string? _quietSensor = catalog.Sensors.Where(s => s.Kind == "flood").Select(s => s.Id).Order().LastOrDefault();
+    private readonly VisitorCounters _visitors = new(catalog, seed);
 
     public IEnumerable<CatalogSensor> ReportingSensors =>
         catalog.Sensors.Where(s => !s.Retired && s.Id != _quietSensor);
@@ -31,6 +33,7 @@ public sealed class NormalDay(Catalog catalog, int seed)
             "water" => Water(hour),
             "rain" => Rain(),
             "flood" => new Dictionary<string, double> { ["depthCm"] = Math.Round(Math.Max(0, Noise(0.5) - 0.3), 1) },
+            "visitor-counter" => _visitors.Reading(sensor, cityTime),
             _ => [],
         };
         return new Reading(sensor.Id, stamp, values.Where(v => sensor.Metrics.Contains(v.Key)).ToDictionary());
@@ -113,7 +116,7 @@ public sealed class NormalDay(Catalog catalog, int seed)
     private double Noise(double scale) => (_random.NextDouble() * 2 - 1) * scale;
 
     /// <summary>A fraction 0–1 fixed for an id across runs (FNV-1a), so a space or station keeps its character.</summary>
-    private static double StableFraction(string id)
+    internal static double StableFraction(string id)
     {
         var hash = 2166136261u;
         foreach (var c in id) hash = (hash ^ c) * 16777619u;

@@ -5,12 +5,15 @@ namespace ControlCenter.Simulator.Load;
 
 /// <summary>
 /// Makes a bigger city for benchmarks: the centre's catalogue repeated as synthetic districts (every id gets a
-/// <c>-d{k}</c> suffix, positions shift east). The host loads the result with <c>Catalog__Path</c>.
+/// <c>-d{k}</c> suffix, positions shift east). Everything an item names moves with it (its zone, lot or junction,
+/// a walking street's edge junctions), so the copy validates. The host loads the result with <c>Catalog__Path</c>.
 /// </summary>
 public static class CatalogMultiplier
 {
-    private static readonly string[] Collections = ["zones", "parkingLots", "junctions", "sensors"];
+    private const double ShiftEastDegrees = 0.2;
+    private static readonly string[] Collections = ["zones", "parkingLots", "junctions", "sensors", "walkingStreets"];
     private static readonly string[] IdFields = ["id", "zoneId", "parentId"];
+    private static readonly string[] IdListFields = ["edgeJunctionIds"];
 
     public static JsonObject Multiply(JsonObject catalog, int copies)
     {
@@ -41,12 +44,22 @@ public static class CatalogMultiplier
         var copy = item.DeepClone().AsObject();
         foreach (var field in IdFields)
         {
-            if (copy[field]?.GetValue<string>() is { } id) copy[field] = $"{id}-d{k.ToString(CultureInfo.InvariantCulture)}";
+            if (copy[field]?.GetValue<string>() is { } id) copy[field] = Suffixed(id, k);
         }
 
-        if (copy["lon"] is { } lon) copy["lon"] = lon.GetValue<double>() + 0.2 * k;
+        foreach (var field in IdListFields)
+        {
+            if (copy[field] is JsonArray ids) copy[field] = new JsonArray([.. ids.Select(id => JsonValue.Create(Suffixed(id!.GetValue<string>(), k)))]);
+        }
+
+        if (copy["lon"] is { } lon) copy["lon"] = lon.GetValue<double>() + ShiftEastDegrees * k;
+        // A walking street's path is [lat, lon] points.
+        if (copy["path"] is JsonArray path)
+            copy["path"] = new JsonArray([.. path.Select(p => new JsonArray(p![0]!.GetValue<double>(), p[1]!.GetValue<double>() + ShiftEastDegrees * k))]);
         copy["name"] = $"{copy["name"]} (khu tổng hợp {k})";
         copy["nameEn"] = $"{copy["nameEn"]} (synthetic district {k})";
         return copy;
     }
+
+    private static string Suffixed(string id, int k) => $"{id}-d{k.ToString(CultureInfo.InvariantCulture)}";
 }

@@ -5,7 +5,7 @@ namespace ControlCenter.Simulator.Scenarios;
 
 /// <summary>
 /// Asks the control centre (with the gateway's key, which may read) whether the alerts a scenario expects were
-/// raised since it started: by rule, zone and, if given, severity.
+/// raised since it started: by rule, zone and, if given, severity; and what its clock says.
 /// </summary>
 public sealed class AlertCheck(HttpClient http, string key)
 {
@@ -30,5 +30,22 @@ public sealed class AlertCheck(HttpClient http, string key)
         }
 
         return found;
+    }
+
+    /// <summary>
+    /// The centre's own clock, as stamped on its city KPIs, less our clock; zero when it cannot be read or differs by
+    /// under a minute (the same clock, the KPIs merely built a moment ago). Alerts are stamped with the centre's clock,
+    /// and the walking streets' hours are read on it.
+    /// </summary>
+    public async Task<TimeSpan> CentreClockOffset(DateTimeOffset ours, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/kpi");
+        request.Headers.Add("X-Api-Key", key);
+        using var response = await http.SendAsync(request, cancellationToken);
+        if (!response.IsSuccessStatusCode) return TimeSpan.Zero;
+        var kpi = await response.Content.ReadFromJsonAsync<JsonElement>(cancellationToken);
+        if (!kpi.TryGetProperty("ts", out var ts) || !ts.TryGetDateTimeOffset(out var centre)) return TimeSpan.Zero;
+        var offset = centre - ours;
+        return offset.Duration() < TimeSpan.FromMinutes(1) ? TimeSpan.Zero : offset;
     }
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using ControlCenter.Domain.Catalog;
 
 namespace ControlCenter.Simulator.Scenarios;
 
@@ -12,6 +13,12 @@ public sealed record Scenario(
     string Name, string Title, string TitleEn, string Description, double Minutes,
     IReadOnlyList<ScenarioEffect> Effects, IReadOnlyList<ExpectedAlert> Expect)
 {
+    /// <summary>
+    /// When the scenario happens in city time, for the normal day under it: "saturday 20:00" (the latest such
+    /// moment) or a date and time with its offset; now when absent. See <see cref="ScenarioClock"/>.
+    /// </summary>
+    public string? CityStart { get; init; }
+
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
         UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
@@ -35,6 +42,7 @@ public sealed record Scenario(
     private IEnumerable<string> Problems()
     {
         if (string.IsNullOrWhiteSpace(Name) || Minutes <= 0) yield return "a scenario needs a name and minutes > 0";
+        if (!ScenarioClock.IsValid(CityStart)) yield return $"cityStart '{CityStart}' is neither \"saturday 20:00\" nor a date and time with its offset";
         foreach (var (effect, i) in Effects.Select((e, i) => (e, i)))
         {
             if (effect.To <= effect.From) yield return $"effect {i}: 'to' must come after 'from'";
@@ -61,5 +69,14 @@ public sealed record Ramp(double Start, double End)
     public double At(double fraction) => Start + (End - Start) * Math.Clamp(fraction, 0, 1);
 }
 
-/// <summary>An alert the scenario must raise: its rule, zone and (optionally) severity, within so many scenario minutes.</summary>
-public sealed record ExpectedAlert(string RuleId, string ZoneId, double WithinMinutes, string? Severity = null);
+/// <summary>
+/// An alert the scenario must raise: its rule, zone and (optionally) severity, within so many scenario minutes.
+/// <c>WhileOpen</c> names a walking street whose hours the rule reads on the centre's own clock, which a scenario
+/// cannot set: the alert is expected only if the centre says that street is open when the check starts.
+/// </summary>
+public sealed record ExpectedAlert(string RuleId, string ZoneId, double WithinMinutes, string? Severity = null, string? WhileOpen = null)
+{
+    /// <summary>Whether to wait for it at this moment of the centre's clock (an unknown street: yes, so the check fails loudly).</summary>
+    public bool IsExpectedAt(IEnumerable<WalkingStreet> streets, DateTimeOffset centreNow) =>
+        WhileOpen is null || streets.FirstOrDefault(w => w.Id == WhileOpen) is not { } street || WalkingHours.IsOpen(street, centreNow);
+}
