@@ -77,14 +77,14 @@ window.ccMap = (() => {
   function walking(list) {
     for (const view of views) {
       if (view.only && !view.only.includes('tourism')) continue;
-      list.forEach((w, i) => {
+      for (const w of list) {
         let line = view.walking[w.id];
         if (!line) {
           line = L.polyline(w.path, { ...walkingStyle(w.open), className: 'cc-walking', lineCap: 'round' });
           line.cc = w;
           line.on('add', () => markWalking(line));
-          // Side by side streets label away from each other.
-          line.bindTooltip('', { permanent: true, direction: i % 2 ? 'left' : 'right', className: 'cc-walking-label', opacity: 0.92 });
+          // Labelled westwards: east of the Old Quarter the city map lies under the pilot's inset.
+          line.bindTooltip('', { permanent: true, direction: 'left', className: 'cc-walking-label', opacity: 0.92 });
           line.addTo(layerOf(view, 'tourism'));
           view.walking[w.id] = line;
         }
@@ -92,7 +92,7 @@ window.ccMap = (() => {
         line.setStyle(walkingStyle(w.open));
         line.setTooltipContent(`<span data-walking-label="${escapeHtml(w.id)}" data-open="${w.open}">${escapeHtml(w.label)}</span>`);
         markWalking(line);
-      });
+      }
     }
   }
 
