@@ -4,11 +4,12 @@ using ControlCenter.Domain.Catalog;
 using ControlCenter.Host.Wall;
 using ControlCenter.Host.Wall.Components;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Time.Testing;
 
 namespace ControlCenter.Host.Tests;
 
-/// <summary>The wall's components rendered on their own (bUnit): queue order and how stale data looks.</summary>
+/// <summary>The wall's components rendered on their own (bUnit): queue order, how stale data looks, tourism in words.</summary>
 public class WallComponentTests
 {
     private static readonly FakeTimeProvider Time = new(new DateTimeOffset(2026, 11, 27, 3, 0, 0, TimeSpan.Zero));
@@ -79,5 +80,138 @@ public class WallComponentTests
         var never = MapMarkers.Of(place, fresh with { Ts = null }, english: true, Time.GetUtcNow());
         Assert.That((never.Stale, never.Colour), Is.EqualTo((true, MapMarkers.Grey)));
         Assert.That(never.Title, Does.Contain("no data yet"));
+    }
+
+    private static readonly CityCatalog Catalog = CatalogLoader.LoadFile(Path.Combine(AppContext.BaseDirectory, "Catalog", "hanoi.json"));
+
+    private static IStringLocalizer Words(BunitContext context, string culture)
+    {
+        System.Globalization.CultureInfo.CurrentUICulture = new System.Globalization.CultureInfo(culture);
+        System.Globalization.CultureInfo.CurrentCulture = new System.Globalization.CultureInfo(culture);
+        return context.Services.GetRequiredService<IStringLocalizer<WallText>>();
+    }
+
+    private static EntityState Visitors(string id, double present, string crowding, double ratio, int capacity) =>
+        new(id, "visitor-counter", "ba-dinh", 4, Time.GetUtcNow().AddMinutes(-1), crowding == "overcrowded" ? "alert" : "ok",
+            new Dictionary<string, double> { ["present"] = present, ["entries"] = 120 },
+            new Dictionary<string, object?> { ["crowding"] = crowding, ["crowdingRatio"] = ratio, ["capacity"] = capacity, ["visitorsPerHour"] = 480.0 });
+
+    private static (string, string, double, double, string, string) Place(string id) =>
+        MapMarkers.Places(Catalog).Single(p => p.Id == id);
+
+    [TestCase("comfortable", 0.3, "#2e7d32")]
+    [TestCase("busy", 0.6, "#fbc02d")]
+    [TestCase("crowded", 0.9, "#f57c00")]
+    [TestCase("overcrowded", 1.15, "#d32f2f")]
+    public void Marker_TouristPoint_ColouredByCrowding(string crowding, double ratio, string colour)
+    {
+        using var context = Context();
+        var marker = MapMarkers.Of(Place("vc-quang-truong-ba-dinh"), Visitors("vc-quang-truong-ba-dinh", ratio * 10_000, crowding, ratio, 10_000), false, Time.GetUtcNow());
+        Assert.That((marker.Layer, marker.Colour, marker.Stale), Is.EqualTo(("tourism", colour, false)));
+    }
+
+    [Test]
+    public void Marker_TouristPoint_ShowsPeoplePresentShort_AndTitlesThePlaceInTheWallsLanguage()
+    {
+        using var context = Context();
+        var state = Visitors("vc-quang-truong-ba-dinh", 11_500, "overcrowded", 1.15, 10_000);
+
+        var vi = MapMarkers.Of(Place("vc-quang-truong-ba-dinh"), state, false, Time.GetUtcNow(), Words(context, "vi-VN"));
+        Assert.That(vi.Text, Is.EqualTo("11,5k"));
+        Assert.That(vi.Title, Is.EqualTo("Quảng trường Ba Đình – Lăng Chủ tịch Hồ Chí Minh: 11.500/10.000 người · quá tải (115%)"));
+
+        var en = MapMarkers.Of(Place("vc-quang-truong-ba-dinh"), state, true, Time.GetUtcNow(), Words(context, "en-US"));
+        Assert.That(en.Text, Is.EqualTo("11.5k"));
+        Assert.That(en.Title, Is.EqualTo("Ba Dinh Square – Ho Chi Minh Mausoleum: 11,500/10,000 people · overcrowded (115%)"));
+
+        var few = MapMarkers.Of(Place("vc-chua-tran-quoc"), Visitors("vc-chua-tran-quoc", 640, "crowded", 0.8, 800), true, Time.GetUtcNow());
+        Assert.That(few.Text, Is.EqualTo("640"));
+    }
+
+    [Test]
+    public void Marker_TouristPoint_Stale_IsGreyWithItsAge()
+    {
+        using var context = Context();
+        var state = Visitors("vc-van-mieu", 2_900, "crowded", 0.97, 3_000) with { Status = "stale", Ts = Time.GetUtcNow().AddMinutes(-25) };
+        var marker = MapMarkers.Of(Place("vc-van-mieu"), state, false, Time.GetUtcNow());
+        Assert.That((marker.Text, marker.Colour, marker.Stale), Is.EqualTo(("25 phút", MapMarkers.Grey, true)));
+    }
+
+    [Test]
+    public void Tiles_VisitorsNow_PresentOfCapacity_AndTheBusiestPointsCrowding()
+    {
+        using var context = Context();
+        var feed = new WallFeed();
+        feed.Accept([Visitors("vc-quang-truong-ba-dinh", 11_500, "overcrowded", 1.15, 10_000)], new KpiSnapshot(Time.GetUtcNow(), 1,
+        [
+            new KpiTile("visitors-now", 14_200, "people", "alert") { Of = 51_800, EntityId = "vc-quang-truong-ba-dinh", Peak = 1.15 },
+        ]), [], Time);
+        var tiles = context.Render<KpiTiles>(p => p.Add(t => t.Feed, feed));
+        var tile = tiles.Find("[data-tile='visitors-now']");
+        Assert.That(tile.ClassList, Does.Contain("cc-status-alert"));
+        Assert.That(tiles.Find("[data-tile='visitors-now'] .cc-tile-label").TextContent, Is.EqualTo("Khách tại điểm du lịch"));
+        Assert.That(tiles.Find("[data-tile='visitors-now'] .cc-tile-value").TextContent.Trim(), Does.StartWith("14.200"));
+        Assert.That(tiles.Find("[data-tile='visitors-now'] .cc-tile-of").TextContent.Trim(), Is.EqualTo("trên 51.800"));
+        Assert.That(tiles.Find("[data-tile='visitors-now'] .cc-tile-unit").TextContent.Trim(), Is.EqualTo("người"));
+        Assert.That(tiles.Find("[data-tile='visitors-now'] .cc-tile-context").TextContent,
+            Is.EqualTo("Quảng trường Ba Đình – Lăng Chủ tịch Hồ Chí Minh · quá tải · 115%"));
+    }
+
+    [Test]
+    public void Evidence_TourismMetrics_ReadableInBothLanguages()
+    {
+        using var context = Context();
+        var ratio = new AlertEvidence("vc-van-mieu", "crowdingRatio", 1.08, null);
+        var present = new AlertEvidence("vc-van-mieu", "present", 3_240, null);
+        var open = new AlertEvidence("ws-ho-guom", "walkingStreetOpen", 1, null);
+
+        var vi = Words(context, "vi-VN");
+        Assert.That(EvidenceText.Metric(ratio, vi), Is.EqualTo(("Tỷ lệ so với sức chứa", "108%")));
+        Assert.That(EvidenceText.Metric(present, vi), Is.EqualTo(("Số người đang có mặt", "3.240 người")));
+        Assert.That(EvidenceText.Metric(open, vi), Is.EqualTo(("Phố đi bộ đang mở", "Có")));
+
+        var en = Words(context, "en-US");
+        Assert.That(EvidenceText.Metric(ratio, en), Is.EqualTo(("Share of capacity", "108%")));
+        Assert.That(EvidenceText.Metric(present, en), Is.EqualTo(("People present", "3,240 people")));
+        Assert.That(EvidenceText.Metric(open, en), Is.EqualTo(("Walking street open", "Yes")));
+        Assert.That(EvidenceText.Metric(new AlertEvidence("fl-1", "depthCm", 27.5, null), en), Is.EqualTo(("depthCm", "27.5")), "a metric without a label keeps its name");
+    }
+
+    [Test]
+    public void Evidence_PlaceOfAWalkingStreetOrACounter_IsItsName()
+    {
+        Assert.That(EvidenceText.Place("ws-ho-guom", Catalog, english: false), Is.EqualTo("Không gian đi bộ hồ Hoàn Kiếm"));
+        Assert.That(EvidenceText.Place("ws-cho-dem-dong-xuan", Catalog, english: true), Is.EqualTo("Hang Dao – Dong Xuan walking street (night market)"));
+        Assert.That(EvidenceText.Place("vc-van-mieu", Catalog, english: true), Is.EqualTo("Temple of Literature"));
+        Assert.That(EvidenceText.Place("al-123", Catalog, english: true), Is.Null);
+    }
+
+    /// <summary>A moment in city time (UTC+7) as the instant it is.</summary>
+    private static DateTimeOffset Hanoi(int year, int month, int day, int hour, int minute = 0) =>
+        new DateTimeOffset(year, month, day, hour, minute, 0, TimeSpan.FromHours(7)).ToUniversalTime();
+
+    [Test]
+    public void WalkingStreet_FridayEvening_OpenUntilItsClose()
+    {
+        using var context = Context();
+        var friday = Hanoi(2026, 11, 27, 20, 15);
+        var lake = WalkingStreetLine.Of(Catalog.WalkingStreets.Single(w => w.Id == "ws-ho-guom"), friday, Words(context, "vi-VN"), false);
+        Assert.That((lake.Open, lake.Label), Is.EqualTo((true, "Không gian đi bộ hồ Hoàn Kiếm — Đang mở cho người đi bộ đến 24:00 Chủ Nhật")));
+        var market = WalkingStreetLine.Of(Catalog.WalkingStreets.Single(w => w.Id == "ws-cho-dem-dong-xuan"), friday, Words(context, "en-US"), true);
+        Assert.That((market.Open, market.Label), Is.EqualTo((true, "Hang Dao – Dong Xuan walking street (night market) — Open to walkers until 23:00")));
+        Assert.That(lake.Path, Has.Count.EqualTo(10));
+    }
+
+    [Test]
+    public void WalkingStreet_MondayMorning_ClosedUntilItOpens()
+    {
+        using var context = Context();
+        var monday = Hanoi(2026, 11, 30, 9);
+        var lake = WalkingStreetLine.Of(Catalog.WalkingStreets.Single(w => w.Id == "ws-ho-guom"), monday, Words(context, "vi-VN"), false);
+        Assert.That((lake.Open, lake.Label), Is.EqualTo((false, "Không gian đi bộ hồ Hoàn Kiếm — Mở lại 19:00 Thứ Sáu")));
+        var lakeEn = WalkingStreetLine.Of(Catalog.WalkingStreets.Single(w => w.Id == "ws-ho-guom"), monday, Words(context, "en-US"), true);
+        Assert.That(lakeEn.Label, Is.EqualTo("Hoan Kiem Lake walking space — Opens Friday 19:00"));
+        var saturdayNoon = WalkingStreetLine.Of(Catalog.WalkingStreets.Single(w => w.Id == "ws-cho-dem-dong-xuan"), Hanoi(2026, 11, 28, 12), Words(context, "en-US"), true);
+        Assert.That((saturdayNoon.Open, saturdayNoon.Label), Is.EqualTo((false, "Hang Dao – Dong Xuan walking street (night market) — Opens 19:00")));
     }
 }

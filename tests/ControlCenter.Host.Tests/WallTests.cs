@@ -181,6 +181,76 @@ public class WallTests : SqliteHostFixture
     }
 
     [Test]
+    public async Task TouristPoint_Overcrowded_RedMarkerTileAndPanel_AlertEvidenceInWords()
+    {
+        // The rule waits out a passing tour group (10 minutes by default): not here, so the alert comes at once.
+        await SetCrowdWait(0);
+        var page = await _browser.SignedIn(Host.ServerAddress, "responder");
+        await Assertions.Expect(page.Locator("#wall-map .cc-marker.cc-tourism")).ToHaveCountAsync(8);
+        await Assertions.Expect(page.Locator(".cc-layer-toggle input[data-layer='tourism']")).ToHaveCountAsync(1);
+        await Assertions.Expect(page.Locator(".cc-layer-toggle").Last).ToContainTextAsync("Du lịch");
+
+        await Ingest(Json.Reading("vc-quang-truong-ba-dinh", Now, new { entries = 460, present = 11_500 }));
+        var marker = page.Locator("#wall-map .cc-marker.cc-tourism[data-entity='vc-quang-truong-ba-dinh']");
+        await Assertions.Expect(marker).ToHaveTextAsync("11,5k");
+        await Assertions.Expect(marker).ToHaveCSSAsync("background-color", "rgb(211, 47, 47)");
+        await Assertions.Expect(marker).ToHaveAttributeAsync("title", new System.Text.RegularExpressions.Regex("^Quảng trường Ba Đình.*: 11\\.500/10\\.000 người · quá tải \\(115%\\)$"));
+
+        var tile = page.Locator("[data-tile='visitors-now']");
+        await Assertions.Expect(tile).ToHaveAttributeAsync("data-status", "alert", new() { Timeout = 20_000 });
+        await Assertions.Expect(tile.Locator(".cc-tile-label")).ToHaveTextAsync("Khách tại điểm du lịch");
+        // Other tests of this fixture count visitors elsewhere: the tile adds up the points that report, whatever they say now.
+        var (present, capacity) = await VisitorsNow();
+        var vi = new System.Globalization.CultureInfo("vi-VN");
+        await Assertions.Expect(tile.Locator(".cc-tile-value")).ToContainTextAsync(present.ToString("#,0", vi), new() { Timeout = 20_000 });
+        await Assertions.Expect(tile.Locator(".cc-tile-of")).ToHaveTextAsync($"trên {capacity.ToString("#,0", vi)}");
+        await Assertions.Expect(tile.Locator(".cc-tile-unit")).ToHaveTextAsync("người");
+        await Assertions.Expect(tile.Locator(".cc-tile-context")).ToHaveTextAsync("Quảng trường Ba Đình – Lăng Chủ tịch Hồ Chí Minh · quá tải · 115%");
+
+        await marker.ClickAsync();
+        var panel = page.Locator("#entity-panel");
+        await Assertions.Expect(panel).ToHaveAttributeAsync("data-entity-id", "vc-quang-truong-ba-dinh");
+        await Assertions.Expect(panel.Locator("[data-figure='present'] td").First).ToHaveTextAsync("Số người đang có mặt");
+        await Assertions.Expect(panel.Locator("[data-figure='present'] .cc-num")).ToHaveTextAsync("11.500");
+        await Assertions.Expect(panel.Locator("[data-figure='capacity'] .cc-num")).ToHaveTextAsync("10.000");
+        await Assertions.Expect(panel.Locator("[data-figure='crowding'] .cc-num")).ToHaveTextAsync("quá tải (115%)");
+        await Assertions.Expect(panel.Locator("[data-figure='visitorsPerHour'] .cc-num")).ToHaveTextAsync("460");
+
+        await panel.Locator(".cc-link-button").ClickAsync();
+        var item = page.Locator(".cc-alert[data-rule='tourism.overcrowded'][data-scope='vc-quang-truong-ba-dinh']");
+        await item.WaitForAsync(new LocatorWaitForOptions { Timeout = 20_000 });
+        await item.ClickAsync();
+        var alert = page.Locator("#alert-panel");
+        await Assertions.Expect(alert.Locator(".cc-panel-title")).ToHaveTextAsync("Quá tải khách tại điểm du lịch");
+        await Assertions.Expect(page.Locator("#alert-scope")).ToContainTextAsync("Quảng trường Ba Đình");
+        await Assertions.Expect(alert.Locator("[data-evidence='crowdingRatio']")).ToContainTextAsync("Tỷ lệ so với sức chứa");
+        await Assertions.Expect(alert.Locator("[data-evidence='crowdingRatio'] .cc-num")).ToHaveTextAsync("115%");
+        await Assertions.Expect(alert.Locator("[data-evidence='present'] .cc-num")).ToHaveTextAsync("11.500 người");
+        await page.Context.CloseAsync();
+        await SetCrowdWait(10);
+    }
+
+    /// <summary>People present and capacity over the tourist points that report (read straight from each counter).</summary>
+    private async Task<(double Present, double Capacity)> VisitorsNow()
+    {
+        var counters = Host.Services.GetRequiredService<ControlCenter.Domain.Catalog.CityCatalog>().Sensors.Where(s => s.Kind == "visitor-counter");
+        var states = (await Task.WhenAll(counters.Select(c => Host.Entity(c.Id)))).Where(s => s.Derived.ContainsKey("crowdingRatio")).ToList();
+        return (states.Sum(s => s.Values["present"]), states.Sum(s => Convert.ToDouble(s.Derived["capacity"]?.ToString(), System.Globalization.CultureInfo.InvariantCulture)));
+    }
+
+    /// <summary>How long a crowd must last before the overcrowding rule raises (the tourism pack, replaced by an admin).</summary>
+    private async Task SetCrowdWait(int minutes)
+    {
+        using var admin = await Host.SignedIn("admin");
+        var document = (await admin.GetFromJsonAsync<System.Text.Json.Nodes.JsonObject>("/api/v1/thresholds"))!;
+        var packs = document["packs"]!.DeepClone();
+        packs["tourism"]!["crowdedMinutesBeforeAlert"] = minutes;
+        var body = new System.Text.Json.Nodes.JsonObject { ["version"] = document["version"]!.GetValue<long>(), ["packs"] = packs };
+        using var response = await admin.PutAsync("/api/v1/thresholds", new StringContent(body.ToJsonString(), System.Text.Encoding.UTF8, "application/json"));
+        Assert.That(response.IsSuccessStatusCode, Is.True, "the tourism pack replaced");
+    }
+
+    [Test]
     public async Task Logout_WithoutTheFormsToken_IsRefused()
     {
         using var responder = await Host.SignedIn("responder");
@@ -285,7 +355,9 @@ public class WallTests : SqliteHostFixture
     [Test]
     public async Task Screenshot_At1920x1080()
     {
-        await Ingest(Json.Reading("fl-ly-thuong-kiet", Now, new { depthCm = 24 }), Json.Reading("rg-hoan-kiem", Now, new { rainMm = 6 }));
+        await Ingest(Json.Reading("fl-ly-thuong-kiet", Now, new { depthCm = 24 }), Json.Reading("rg-hoan-kiem", Now, new { rainMm = 6 }),
+            Json.Reading("vc-van-mieu", Now, new { entries = 140, present = 2_600 }), Json.Reading("vc-chua-tran-quoc", Now, new { entries = 30, present = 350 }),
+            Json.Reading("vc-ho-guom-the-huc", Now, new { entries = 900, present = 7_400 }));
         using var output = new StringWriter();
         await ControlCenter.Simulator.SimulatorCommand.Run(["normal", "--url", Host.ServerAddress.ToString(), "--speed", "60", "--duration", "4"], output, CancellationToken.None);
         var page = await _browser.SignedIn(Host.ServerAddress, "responder");

@@ -1,6 +1,8 @@
 using System.Globalization;
 using ControlCenter.Contracts.Messages;
 using ControlCenter.Domain.Catalog;
+using ControlCenter.Domain.Derived;
+using Microsoft.Extensions.Localization;
 
 namespace ControlCenter.Host.Wall;
 
@@ -8,12 +10,12 @@ namespace ControlCenter.Host.Wall;
 public sealed record MapMarker(string Id, string Layer, double Lat, double Lon, string Colour, string Text, string Title, bool Stale);
 
 /// <summary>
-/// Which entities the map shows (lots, junctions, air, lake, rain, flood) and how: colour from the status the
+/// Which entities the map shows (lots, junctions, air, lake, rain, flood, tourist points) and how: colour from the status the
 /// thresholds gave, a short figure, and grey with its age when stale or offline — never "good".
 /// </summary>
 public static class MapMarkers
 {
-    public static readonly string[] Layers = ["parking", "traffic", "air", "water", "rain", "flood"];
+    public static readonly string[] Layers = ["parking", "traffic", "air", "water", "rain", "flood", "tourism"];
 
     public const string Grey = "#8a8f98";
 
@@ -21,9 +23,13 @@ public static class MapMarkers
         catalog.ParkingLots.Select(l => (l.Id, "parking", l.Lat, l.Lon, l.Name, l.NameEn))
             .Concat(catalog.Junctions.Select(j => (j.Id, "traffic", j.Lat, j.Lon, j.Name, j.NameEn)))
             .Concat(catalog.Sensors.Where(s => !s.Retired && s.ParentId is null && s.Kind is SensorKinds.Air or SensorKinds.Water or SensorKinds.Rain or SensorKinds.Flood)
-                .Select(s => (s.Id, SensorKinds.DomainOf(s.Kind)!, s.Lat, s.Lon, s.Name, s.NameEn)));
+                .Select(s => (s.Id, SensorKinds.DomainOf(s.Kind)!, s.Lat, s.Lon, s.Name, s.NameEn)))
+            .Concat(catalog.Sensors.Where(s => !s.Retired && s.Kind == SensorKinds.VisitorCounter)
+                .Select(s => (s.Id, SensorKinds.DomainOf(s.Kind)!, s.Lat, s.Lon, TouristPoint.Name(s, false), TouristPoint.Name(s, true))));
 
-    public static MapMarker Of((string Id, string Layer, double Lat, double Lon, string Name, string NameEn) place, EntityState? state, bool english, DateTimeOffset now)
+    /// <param name="words">The wall's words, for titles that name a level (a tourist point's crowding).</param>
+    public static MapMarker Of((string Id, string Layer, double Lat, double Lon, string Name, string NameEn) place, EntityState? state, bool english, DateTimeOffset now,
+        IStringLocalizer? words = null)
     {
         var name = english ? place.NameEn : place.Name;
         if (state is null || state.Ts is null)
@@ -37,11 +43,13 @@ public static class MapMarkers
             "water" => (Status(state.Status), Number(state, "do", null, fromValues: true)),
             "rain" => (Rain(Text(state, "intensity")), Number(state, "rain1hMm", "0.#")),
             "flood" => (Flood(Text(state, "floodLevel")), Number(state, "depthCm", "0", fromValues: true)),
+            "tourism" => (CrowdingColour(Text(state, "crowding")), People(state)),
             _ => (Grey, ""),
         };
         var age = now - state.Ts.Value;
         var title = stale
             ? $"{name}: {(english ? $"{state.Status}, last heard {Age(age, true)} ago" : $"{(state.Status == "offline" ? "mất kết nối" : "số liệu cũ")}, {Age(age, false)} trước")}"
+            : place.Layer == "tourism" ? $"{name}: {TouristPoint.Describe(state, words)}"
             : $"{name}: {text}";
         return new(place.Id, place.Layer, place.Lat, place.Lon, stale ? Grey : colour, stale ? Age(age, english) : text, title, stale);
     }
@@ -73,6 +81,20 @@ public static class MapMarkers
     {
         "warning" => "#fbc02d", "major" => "#f57c00", "critical" => "#d32f2f", _ => "#2e7d32",
     };
+
+    public static string CrowdingColour(string? level) => level switch
+    {
+        Crowding.Comfortable => "#2e7d32", Crowding.Busy => "#fbc02d", Crowding.Crowded => "#f57c00", Crowding.Overcrowded => "#d32f2f", _ => Grey,
+    };
+
+    /// <summary>People present, short enough for a marker: 950, 8,4k (in the wall's culture), 12k.</summary>
+    public static string People(EntityState state)
+    {
+        if (!state.Values.TryGetValue("present", out var present)) return "–";
+        return present < 1000
+            ? present.ToString("0", CultureInfo.CurrentCulture)
+            : (present / 1000).ToString("0.#", CultureInfo.CurrentCulture) + "k";
+    }
 
     public static string Status(string status) => status switch
     {

@@ -10,7 +10,7 @@ namespace ControlCenter.Host.Wall;
 /// </summary>
 public sealed class WallFeed : IAsyncDisposable
 {
-    public static readonly string[] Topics = ["parking", "air", "water", "rain", "flood", "traffic", "alerts", "kpi"];
+    public static readonly string[] Topics = ["parking", "air", "water", "rain", "flood", "traffic", "tourism", "alerts", "kpi"];
 
     private readonly CancellationTokenSource _stop = new();
     private readonly Dictionary<string, EntityState> _states = new(StringComparer.Ordinal);

@@ -19,7 +19,7 @@ window.ccMap = (() => {
       .setView([v.lat, v.lon], v.zoom);
     if (options.tileUrl) L.tileLayer(options.tileUrl, { maxZoom: 19, attribution: options.attribution || '' }).addTo(map);
     if (v.controls) map.attributionControl.addAttribution('Basemap: OpenStreetMap contributors (ODbL), schematic');
-    return { map, only: v.layers || null, layers: {}, markers: {} };
+    return { map, only: v.layers || null, layers: {}, markers: {}, walking: {} };
   }
 
   function drawBasemap(view) {
@@ -61,6 +61,41 @@ window.ccMap = (() => {
     }
   }
 
+  // Walking streets belong to the tourism layer: strong and dashed while open to walkers, faint while not. The
+  // state is kept on the line and written to its SVG path whenever Leaflet (re)creates it, for tests and styling.
+  const walkingStyle = open => open
+    ? { color: '#ffd54f', weight: 7, opacity: 0.95, dashArray: '12 8' }
+    : { color: '#ffd54f', weight: 3, opacity: 0.3, dashArray: '3 9' };
+
+  function markWalking(line) {
+    const el = line.getElement();
+    if (!el) return;
+    el.setAttribute('data-walking-street', line.cc.id);
+    el.setAttribute('data-open', String(line.cc.open));
+  }
+
+  function walking(list) {
+    for (const view of views) {
+      if (view.only && !view.only.includes('tourism')) continue;
+      for (const w of list) {
+        let line = view.walking[w.id];
+        if (!line) {
+          line = L.polyline(w.path, { ...walkingStyle(w.open), className: 'cc-walking', lineCap: 'round' });
+          line.cc = w;
+          line.on('add', () => markWalking(line));
+          // Labelled westwards: east of the Old Quarter the city map lies under the pilot's inset.
+          line.bindTooltip('', { permanent: true, direction: 'left', className: 'cc-walking-label', opacity: 0.92 });
+          line.addTo(layerOf(view, 'tourism'));
+          view.walking[w.id] = line;
+        }
+        line.cc = w;
+        line.setStyle(walkingStyle(w.open));
+        line.setTooltipContent(`<span data-walking-label="${escapeHtml(w.id)}" data-open="${w.open}">${escapeHtml(w.label)}</span>`);
+        markWalking(line);
+      }
+    }
+  }
+
   function showLayer(name, visible) {
     for (const view of views) {
       const layer = layerOf(view, name);
@@ -78,5 +113,5 @@ window.ccMap = (() => {
     return String(s).replace(/[&<>"']/g, c => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c]));
   }
 
-  return { init, update, showLayer, dispose };
+  return { init, update, walking, showLayer, dispose };
 })();
