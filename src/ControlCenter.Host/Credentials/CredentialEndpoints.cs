@@ -78,25 +78,24 @@ public static class CredentialEndpoints
     }
 
     /// <summary>A key for the drivers' app: it reaches the parking endpoints only.</summary>
-    private static async Task<IResult> CreateAppKey(
-        FeedTokenRequest? request, HttpContext http, ClaimsPrincipal user, CredentialStore store, CredentialRefresher refresher, AuditLog audit)
-    {
-        if (NameProblem(request?.Name) is { } problem) return Invalid(problem);
-        var (credential, secret) = await store.Create(ParkingAppKeyRing.Kind, request!.Name!, new CredentialScopes(), user.Identity!.Name!);
-        await refresher.ReloadNow(CancellationToken.None);
-        await audit.Record(http, user.Identity!.Name!, user.FindFirstValue(ClaimTypes.Role), "parking-app-key-created", credential.Id, credential.Name);
-        return Results.Created($"/api/v1/admin/app-keys/{credential.Id}", new { key = secret, credential = Describe(credential) });
-    }
+    private static Task<IResult> CreateAppKey(
+        FeedTokenRequest? request, HttpContext http, ClaimsPrincipal user, CredentialStore store, CredentialRefresher refresher, AuditLog audit) =>
+        CreateKey(ParkingAppKeyRing.Kind, "parking-app-key-created", "/api/v1/admin/app-keys", request, http, user, store, refresher, audit);
 
     /// <summary>A key for the city's one-stop system: it reaches <c>POST /api/v1/egov/figures</c> only.</summary>
-    private static async Task<IResult> CreateEgovImportKey(
+    private static Task<IResult> CreateEgovImportKey(
+        FeedTokenRequest? request, HttpContext http, ClaimsPrincipal user, CredentialStore store, CredentialRefresher refresher, AuditLog audit) =>
+        CreateKey(EgovImportKeyRing.Kind, "egov-import-key-created", "/api/v1/admin/egov-import-keys", request, http, user, store, refresher, audit);
+
+    /// <summary>A key whose kind alone says what it reaches (no scopes): made, loaded at once, audited, shown once.</summary>
+    private static async Task<IResult> CreateKey(string kind, string auditAction, string collection,
         FeedTokenRequest? request, HttpContext http, ClaimsPrincipal user, CredentialStore store, CredentialRefresher refresher, AuditLog audit)
     {
         if (NameProblem(request?.Name) is { } problem) return Invalid(problem);
-        var (credential, secret) = await store.Create(EgovImportKeyRing.Kind, request!.Name!, new CredentialScopes(), user.Identity!.Name!);
+        var (credential, secret) = await store.Create(kind, request!.Name!, new CredentialScopes(), user.Identity!.Name!);
         await refresher.ReloadNow(CancellationToken.None);
-        await audit.Record(http, user.Identity!.Name!, user.FindFirstValue(ClaimTypes.Role), "egov-import-key-created", credential.Id, credential.Name);
-        return Results.Created($"/api/v1/admin/egov-import-keys/{credential.Id}", new { key = secret, credential = Describe(credential) });
+        await audit.Record(http, user.Identity!.Name!, user.FindFirstValue(ClaimTypes.Role), auditAction, credential.Id, credential.Name);
+        return Results.Created($"{collection}/{credential.Id}", new { key = secret, credential = Describe(credential) });
     }
 
     private static async Task<IResult> List(CredentialStore store, string kind, CancellationToken cancellationToken) =>
