@@ -10,4 +10,8 @@ public interface ICityGrain : IEntityGrain
 
     [OneWay]
     Task ZoneChanged(ZoneSummary zone);
+
+    /// <summary>New e-government figures were imported: their tiles change with the next flush.</summary>
+    [OneWay]
+    Task ServiceFiguresChanged(ServiceKpiHeadline headline);
 }

@@ -23,6 +23,10 @@ public interface IServiceKpiGrain : IGrainWithStringKey
     [ReadOnly]
     Task<long> Version();
 
+    /// <summary>The latest month's city totals, for the KPI tiles.</summary>
+    [ReadOnly]
+    Task<ServiceKpiHeadline> Headline();
+
     /// <summary>Runs the on-time rule again (the targets changed) and hands the book whatever it must still be told.</summary>
     Task Reevaluate();
 }

@@ -46,3 +46,15 @@ public sealed record ServiceKpiImportResult(
 
 [GenerateSerializer, Immutable]
 public sealed record ServiceKpiRowError([property: Id(0)] int Line, [property: Id(1)] string Field, [property: Id(2)] string Code, [property: Id(3)] string Reason);
+
+/// <summary>
+/// The city's totals for the latest month on record, as the KPI tiles show them (version = the figures' version;
+/// month null while nothing was imported).
+/// </summary>
+[GenerateSerializer, Immutable]
+public sealed record ServiceKpiHeadline(
+    [property: Id(0)] long Version, [property: Id(1)] string? Month, [property: Id(2)] long ProceduresInForce, [property: Id(3)] long Settled,
+    [property: Id(4)] long SettledOnTime, [property: Id(5)] long Overdue, [property: Id(6)] long OnlineLevel3, [property: Id(7)] long OnlineLevel4)
+{
+    public static readonly ServiceKpiHeadline None = new(0, null, 0, 0, 0, 0, 0, 0);
+}

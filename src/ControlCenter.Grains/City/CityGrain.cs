@@ -23,6 +23,14 @@ public sealed class CityGrain(
 {
     private KpiSnapshot _kpi = null!;
     private EntityState _state = null!;
+    private ServiceKpiHeadline _egov = ServiceKpiHeadline.None;
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        // The e-government tiles come from their grain, not from a zone: read them before the first flush.
+        _egov = await GrainFactory.GetGrain<IServiceKpiGrain>(IServiceKpiGrain.CityKey).Headline();
+        await base.OnActivateAsync(cancellationToken);
+    }
 
     public Task<EntityState> GetState() => Task.FromResult(_state);
 
@@ -36,6 +44,17 @@ public sealed class CityGrain(
         return Task.CompletedTask;
     }
 
+    public Task ServiceFiguresChanged(ServiceKpiHeadline headline)
+    {
+        if (headline.Version > _egov.Version)
+        {
+            _egov = headline;
+            ChangeOwnState(state => state);
+        }
+
+        return Task.CompletedTask;
+    }
+
     protected override IEnumerable<string> MemberIds() => catalog.Zones.Select(z => z.Id);
 
     protected override Task<ZoneSummary> FetchMember(string memberId) => GrainFactory.GetGrain<IZoneGrain>(memberId).GetZoneSummary();
@@ -45,7 +64,7 @@ public sealed class CityGrain(
     protected override void Recompute()
     {
         var zones = Members.Values;
-        _kpi = new KpiSnapshot(clock.Now, Version, KpiBuilder.Build(zones, thresholds.Packs, thresholds.Aqi));
+        _kpi = new KpiSnapshot(clock.Now, Version, KpiBuilder.Build(zones, thresholds.Packs, thresholds.Aqi, _egov));
         var derived = _kpi.Tiles.ToDictionary(t => t.Id, t => (object?)t.Value, StringComparer.Ordinal);
         _state = new EntityState(EntityKinds.CityId, EntityKinds.City, EntityKinds.CityId, Version, _kpi.Ts,
             WorstTileStatus(), new Dictionary<string, double>(), derived);

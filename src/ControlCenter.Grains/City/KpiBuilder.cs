@@ -1,6 +1,7 @@
 using ControlCenter.Contracts.Messages;
 using ControlCenter.Domain.Air;
 using ControlCenter.Domain.Derived;
+using ControlCenter.Domain.Egov;
 using ControlCenter.Domain.Thresholds;
 
 namespace ControlCenter.Grains.City;
@@ -8,7 +9,7 @@ namespace ControlCenter.Grains.City;
 /// <summary>The city's KPI tiles from its zones' summaries; every status line comes from the threshold packs.</summary>
 public static class KpiBuilder
 {
-    public static IReadOnlyList<KpiTile> Build(IReadOnlyCollection<ZoneSummary> zones, ThresholdPacks packs, VnAqi aqi)
+    public static IReadOnlyList<KpiTile> Build(IReadOnlyCollection<ZoneSummary> zones, ThresholdPacks packs, VnAqi aqi, ServiceKpiHeadline? egov = null)
     {
         var capacity = zones.Sum(z => z.Parking.Capacity);
         var free = zones.Sum(z => z.Parking.Free);
@@ -55,7 +56,25 @@ public static class KpiBuilder
             new KpiTile("visitors-now", busiest is null ? null : zones.Sum(z => z.Tourism.Present), "people",
                 Wire(busiest is null ? EntityStatus.Stale : overcrowded > 0 ? EntityStatus.Alert : crowded > 0 ? EntityStatus.Warning : EntityStatus.Ok))
             { Of = zones.Sum(z => z.Tourism.Capacity), EntityId = busiest?.Tourism.BusiestPointId, Peak = busiest?.Tourism.BusiestRatio },
+            .. EgovTiles(egov ?? ServiceKpiHeadline.None, packs.Egov),
         ];
+    }
+
+    /// <summary>
+    /// The latest month's e-government figures (the label names the month): on time against the city's default
+    /// target, overdue applications, and the share of procedures online at level 3 or 4. Stale before any import.
+    /// </summary>
+    private static IEnumerable<KpiTile> EgovTiles(ServiceKpiHeadline egov, EgovPack pack)
+    {
+        var onTime = KpiFigures.Pct(egov.SettledOnTime, egov.Settled);
+        var online = KpiFigures.Pct(egov.OnlineLevel3 + egov.OnlineLevel4, egov.ProceduresInForce);
+        var none = egov.Month is null;
+        yield return new KpiTile("egov-on-time", onTime, "%",
+            Wire(onTime is null ? EntityStatus.Stale : onTime < pack.DefaultOnTimeTargetPct ? EntityStatus.Warning : EntityStatus.Ok))
+        { Label = egov.Month, Peak = pack.BaselineOnTimePct };
+        yield return new KpiTile("egov-overdue", none ? null : egov.Overdue, "applications", Wire(none ? EntityStatus.Stale : EntityStatus.Ok)) { Label = egov.Month };
+        yield return new KpiTile("egov-online", online, "%", Wire(online is null ? EntityStatus.Stale : EntityStatus.Ok))
+        { Label = egov.Month, Of = none ? null : egov.ProceduresInForce };
     }
 
     /// <summary>Stale while most spaces are unknown: "0 free" must never stand for "no data".</summary>

@@ -43,6 +43,15 @@ public sealed class ServiceKpiGrain(
 
     public Task<long> Version() => Task.FromResult(store.State.Version);
 
+    public Task<ServiceKpiHeadline> Headline()
+    {
+        var rows = store.State.Rows;
+        var month = rows.Count == 0 ? null : rows.Select(r => r.Month).Max(StringComparer.Ordinal);
+        var latest = rows.Where(r => r.Month == month).ToList();
+        return Task.FromResult(new ServiceKpiHeadline(store.State.Version, month, latest.Sum(r => r.ProceduresInForce), latest.Sum(r => r.Settled),
+            latest.Sum(r => r.SettledOnTime), latest.Sum(r => r.Overdue), latest.Sum(r => r.OnlineLevel3), latest.Sum(r => r.OnlineLevel4)));
+    }
+
     public async Task<ServiceKpiImportResult> Import(IReadOnlyList<ServiceKpiRow> rows, string by)
     {
         var now = clock.Now;
@@ -61,6 +70,7 @@ public sealed class ServiceKpiGrain(
         var ordered = merged.Values.OrderBy(r => r.Department, StringComparer.Ordinal).ThenBy(r => r.Month, StringComparer.Ordinal).ToList();
         var next = await WithSignals(store.State with { Rows = ordered, Version = store.State.Version + 1 }, now);
         await store.WriteOrRevert(next, this);
+        await GrainFactory.GetGrain<ICityGrain>(Domain.Catalog.EntityKinds.CityId).ServiceFiguresChanged(await Headline());
         await SendUnsent();
         return new ServiceKpiImportResult(check.Rows.Count - replaced, replaced, next.Version, []);
     }

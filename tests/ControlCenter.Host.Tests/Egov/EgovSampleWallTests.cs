@@ -1,3 +1,4 @@
+using ControlCenter.Contracts.Messages;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -57,6 +58,32 @@ public class EgovSampleWallTests : SqliteHostFixture
         Assert.That((await client.GetAsync("/api/v1/egov/departments/so-khong-co")).StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
         var rows = await client.GetFromJsonAsync<JsonElement[]>("/api/v1/egov/figures");
         Assert.That(rows!.Count(r => r.GetProperty("importedBy").GetString() == "sample"), Is.EqualTo(204));
+    }
+
+    [Test]
+    public async Task KpiFeed_CarriesTheLatestMonthsCityFigures_AsTheSummaryHasThem()
+    {
+        var summary = await SampleSummary();
+        var city = summary.GetProperty("city");
+        static KpiTile Tile(KpiSnapshot kpi, string id) => kpi.Tiles.Single(t => t.Id == id);
+        using var client = Host.CreateClient();
+        var kpi = await Eventually.Until(async () => (await client.GetFromJsonAsync<KpiSnapshot>("/api/v1/kpi", Json.Options))!,
+            k => Tile(k, "egov-on-time").Value == city.GetProperty("onTimePct").GetDouble(), "the e-government figures in the city's tiles");
+        Assert.Multiple(() =>
+        {
+            Assert.That(Tile(kpi, "egov-on-time").Label, Is.EqualTo(summary.GetProperty("month").GetString()));
+            Assert.That(Tile(kpi, "egov-on-time").Peak, Is.EqualTo(97.33), "the programme's baseline rides along");
+            Assert.That(Tile(kpi, "egov-overdue").Value, Is.EqualTo(city.GetProperty("overdue").GetInt64()));
+            Assert.That(Tile(kpi, "egov-online").Value, Is.EqualTo(city.GetProperty("onlinePct").GetDouble()));
+            Assert.That(Tile(kpi, "egov-online").Of, Is.EqualTo(city.GetProperty("proceduresInForce").GetInt64()));
+        });
+
+        // Subscribers of the live feed's kpi topic get the same tiles in their snapshot.
+        await using var feed = await FeedClient.Connect(Host.ServerAddress);
+        var snapshot = await feed.Subscribe("kpi");
+        var tiles = snapshot.GetProperty("kpi").GetProperty("tiles").EnumerateArray().ToList();
+        Assert.That(tiles.Single(t => t.GetProperty("id").GetString() == "egov-on-time").GetProperty("value").GetDouble(),
+            Is.EqualTo(city.GetProperty("onTimePct").GetDouble()));
     }
 
     [Test]
