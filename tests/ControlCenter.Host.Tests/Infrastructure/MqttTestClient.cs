@@ -33,6 +33,9 @@ public sealed class MqttTestClient : IAsyncDisposable
         MqttProtocolVersion version = MqttProtocolVersion.V500, bool cleanSession = true)
     {
         var client = new MqttClientFactory().CreateMqttClient();
+        // The handler is attached before CONNACK: a session's queued messages follow it at once, and a client
+        // without a handler yet would acknowledge and drop them.
+        var wrapper = new MqttTestClient(client);
         var options = new MqttClientOptionsBuilder()
             .WithTcpServer("127.0.0.1", port)
             .WithCredentials(userName, password)
@@ -44,7 +47,7 @@ public sealed class MqttTestClient : IAsyncDisposable
             .WithTimeout(TimeSpan.FromSeconds(10))
             .Build();
         var result = await client.ConnectAsync(options);
-        return (new MqttTestClient(client), result);
+        return (wrapper, result);
     }
 
     /// <summary>Connects and fails the test unless the broker accepts.</summary>
