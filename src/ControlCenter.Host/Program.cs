@@ -32,6 +32,7 @@ builder.AddMqtt();
 builder.AddWebhooks();
 builder.AddOpenData();
 builder.AddEgov();
+builder.AddApiDocumentation();
 
 var app = builder.Build();
 
@@ -52,6 +53,8 @@ app.UseAuthentication();
 app.UseAuthorization();
 app.UseOpenSurface();
 app.UseAntiforgery();
+var api = app.MapGroup("/api/v1");
+app.MapApiDocumentation();
 app.MapAuth();
 app.MapSingleSignOn();
 app.MapAudit();
@@ -68,7 +71,7 @@ app.MapHub<LiveHub>(LiveHub.Path);
 app.MapWall();
 app.MapDrills();
 app.MapParking();
-app.MapParkingHolds();
+api.MapParkingHolds();
 app.MapParkingSessions();
 app.MapWebhooks();
 app.MapPublicWarnings();

@@ -13,7 +13,4 @@ public static class Actor
 
     /// <summary>Caller-supplied text quoted back in an error: kept short.</summary>
     public static string Clip(string text) => text.Length <= 64 ? text : text[..64] + "…";
-
-    public static IResult Invalid(string problem, string title = "Invalid request") =>
-        Results.Problem(problem, statusCode: StatusCodes.Status400BadRequest, title: title);
 }

@@ -1,3 +1,4 @@
+using ControlCenter.Host.Api;
 using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Text;
@@ -50,12 +51,12 @@ public static partial class AlertEndpoints
         string? status, string? domain, string? zoneId, string? severity, int? limit, CityCatalog catalog, IGrainFactory grains)
     {
         if (status is not null and not (AlertStatus.Open or AlertStatus.Acknowledged or AlertStatus.Resolved))
-            return Actor.Invalid("status is open, acknowledged or resolved.");
+            return Problems.Invalid("status is open, acknowledged or resolved.");
         if (domain is not null && !AlertDomains.All.Contains(domain))
-            return Actor.Invalid($"domain is one of {string.Join(", ", AlertDomains.All.Order())}.");
-        if (zoneId is not null && catalog.FindZone(zoneId) is null) return Actor.Invalid($"No zone '{Actor.Clip(zoneId)}'.");
-        if (severity is not null && !Severities.IsValid(severity)) return Actor.Invalid($"severity is one of {string.Join(", ", Severities.All)}.");
-        if (limit is < 1 or > 1000) return Actor.Invalid("limit is 1 to 1000 (default 200).");
+            return Problems.Invalid($"domain is one of {string.Join(", ", AlertDomains.All.Order())}.");
+        if (zoneId is not null && catalog.FindZone(zoneId) is null) return Problems.Invalid($"No zone '{Actor.Clip(zoneId)}'.");
+        if (severity is not null && !Severities.IsValid(severity)) return Problems.Invalid($"severity is one of {string.Join(", ", Severities.All)}.");
+        if (limit is < 1 or > 1000) return Problems.Invalid("limit is 1 to 1000 (default 200).");
         return Results.Ok(await grains.GetGrain<IAlertBookGrain>(0).Query(new AlertQuery(status, domain, zoneId, severity, limit ?? 200)));
     }
 
@@ -67,16 +68,16 @@ public static partial class AlertEndpoints
         ManualAlertRequest? request, HttpContext http, ClaimsPrincipal user, CityCatalog catalog, IGrainFactory grains, CityClock clock, AuditLog audit)
     {
         if (request is null || string.IsNullOrWhiteSpace(request.Title) || request.Title.Length > 200)
-            return Actor.Invalid("title is required, up to 200 characters.");
-        if (request.TitleEn is { Length: > 200 }) return Actor.Invalid("titleEn is up to 200 characters.");
-        if (!Severities.IsValid(request.Severity)) return Actor.Invalid($"severity is one of {string.Join(", ", Severities.All)}.");
-        if (request.ZoneId is not null && catalog.FindZone(request.ZoneId) is null) return Actor.Invalid($"No zone '{Actor.Clip(request.ZoneId)}'.");
+            return Problems.Invalid("title is required, up to 200 characters.");
+        if (request.TitleEn is { Length: > 200 }) return Problems.Invalid("titleEn is up to 200 characters.");
+        if (!Severities.IsValid(request.Severity)) return Problems.Invalid($"severity is one of {string.Join(", ", Severities.All)}.");
+        if (request.ZoneId is not null && catalog.FindZone(request.ZoneId) is null) return Problems.Invalid($"No zone '{Actor.Clip(request.ZoneId)}'.");
         var entities = request.EntityIds ?? [];
-        if (entities.Count > 100) return Actor.Invalid("At most 100 entityIds.");
-        if (entities.Any(e => e is null)) return Actor.Invalid("entityIds holds a null.");
+        if (entities.Count > 100) return Problems.Invalid("At most 100 entityIds.");
+        if (entities.Any(e => e is null)) return Problems.Invalid("entityIds holds a null.");
         if (entities.FirstOrDefault(e => !EntityId.IsValid(e) || catalog.EntityKindOf(e) is null) is { } unknown)
-            return Actor.Invalid($"No entity '{Actor.Clip(unknown)}'.");
-        if (request.Note is { Length: > MaxText }) return Actor.Invalid($"note is up to {MaxText} characters.");
+            return Problems.Invalid($"No entity '{Actor.Clip(unknown)}'.");
+        if (request.Note is { Length: > MaxText }) return Problems.Invalid($"note is up to {MaxText} characters.");
 
         var title = request.Title.Trim();
         var raise = new AlertRaise
@@ -92,7 +93,7 @@ public static partial class AlertEndpoints
 
     private static async Task<IResult> Acknowledge(string id, AcknowledgeRequest? request, HttpContext http, ClaimsPrincipal user, IGrainFactory grains, AuditLog audit)
     {
-        if (request?.Note is { Length: > MaxText }) return Actor.Invalid($"note is up to {MaxText} characters.");
+        if (request?.Note is { Length: > MaxText }) return Problems.Invalid($"note is up to {MaxText} characters.");
         return await Act(id, grains, g => g.Acknowledge(Actor.Name(user), request?.Note),
             alert => Actor.Audit(audit, http, user, "alert-acknowledged", alert.Id, request?.Note));
     }
@@ -100,7 +101,7 @@ public static partial class AlertEndpoints
     private static async Task<IResult> Resolve(string id, ResolveRequest? request, HttpContext http, ClaimsPrincipal user, IGrainFactory grains, AuditLog audit)
     {
         if (string.IsNullOrWhiteSpace(request?.Note) || request.Note.Length > MaxText)
-            return Actor.Invalid($"A resolution needs a note (what was done), up to {MaxText} characters.");
+            return Problems.Invalid($"A resolution needs a note (what was done), up to {MaxText} characters.");
         return await Act(id, grains, g => g.Resolve(Actor.Name(user), request.Note.Trim()),
             alert => Actor.Audit(audit, http, user, "alert-resolved", alert.Id, request.Note));
     }
@@ -108,15 +109,15 @@ public static partial class AlertEndpoints
     private static async Task<IResult> AddNote(string id, NoteRequest? request, ClaimsPrincipal user, IGrainFactory grains)
     {
         if (string.IsNullOrWhiteSpace(request?.Text) || request.Text.Length > MaxText)
-            return Actor.Invalid($"text is required, up to {MaxText} characters.");
+            return Problems.Invalid($"text is required, up to {MaxText} characters.");
         return await Act(id, grains, g => g.AddNote(Actor.Name(user), request.Text.Trim()), _ => Task.CompletedTask);
     }
 
     private static async Task<IResult> TickSop(string id, string step, SopRequest? request, ClaimsPrincipal user, IGrainFactory grains)
     {
         if (!int.TryParse(step, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var number) || number is < 1 or > 100)
-            return Actor.Invalid("step is the step's number, from 1.");
-        if (request?.Done is not { } done) return Actor.Invalid("done (true or false) is required.");
+            return Problems.Invalid("step is the step's number, from 1.");
+        if (request?.Done is not { } done) return Problems.Invalid("done (true or false) is required.");
         return await Act(id, grains, g => g.TickSop(number, done, Actor.Name(user)), _ => Task.CompletedTask);
     }
 
@@ -127,7 +128,7 @@ public static partial class AlertEndpoints
         switch (result.Refusal)
         {
             case AlertRefusal.NotFound: return NotFound(id);
-            case AlertRefusal.Invalid: return Actor.Invalid(result.Detail ?? "Invalid request.");
+            case AlertRefusal.Invalid: return Problems.Invalid(result.Detail ?? "Invalid request.");
             case AlertRefusal.Conflict:
                 var alert = result.Alert!;
                 return Results.Problem(result.Detail, statusCode: StatusCodes.Status409Conflict, title: "Someone got there first",

@@ -1,3 +1,4 @@
+using ControlCenter.Host.Api;
 using System.Security.Claims;
 using ControlCenter.Contracts.Grains;
 using ControlCenter.Contracts.Messages;
@@ -28,7 +29,7 @@ public static class PublicWarningEndpoints
         if (!AlertEndpoints.AlertIdPattern().IsMatch(id)) return AlertEndpoints.NotFound(id);
         var alert = await grains.GetGrain<IAlertGrain>(id).Get();
         if (alert is null) return AlertEndpoints.NotFound(id);
-        if (!PublicWarningDrafts.TryRead(request, alert, catalog, out var draft, out var problem)) return Actor.Invalid(problem!);
+        if (!PublicWarningDrafts.TryRead(request, alert, catalog, out var draft, out var problem)) return Problems.Invalid(problem!);
 
         return await AlertEndpoints.Act(id, grains, g => g.PublishWarning(draft!, Actor.Name(user)),
             published => Actor.Audit(audit, http, user, published.PublicWarning!.Revision == 1 ? "warning-published" : "warning-updated", id, draft!.Title));
@@ -37,7 +38,7 @@ public static class PublicWarningEndpoints
     /// <summary>The body is required (<c>{}</c> will do): a JSON POST cannot be sent cross-site without a preflight.</summary>
     private static async Task<IResult> Withdraw(string id, WithdrawRequest request, HttpContext http, ClaimsPrincipal user, IGrainFactory grains, AuditLog audit)
     {
-        if (request.Note is { Length: > PublicWarningDrafts.MaxText }) return Actor.Invalid($"note is up to {PublicWarningDrafts.MaxText} characters.");
+        if (request.Note is { Length: > PublicWarningDrafts.MaxText }) return Problems.Invalid($"note is up to {PublicWarningDrafts.MaxText} characters.");
         return await AlertEndpoints.Act(id, grains, g => g.WithdrawWarning(Actor.Name(user), request.Note),
             _ => Actor.Audit(audit, http, user, "warning-withdrawn", id, request.Note));
     }

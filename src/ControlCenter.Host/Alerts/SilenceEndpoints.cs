@@ -1,3 +1,4 @@
+using ControlCenter.Host.Api;
 using System.Security.Claims;
 using ControlCenter.Contracts.Grains;
 using ControlCenter.Contracts.Messages;
@@ -36,15 +37,15 @@ public static class SilenceEndpoints
     {
         var m = request?.Matcher;
         if (m is null || (m.RuleId is null && m.ZoneId is null && m.EntityId is null && m.Severity is null))
-            return Actor.Invalid("matcher needs at least one of ruleId, zoneId, entityId, severity (a silence of everything is refused).");
-        if (m.RuleId is not null && AlertRules.Find(m.RuleId) is null) return Actor.Invalid($"No rule '{Actor.Clip(m.RuleId)}' (see docs/alerts.md).");
-        if (m.ZoneId is not null && catalog.FindZone(m.ZoneId) is null) return Actor.Invalid($"No zone '{Actor.Clip(m.ZoneId)}'.");
-        if (m.EntityId is not null && (!EntityId.IsValid(m.EntityId) || catalog.EntityKindOf(m.EntityId) is null)) return Actor.Invalid($"No entity '{Actor.Clip(m.EntityId)}'.");
-        if (m.Severity is not null && !Severities.IsValid(m.Severity)) return Actor.Invalid($"severity is one of {string.Join(", ", Severities.All)}.");
+            return Problems.Invalid("matcher needs at least one of ruleId, zoneId, entityId, severity (a silence of everything is refused).");
+        if (m.RuleId is not null && AlertRules.Find(m.RuleId) is null) return Problems.Invalid($"No rule '{Actor.Clip(m.RuleId)}' (see docs/alerts.md).");
+        if (m.ZoneId is not null && catalog.FindZone(m.ZoneId) is null) return Problems.Invalid($"No zone '{Actor.Clip(m.ZoneId)}'.");
+        if (m.EntityId is not null && (!EntityId.IsValid(m.EntityId) || catalog.EntityKindOf(m.EntityId) is null)) return Problems.Invalid($"No entity '{Actor.Clip(m.EntityId)}'.");
+        if (m.Severity is not null && !Severities.IsValid(m.Severity)) return Problems.Invalid($"severity is one of {string.Join(", ", Severities.All)}.");
         var now = clock.Now;
         if (request!.Until is not { } until || until <= now || until - now > LongestSilence)
-            return Actor.Invalid("until is a time in the future, at most 30 days ahead (ISO 8601 with offset).");
-        if (string.IsNullOrWhiteSpace(request.Reason) || request.Reason.Length > 500) return Actor.Invalid("reason is required, up to 500 characters.");
+            return Problems.Invalid("until is a time in the future, at most 30 days ahead (ISO 8601 with offset).");
+        if (string.IsNullOrWhiteSpace(request.Reason) || request.Reason.Length > 500) return Problems.Invalid("reason is required, up to 500 characters.");
 
         var silence = await grains.GetGrain<IAlertBookGrain>(0).AddSilence(new Silence(
             "", new SilenceMatcher(m.RuleId, m.ZoneId, m.EntityId, m.Severity), until, request.Reason.Trim(), Actor.Name(user), now));

@@ -1,3 +1,4 @@
+using ControlCenter.Host.Api;
 using System.Security.Claims;
 using System.Text.Json;
 using ControlCenter.Contracts.Grains;
@@ -28,7 +29,7 @@ public static class ThresholdEndpoints
         const string title = "Invalid thresholds";
         if (body.ValueKind != JsonValueKind.Object || !body.TryGetProperty("version", out var versionElement)
             || versionElement.ValueKind != JsonValueKind.Number || !versionElement.TryGetInt64(out var version) || !body.TryGetProperty("packs", out var packsElement))
-            return Actor.Invalid("The body is { \"version\": <the version you read>, \"packs\": { every pack } }.", title);
+            return Problems.Invalid("The body is { \"version\": <the version you read>, \"packs\": { every pack } }.", title);
 
         var (packs, errors) = ThresholdJson.Read(packsElement);
         if (packs is null)

@@ -1,3 +1,4 @@
+using ControlCenter.Host.Api;
 using System.Security.Claims;
 using ControlCenter.Contracts.Grains;
 using ControlCenter.Domain.Catalog;
@@ -65,9 +66,9 @@ public static class EgovEndpoints
 
     private static async Task<IResult> Figures(string? department, string? from, string? to, IGrainFactory grains)
     {
-        if (department is not null && !EntityId.IsValid(department)) return Actor.Invalid("department is a department id ([a-z0-9-], 1 to 64 characters).");
-        if (from is not null && !ServiceFiguresValidator.IsMonth(from)) return Actor.Invalid("from is a month, yyyy-MM.");
-        if (to is not null && !ServiceFiguresValidator.IsMonth(to)) return Actor.Invalid("to is a month, yyyy-MM.");
+        if (department is not null && !EntityId.IsValid(department)) return Problems.Invalid("department is a department id ([a-z0-9-], 1 to 64 characters).");
+        if (from is not null && !ServiceFiguresValidator.IsMonth(from)) return Problems.Invalid("from is a month, yyyy-MM.");
+        if (to is not null && !ServiceFiguresValidator.IsMonth(to)) return Problems.Invalid("to is a month, yyyy-MM.");
         var book = await grains.GetGrain<IServiceKpiGrain>(IServiceKpiGrain.CityKey).Get();
         var rows = book.Rows
             .Where(r => department is null || r.Department == department)

@@ -2,7 +2,7 @@ using System.Security.Claims;
 using ControlCenter.Contracts.Grains;
 using ControlCenter.Contracts.Messages;
 using ControlCenter.Domain.Catalog;
-using ControlCenter.Host.Alerts;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace ControlCenter.Host.Parking;
 
@@ -14,16 +14,25 @@ public static class HoldEndpoints
 {
     public sealed record HoldRequest(string? LotId, string? Plate, string? VehicleType);
 
-    public static IEndpointRouteBuilder MapParkingHolds(this IEndpointRouteBuilder app)
+    /// <summary>What the app sees of a hold.</summary>
+    public sealed record HoldView(
+        string HoldId, string LotId, string Plate, string VehicleType, string Status, DateTimeOffset PlacedAt, DateTimeOffset ExpiresAt, string? SessionId);
+
+    public static RouteGroupBuilder MapParkingHolds(this RouteGroupBuilder api)
     {
-        var holds = app.MapGroup("/api/v1/parking/holds").RequireAuthorization(ParkingConfiguration.AppPolicy);
-        holds.MapPost("", Place).WithName("HoldParkingSpace");
-        holds.MapGet("/{id}", Get).WithName("GetParkingHold");
-        holds.MapDelete("/{id}", Release).WithName("ReleaseParkingHold");
-        return app;
+        var holds = api.MapGroup("/parking/holds").WithTags("Parking").RequireAuthorization(ParkingConfiguration.AppPolicy);
+        holds.MapPost("", Place).WithName("HoldParkingSpace")
+            .WithSummary("Hold one space in a lot while the driver is on the way")
+            .WithDescription($"Send an {ParkingAnswers.IdempotencyHeader} header: a retry with the same key returns the same hold (200, {ParkingAnswers.ReplayedHeader}: true).")
+            .Produces<HoldView>(StatusCodes.Status201Created)
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        holds.MapGet("/{id}", Get).WithName("GetParkingHold").WithSummary("Read one of this app's holds");
+        holds.MapDelete("/{id}", Release).WithName("ReleaseParkingHold").WithSummary("Release a hold before it expires");
+        return api;
     }
 
-    private static async Task<IResult> Place(HoldRequest? request, HttpContext http, ClaimsPrincipal user, CityCatalog catalog, IGrainFactory grains)
+    private static async Task<Results<JsonHttpResult<HoldView>, ProblemHttpResult>> Place(
+        HoldRequest? request, HttpContext http, ClaimsPrincipal user, CityCatalog catalog, IGrainFactory grains)
     {
         if (ParkingAnswers.IdempotencyKey(http, out var missing) is not { } key) return missing!;
         if (ParkingAnswers.Driver(request?.LotId, request?.Plate, request?.VehicleType, catalog, out var invalid) is not { } driver) return invalid!;
@@ -38,18 +47,18 @@ public static class HoldEndpoints
             : ParkingAnswers.Refused(answer.Refusal!);
     }
 
-    private static async Task<IResult> Get(string id, ClaimsPrincipal user, CityCatalog catalog, IGrainFactory grains)
+    private static async Task<Results<Ok<HoldView>, ProblemHttpResult>> Get(string id, ClaimsPrincipal user, CityCatalog catalog, IGrainFactory grains)
     {
         var hold = LotOf(id, catalog) is { } lotId ? await grains.GetGrain<ILotDeskGrain>(lotId).GetHold(id) : null;
         return hold is not null && hold.AppId == ParkingAppAuthentication.AppId(user)
-            ? Results.Ok(View(hold)) : ParkingAnswers.Refused(ParkingRefusals.HoldUnknown);
+            ? TypedResults.Ok(View(hold)) : ParkingAnswers.Refused(ParkingRefusals.HoldUnknown);
     }
 
-    private static async Task<IResult> Release(string id, ClaimsPrincipal user, CityCatalog catalog, IGrainFactory grains)
+    private static async Task<Results<Ok<HoldView>, ProblemHttpResult>> Release(string id, ClaimsPrincipal user, CityCatalog catalog, IGrainFactory grains)
     {
         if (LotOf(id, catalog) is not { } lotId) return ParkingAnswers.Refused(ParkingRefusals.HoldUnknown);
         var answer = await grains.GetGrain<ILotDeskGrain>(lotId).ReleaseHold(id, ParkingAppAuthentication.AppId(user)!);
-        return answer.Hold is { } hold ? Results.Ok(View(hold)) : ParkingAnswers.Refused(answer.Refusal!);
+        return answer.Hold is { } hold ? TypedResults.Ok(View(hold)) : ParkingAnswers.Refused(answer.Refusal!);
     }
 
     /// <summary>A hold id is <c>h.{lotId}.{hash}</c>: the lot's desk keeps it.</summary>
@@ -59,9 +68,6 @@ public static class HoldEndpoints
         return parts.Length == 3 && parts[0] == "h" && catalog.FindLot(parts[1]) is { } lot ? lot.Id : null;
     }
 
-    public static object View(ParkingHold hold) => new
-    {
-        holdId = hold.HoldId, lotId = hold.LotId, plate = hold.Plate, vehicleType = hold.VehicleType,
-        status = hold.Status, placedAt = hold.PlacedAt, expiresAt = hold.ExpiresAt, sessionId = hold.SessionId,
-    };
+    public static HoldView View(ParkingHold hold) =>
+        new(hold.HoldId, hold.LotId, hold.Plate, hold.VehicleType, hold.Status, hold.PlacedAt, hold.ExpiresAt, hold.SessionId);
 }

@@ -1,9 +1,11 @@
+using ControlCenter.Host.Api;
 using System.Security.Cryptography;
 using System.Text;
 using ControlCenter.Contracts.Messages;
 using ControlCenter.Domain.Catalog;
 using ControlCenter.Domain.Parking;
 using ControlCenter.Host.Alerts;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace ControlCenter.Host.Parking;
 
@@ -18,12 +20,12 @@ public static class ParkingAnswers
     private const int LongestKey = 128;
 
     /// <returns>The key, or null with the reason in <paramref name="problem"/>.</returns>
-    public static string? IdempotencyKey(HttpContext http, out IResult? problem)
+    public static string? IdempotencyKey(HttpContext http, out ProblemHttpResult? problem)
     {
         var key = http.Request.Headers[IdempotencyHeader].ToString();
         problem = null;
         if (key.Length is > 0 and <= LongestKey && key.All(c => c is > ' ' and <= '~')) return key;
-        problem = Actor.Invalid($"Send an {IdempotencyHeader} header (1 to {LongestKey} printable ASCII characters, e.g. a UUID) so that a retry is recognised.");
+        problem = Problems.Invalid($"Send an {IdempotencyHeader} header (1 to {LongestKey} printable ASCII characters, e.g. a UUID) so that a retry is recognised.");
         return null;
     }
 
@@ -33,14 +35,14 @@ public static class ParkingAnswers
     public sealed record DriverRequest(ParkingLot Lot, string Plate, string VehicleType);
 
     /// <returns>The checked request (the plate in its canonical form), or null with the reason in <paramref name="problem"/>.</returns>
-    public static DriverRequest? Driver(string? lotId, string? plate, string? vehicleType, CityCatalog catalog, out IResult? problem)
+    public static DriverRequest? Driver(string? lotId, string? plate, string? vehicleType, CityCatalog catalog, out ProblemHttpResult? problem)
     {
         var lot = catalog.FindLot(lotId ?? "");
         var canonical = VehiclePlate.Normalize(plate);
         var vehicle = vehicleType ?? VehicleTypes.Car;
-        problem = lot is null ? Actor.Invalid("lotId must name a lot of the catalogue.")
-            : canonical is null ? Actor.Invalid(PlateProblem)
-            : !VehicleTypes.IsValid(vehicle) ? Actor.Invalid($"vehicleType is one of {string.Join(", ", VehicleTypes.All)}.")
+        problem = lot is null ? Problems.Invalid("lotId must name a lot of the catalogue.")
+            : canonical is null ? Problems.Invalid(PlateProblem)
+            : !VehicleTypes.IsValid(vehicle) ? Problems.Invalid($"vehicleType is one of {string.Join(", ", VehicleTypes.All)}.")
             : null;
         return problem is null ? new DriverRequest(lot!, canonical!, vehicle) : null;
     }
@@ -49,7 +51,7 @@ public static class ParkingAnswers
     public static string IdFrom(string appId, string what, string key) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{appId}\n{what}\n{key}")))[..24];
 
-    public static IResult Refused(string refusal, object? current = null)
+    public static ProblemHttpResult Refused(string refusal, object? current = null)
     {
         var (status, title) = refusal switch
         {
@@ -60,14 +62,14 @@ public static class ParkingAnswers
         };
         var extensions = new Dictionary<string, object?> { ["refusal"] = refusal };
         if (current is not null) extensions["current"] = current;
-        return Results.Problem(Explain(refusal), statusCode: status, title: title, extensions: extensions);
+        return TypedResults.Problem(Explain(refusal), statusCode: status, title: title, extensions: extensions);
     }
 
     /// <summary>A replayed answer is the first one again, marked so that the app can tell.</summary>
-    public static IResult Replayable(HttpContext http, bool replayed, int createdStatus, object body)
+    public static JsonHttpResult<T> Replayable<T>(HttpContext http, bool replayed, int createdStatus, T body)
     {
         if (replayed) http.Response.Headers[ReplayedHeader] = "true";
-        return Results.Json(body, statusCode: replayed ? StatusCodes.Status200OK : createdStatus);
+        return TypedResults.Json(body, statusCode: replayed ? StatusCodes.Status200OK : createdStatus);
     }
 
     private static string Explain(string refusal) => refusal switch

@@ -1,3 +1,4 @@
+using ControlCenter.Host.Api;
 using System.Globalization;
 using System.Security.Claims;
 using ControlCenter.Contracts.Grains;
@@ -36,12 +37,12 @@ public static class ParkingEndpoints
         string? lat, string? lon, string? radiusM, string? vehicleType, bool? includeUnavailable, CityCatalog catalog, IGrainFactory grains, CityClock clock, TariffBook tariffs)
     {
         if (!Number(lat, out var la) || la is < -90 or > 90 || !Number(lon, out var lo) || lo is < -180 or > 180)
-            return Actor.Invalid("lat and lon are required, in degrees (WGS84).");
+            return Problems.Invalid("lat and lon are required, in degrees (WGS84).");
         var radius = 500.0;
         if (radiusM is not null && (!Number(radiusM, out radius) || radius is <= 0 or > MaxRadiusM))
-            return Actor.Invalid($"radiusM is more than 0 and at most {MaxRadiusM:0} (default 500).");
+            return Problems.Invalid($"radiusM is more than 0 and at most {MaxRadiusM:0} (default 500).");
         var vehicle = vehicleType ?? VehicleTypes.Car;
-        if (!VehicleTypes.IsValid(vehicle)) return Actor.Invalid($"vehicleType is one of {string.Join(", ", VehicleTypes.All)}.");
+        if (!VehicleTypes.IsValid(vehicle)) return Problems.Invalid($"vehicleType is one of {string.Join(", ", VehicleTypes.All)}.");
 
         var near = catalog.ParkingLots.Select(l => (Lot: l, Distance: Geo.DistanceM(la, lo, l.Lat, l.Lon))).Where(x => x.Distance <= radius).ToList();
         var states = await Task.WhenAll(near.Select(x => grains.GetGrain<IParkingLotGrain>(x.Lot.Id).GetState()));
@@ -80,7 +81,7 @@ public static class ParkingEndpoints
     private static async Task<IResult> Close(string id, CloseRequest? request, HttpContext http, ClaimsPrincipal user, CityCatalog catalog, IGrainFactory grains, AuditLog audit)
     {
         if (catalog.FindLot(id) is null) return UnknownLot(id);
-        if (string.IsNullOrWhiteSpace(request?.Reason) || request.Reason.Length > 500) return Actor.Invalid("reason is required, up to 500 characters.");
+        if (string.IsNullOrWhiteSpace(request?.Reason) || request.Reason.Length > 500) return Problems.Invalid("reason is required, up to 500 characters.");
         await grains.GetGrain<IParkingLotGrain>(id).SetClosed(request.Reason.Trim());
         await Actor.Audit(audit, http, user, "lot-closed", id, request.Reason.Trim());
         return Results.NoContent();

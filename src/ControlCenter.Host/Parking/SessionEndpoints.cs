@@ -1,3 +1,4 @@
+using ControlCenter.Host.Api;
 using System.Security.Claims;
 using ControlCenter.Contracts.Grains;
 using ControlCenter.Contracts.Messages;
@@ -34,7 +35,7 @@ public static class SessionEndpoints
         if (ParkingAnswers.IdempotencyKey(http, out var missing) is not { } key) return missing!;
         if (ParkingAnswers.Driver(request?.LotId, request?.Plate, request?.VehicleType, catalog, out var invalid) is not { } driver) return invalid!;
         var (lot, plate, vehicle) = driver;
-        if (request!.HoldId is { Length: > 100 }) return Actor.Invalid("holdId is the id a hold was given.");
+        if (request!.HoldId is { Length: > 100 }) return Problems.Invalid("holdId is the id a hold was given.");
 
         var appId = ParkingAppAuthentication.AppId(user)!;
         var id = "s." + ParkingAnswers.IdFrom(appId, "session", key);
@@ -55,10 +56,10 @@ public static class SessionEndpoints
     {
         if (!Plausible(id)) return ParkingAnswers.Refused(ParkingRefusals.Unknown);
         if (Text(request?.Provider) is not { } provider || Text(request!.Reference) is not { } reference)
-            return Actor.Invalid("provider and reference are required, up to 100 printable characters each.");
-        if (request.Amount is not >= 0) return Actor.Invalid("amount is the amount paid in VND, 0 or more.");
+            return Problems.Invalid("provider and reference are required, up to 100 printable characters each.");
+        if (request.Amount is not >= 0) return Problems.Invalid("amount is the amount paid in VND, 0 or more.");
         if (request.Status is not { } status || !ParkingPayment.Statuses.Contains(status))
-            return Actor.Invalid($"status is one of {string.Join(", ", ParkingPayment.Statuses)}.");
+            return Problems.Invalid($"status is one of {string.Join(", ", ParkingPayment.Statuses)}.");
 
         var payment = new ParkingPayment(provider, reference, request.Amount.Value, status, clock.Now);
         var answer = await grains.GetGrain<IParkingSessionGrain>(id).RecordPayment(ParkingAppAuthentication.AppId(user)!, payment);
@@ -76,7 +77,7 @@ public static class SessionEndpoints
 
     private static async Task<IResult> Unpaid(string? status, CityCatalog catalog, IGrainFactory grains)
     {
-        if (status != ParkingSession.Unpaid) return Actor.Invalid("status=unpaid is the list operators follow up (sessions are otherwise read one by one).");
+        if (status != ParkingSession.Unpaid) return Problems.Invalid("status=unpaid is the list operators follow up (sessions are otherwise read one by one).");
         var perLot = await Task.WhenAll(catalog.ParkingLots.Select(l => grains.GetGrain<ILotDeskGrain>(l.Id).Unpaid()));
         var unpaid = perLot.SelectMany(l => l).OrderBy(u => u.EndedAt).ToList();
         var sessions = await Task.WhenAll(unpaid.Select(u => grains.GetGrain<IParkingSessionGrain>(u.SessionId).Get()));

@@ -1,3 +1,4 @@
+using ControlCenter.Host.Api;
 using System.Security.Claims;
 using System.Text.RegularExpressions;
 using ControlCenter.Contracts.Grains;
@@ -99,5 +100,5 @@ public static partial class WebhookEndpoints
     private static IResult NotFound(string id) =>
         Results.Problem($"No webhook '{Actor.Clip(id)}'.", statusCode: StatusCodes.Status404NotFound, title: "Unknown webhook");
 
-    private static IResult Invalid(string problem) => Actor.Invalid(problem, "Invalid webhook request");
+    private static Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult Invalid(string problem) => Problems.Invalid(problem, "Invalid webhook request");
 }
