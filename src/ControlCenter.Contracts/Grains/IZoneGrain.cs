@@ -1,3 +1,4 @@
+using ControlCenter.Domain.Derived;
 using ControlCenter.Contracts.Messages;
 
 namespace ControlCenter.Contracts.Grains;
@@ -9,7 +10,7 @@ public interface IZoneGrain : IAggregateGrain
 
     /// <summary>A sensor of the zone went stale or offline, or came back (one-way, like member changes).</summary>
     [Orleans.Concurrency.OneWay]
-    Task SensorHealthChanged(string sensorId, string health, DateTimeOffset since);
+    Task SensorHealthChanged(string sensorId, HealthState health, DateTimeOffset since);
 
     /// <summary>Runs the zone's rules now (its timer does this every evaluation period).</summary>
     Task EvaluateRules();

@@ -46,17 +46,17 @@ public sealed class SensorGrain(
         // Rows replayed settle health as Apply did when they first came (no version of its own); without rows, show
         // the health the state holds, and the first health tick, at once, records any change since as a new version.
         if (replayed.Count > 0) _state = WithHealth(_state, CurrentHealth(_state));
-        _view = derivation.Derive(_sensor, _state, HeldHealth);
+        _view = derivation.Derive(_sensor, _state, _state.Health);
         var period = options.Value.HealthCheckPeriod;
         this.RegisterGrainTimer(RefreshHealth, new GrainTimerCreationOptions(TimeSpan.Zero, period) { KeepAlive = true });
         var every = options.Value.CheckpointPeriod;
         // Interleaved: a checkpoint being written never holds up the readings arriving meanwhile.
         this.RegisterGrainTimer(() => _checkpoint.WriteInBackground(_state), new GrainTimerCreationOptions(every, every) { KeepAlive = true, Interleave = true });
         // A zone that restarted does not know which of its sensors are silent: the silent ones tell it again.
-        if (_state.Health != "ok") await TellZoneHealth();
+        if (_state.Health != HealthState.Ok) await TellZoneHealth();
         // Rows that reached the log but not this grain before a crash: the feed and the aggregate above hear of them
         // now (one-way calls: an aggregate that is activating and reading this grain's summary cannot deadlock).
-        if (replayed.Count > 0) await Announce(HeldHealth, healthChanged: false);
+        if (replayed.Count > 0) await Announce(_state.Health, healthChanged: false);
     }
 
     public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) => _checkpoint.WriteOnDeactivation(_state);
@@ -76,7 +76,7 @@ public sealed class SensorGrain(
         var state = _state;
         foreach (var row in fresh) state = ReadingBuffers.Apply(state, _sensor.Kind, row);
         var health = CurrentHealth(state);
-        var healthChanged = Wire(health) != _state.Health;
+        var healthChanged = health != _state.Health;
         _state = WithHealth(state, health);
         await Announce(health, healthChanged);
     }
@@ -98,7 +98,7 @@ public sealed class SensorGrain(
     public async Task RefreshHealth()
     {
         var health = CurrentHealth(_state);
-        if (Wire(health) == _state.Health) return;
+        if (health == _state.Health) return;
         var before = _state;
         try
         {
@@ -114,7 +114,7 @@ public sealed class SensorGrain(
         await Announce(health, healthChanged: true);
     }
 
-    public Task AnnounceHealth() => _state.Health == "ok" ? Task.CompletedTask : TellZoneHealth();
+    public Task AnnounceHealth() => _state.Health == HealthState.Ok ? Task.CompletedTask : TellZoneHealth();
 
     /// <summary>Tells the zone (on a change of health), the feed and the aggregate above about the state now held.</summary>
     private async Task Announce(HealthState health, bool healthChanged)
@@ -137,11 +137,7 @@ public sealed class SensorGrain(
     }
 
     private SensorGrainState WithHealth(SensorGrainState state, HealthState health) =>
-        Wire(health) == state.Health ? state : state with { Health = Wire(health), HealthSince = clock.Now };
-
-    private HealthState HeldHealth => Enum.Parse<HealthState>(_state.Health, ignoreCase: true);
-
-    private static string Wire(HealthState health) => health.ToString().ToLowerInvariant();
+        health == state.Health ? state : state with { Health = health, HealthSince = clock.Now };
 
     private Task TellZoneHealth() =>
         GrainFactory.GetGrain<IZoneGrain>(_sensor.ZoneId).SensorHealthChanged(_sensor.Id, _state.Health, _state.HealthSince ?? clock.Now);

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using ControlCenter.Domain.Derived;
 
 namespace ControlCenter.Grains.Sensors;
 
@@ -23,7 +24,7 @@ public sealed record SensorGrainState
     [Id(5)] public ImmutableList<HourBucket> Hours { get; init; } = [];
     /// <summary>Per-minute sums over the last 3 hours: rain fallen (gauges) or people counted in (visitor counters).</summary>
     [Id(6)] public ImmutableList<RainFall> Falls { get; init; } = [];
-    [Id(7)] public string Health { get; init; } = "ok";
+    // Id 7 held health as a word in earlier releases; an old checkpoint reads as Ok and the first health tick corrects it.
     /// <summary>Dissolved oxygen over the last 3 hours (water stations), for the rate of fall.</summary>
     [Id(8)] public ImmutableList<Sample> Oxygen { get; init; } = [];
     /// <summary>When the sensor last changed health (stale, offline, back to ok): the zone outage rule reads it.</summary>
@@ -32,6 +33,7 @@ public sealed record SensorGrainState
     [Id(10)] public long LogSeq { get; init; }
     /// <summary>Which reading each value in <see cref="Values"/> came from: a later-arriving older reading never replaces it.</summary>
     [Id(11)] public ImmutableDictionary<string, ReadingStamp> ValueStamps { get; init; } = ImmutableDictionary<string, ReadingStamp>.Empty;
+    [Id(12)] public HealthState Health { get; init; }
 }
 
 /// <summary>One value of one metric, at the reading's time (at most one kept per minute).</summary>

@@ -2,6 +2,7 @@ using ControlCenter.Contracts;
 using ControlCenter.Contracts.Grains;
 using ControlCenter.Contracts.Messages;
 using ControlCenter.Domain.Catalog;
+using ControlCenter.Domain.Derived;
 using ControlCenter.Grains.Aggregates;
 using ControlCenter.Grains.Hosting;
 using Microsoft.Extensions.Logging;
@@ -46,7 +47,7 @@ public sealed class ZoneGrain(
 
     private const string FloodReason = "flood";
 
-    public Task SensorHealthChanged(string sensorId, string health, DateTimeOffset since)
+    public Task SensorHealthChanged(string sensorId, HealthState health, DateTimeOffset since)
     {
         Rules.SensorHealthChanged(sensorId, health, since);
         return Task.CompletedTask;

@@ -30,16 +30,16 @@ public sealed class ZoneRules(string zoneId, CityCatalog catalog)
         _lastNumber = Math.Max(_lastNumber, lastApplied);
     }
 
-    public void SensorHealthChanged(string sensorId, string health, DateTimeOffset since)
+    public void SensorHealthChanged(string sensorId, HealthState health, DateTimeOffset since)
     {
-        if (!Enum.TryParse<HealthState>(health, ignoreCase: true, out var state) || state == HealthState.Ok)
+        if (health == HealthState.Ok)
         {
             _silent.Remove(sensorId);
             return;
         }
 
         // Going offline after stale keeps the moment it fell silent: that is what the outage rule compares.
-        _silent[sensorId] = new SilentSensor(sensorId, state, _silent.TryGetValue(sensorId, out var known) ? known.Since : since);
+        _silent[sensorId] = new SilentSensor(sensorId, health, _silent.TryGetValue(sensorId, out var known) ? known.Since : since);
     }
 
     /// <returns>
