@@ -8,12 +8,6 @@ using Microsoft.Extensions.Options;
 
 namespace ControlCenter.Grains.Parking;
 
-[GenerateSerializer]
-public sealed record ParkingSessionState
-{
-    [Id(0)] public ParkingSession? Session { get; init; }
-}
-
 /// <summary>
 /// One parking session, from start to paid. Its id comes from the app's idempotency key, so a retried request
 /// reaches this same grain and gets the same answer; one request at a time, so two retries racing cannot both
