@@ -53,7 +53,7 @@ public sealed class HostProcess : IAsyncDisposable
             ["Ingest__Keys__0__RequestsPerSecond"] = "10000",
             ["Auth__Users__0__Username"] = "admin",
             ["Auth__Users__0__Role"] = "admin",
-            ["Auth__Users__0__PasswordHash"] = People.UserDirectory.Hash("crash-test-admin"),
+            ["Auth__Users__0__PasswordHash"] = ControlCenter.Host.People.UserDirectory.Hash("crash-test-admin"),
         };
         foreach (var (name, value) in storage) environment[name] = value;
         return environment;
