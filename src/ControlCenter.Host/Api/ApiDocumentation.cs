@@ -55,6 +55,7 @@ public static class ApiDocumentation
             options.Title = "ControlCenter API";
             options.OpenApiRoutePattern = DocumentPath;
             options.Telemetry = false;
+            options.DefaultFonts = false;
         }).RequireAuthorization(AccessPolicies.Read);
         return app;
     }

@@ -25,6 +25,9 @@ public static class AccessPolicies
         ["/login/oidc"] = "the way in through the city's identity provider (a redirect to it)",
         ["/culture"] = "the language switch (sets a cookie, redirects to a local page)",
         ["/cong-thong-tin"] = "the citizens' portal (a static page that reads the open data)",
+        [Api.ApiDocumentation.ReferencePath + "/scalar.js"] = "the API reference's script, the Scalar package's own code (the contract it shows needs credentials)",
+        [Api.ApiDocumentation.ReferencePath + "/scalar.aspnetcore.js"] = "the same package's loader",
+        [Api.ApiDocumentation.ReferencePath + "/favicon.svg"] = "the same package's icon",
     };
 
     public static WebApplicationBuilder AddAccessPolicies(this WebApplicationBuilder builder)
