@@ -11,6 +11,7 @@ using ControlCenter.Grains.Hosting;
 using ControlCenter.Host.Audit;
 using ControlCenter.Host.Hosting;
 using ControlCenter.Host.People;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace ControlCenter.Host.Alerts;
 
@@ -35,19 +36,41 @@ public static partial class AlertEndpoints
     [GeneratedRegex("^al-[0-9]{1,12}$")]
     internal static partial Regex AlertIdPattern();
 
-    public static IEndpointRouteBuilder MapAlerts(this IEndpointRouteBuilder app)
+    public static RouteGroupBuilder MapAlerts(this RouteGroupBuilder api)
     {
-        app.MapGet("/api/v1/alerts", List).WithName("ListAlerts").RequireAuthorization(AccessPolicies.Read);
-        app.MapGet("/api/v1/alerts/{id}", Get).WithName("GetAlert").RequireAuthorization(AccessPolicies.Read);
-        app.MapPost("/api/v1/alerts", RaiseManual).WithName("RaiseManualAlert").RequireAuthorization(Roles.Operator);
-        app.MapPost("/api/v1/alerts/{id}/acknowledge", Acknowledge).WithName("AcknowledgeAlert").RequireAuthorization(Roles.Responder);
-        app.MapPost("/api/v1/alerts/{id}/resolve", Resolve).WithName("ResolveAlert").RequireAuthorization(Roles.Responder);
-        app.MapPost("/api/v1/alerts/{id}/notes", AddNote).WithName("AddAlertNote").RequireAuthorization(Roles.Responder);
-        app.MapPost("/api/v1/alerts/{id}/sop/{step}", TickSop).WithName("TickAlertSopStep").RequireAuthorization(Roles.Responder);
-        return app;
+        // Each endpoint has its own policy: reading, raising and working an alert are different people's jobs.
+        var alerts = api.MapGroup("/alerts").WithTags("Alerts");
+        alerts.MapGet("", List).WithName("ListAlerts").RequireAuthorization(AccessPolicies.Read)
+            .WithSummary("List alerts, newest first, filtered by status, domain, zone or severity")
+            .ProducesProblem(StatusCodes.Status400BadRequest);
+        alerts.MapGet("/{id}", Get).WithName("GetAlert").RequireAuthorization(AccessPolicies.Read)
+            .WithSummary("Read one alert with its timeline and procedure")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        alerts.MapPost("", RaiseManual).WithName("RaiseManualAlert").RequireAuthorization(Roles.Operator)
+            .WithSummary("Raise an alert by hand")
+            .WithDescription("Posting the same title (in any case) for the same zone while that alert is unresolved counts a repeat on it instead of raising another.")
+            .ProducesProblem(StatusCodes.Status400BadRequest);
+        alerts.MapPost("/{id}/acknowledge", Acknowledge).WithName("AcknowledgeAlert").RequireAuthorization(Roles.Responder)
+            .WithSummary("Acknowledge an open alert")
+            .WithDescription(ConflictRule)
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        alerts.MapPost("/{id}/resolve", Resolve).WithName("ResolveAlert").RequireAuthorization(Roles.Responder)
+            .WithSummary("Resolve an alert, with a note saying what was done")
+            .WithDescription(ConflictRule)
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        alerts.MapPost("/{id}/notes", AddNote).WithName("AddAlertNote").RequireAuthorization(Roles.Responder)
+            .WithSummary("Add a note to an alert's timeline")
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
+        alerts.MapPost("/{id}/sop/{step}", TickSop).WithName("TickAlertSopStep").RequireAuthorization(Roles.Responder)
+            .WithSummary("Mark a step of the alert's procedure done or not done")
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
+        return api;
     }
 
-    private static async Task<IResult> List(
+    private const string ConflictRule =
+        "When someone got there first the answer is 409 with the alert's status, who acted and when, and the whole alert as problem extensions.";
+
+    private static async Task<Results<Ok<Alert[]>, ProblemHttpResult>> List(
         string? status, string? domain, string? zoneId, string? severity, int? limit, CityCatalog catalog, IGrainFactory grains)
     {
         if (status is not null and not (AlertStatus.Open or AlertStatus.Acknowledged or AlertStatus.Resolved))
@@ -57,14 +80,14 @@ public static partial class AlertEndpoints
         if (zoneId is not null && catalog.FindZone(zoneId) is null) return Problems.Invalid($"No zone '{Actor.Clip(zoneId)}'.");
         if (severity is not null && !Severities.IsValid(severity)) return Problems.Invalid($"severity is one of {string.Join(", ", Severities.All)}.");
         if (limit is < 1 or > 1000) return Problems.Invalid("limit is 1 to 1000 (default 200).");
-        return Results.Ok(await grains.GetGrain<IAlertBookGrain>(0).Query(new AlertQuery(status, domain, zoneId, severity, limit ?? 200)));
+        return TypedResults.Ok(await grains.GetGrain<IAlertBookGrain>(0).Query(new AlertQuery(status, domain, zoneId, severity, limit ?? 200)));
     }
 
-    private static async Task<IResult> Get(string id, IGrainFactory grains) =>
+    private static async Task<Results<Ok<Alert>, ProblemHttpResult>> Get(string id, IGrainFactory grains) =>
         !AlertIdPattern().IsMatch(id) ? NotFound(id)
-        : await grains.GetGrain<IAlertGrain>(id).Get() is { } alert ? Results.Ok(alert) : NotFound(id);
+        : await grains.GetGrain<IAlertGrain>(id).Get() is { } alert ? TypedResults.Ok(alert) : NotFound(id);
 
-    private static async Task<IResult> RaiseManual(
+    private static async Task<Results<Created<Alert>, ProblemHttpResult>> RaiseManual(
         ManualAlertRequest? request, HttpContext http, ClaimsPrincipal user, CityCatalog catalog, IGrainFactory grains, CityClock clock, AuditLog audit)
     {
         if (request is null || string.IsNullOrWhiteSpace(request.Title) || request.Title.Length > 200)
@@ -88,17 +111,17 @@ public static partial class AlertEndpoints
         };
         var alert = await grains.GetGrain<IAlertBookGrain>(0).RaiseManual(raise);
         await Actor.Audit(audit, http, user, "alert-raised", alert.Id, title);
-        return Results.Created($"/api/v1/alerts/{alert.Id}", alert);
+        return TypedResults.Created($"/api/v1/alerts/{alert.Id}", alert);
     }
 
-    private static async Task<IResult> Acknowledge(string id, AcknowledgeRequest? request, HttpContext http, ClaimsPrincipal user, IGrainFactory grains, AuditLog audit)
+    private static async Task<Results<Ok<Alert>, ProblemHttpResult>> Acknowledge(string id, AcknowledgeRequest? request, HttpContext http, ClaimsPrincipal user, IGrainFactory grains, AuditLog audit)
     {
         if (request?.Note is { Length: > MaxText }) return Problems.Invalid($"note is up to {MaxText} characters.");
         return await Act(id, grains, g => g.Acknowledge(Actor.Name(user), request?.Note),
             alert => Actor.Audit(audit, http, user, "alert-acknowledged", alert.Id, request?.Note));
     }
 
-    private static async Task<IResult> Resolve(string id, ResolveRequest? request, HttpContext http, ClaimsPrincipal user, IGrainFactory grains, AuditLog audit)
+    private static async Task<Results<Ok<Alert>, ProblemHttpResult>> Resolve(string id, ResolveRequest? request, HttpContext http, ClaimsPrincipal user, IGrainFactory grains, AuditLog audit)
     {
         if (string.IsNullOrWhiteSpace(request?.Note) || request.Note.Length > MaxText)
             return Problems.Invalid($"A resolution needs a note (what was done), up to {MaxText} characters.");
@@ -106,14 +129,14 @@ public static partial class AlertEndpoints
             alert => Actor.Audit(audit, http, user, "alert-resolved", alert.Id, request.Note));
     }
 
-    private static async Task<IResult> AddNote(string id, NoteRequest? request, ClaimsPrincipal user, IGrainFactory grains)
+    private static async Task<Results<Ok<Alert>, ProblemHttpResult>> AddNote(string id, NoteRequest? request, ClaimsPrincipal user, IGrainFactory grains)
     {
         if (string.IsNullOrWhiteSpace(request?.Text) || request.Text.Length > MaxText)
             return Problems.Invalid($"text is required, up to {MaxText} characters.");
         return await Act(id, grains, g => g.AddNote(Actor.Name(user), request.Text.Trim()), _ => Task.CompletedTask);
     }
 
-    private static async Task<IResult> TickSop(string id, string step, SopRequest? request, ClaimsPrincipal user, IGrainFactory grains)
+    private static async Task<Results<Ok<Alert>, ProblemHttpResult>> TickSop(string id, string step, SopRequest? request, ClaimsPrincipal user, IGrainFactory grains)
     {
         if (!int.TryParse(step, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var number) || number is < 1 or > 100)
             return Problems.Invalid("step is the step's number, from 1.");
@@ -121,7 +144,7 @@ public static partial class AlertEndpoints
         return await Act(id, grains, g => g.TickSop(number, done, Actor.Name(user)), _ => Task.CompletedTask);
     }
 
-    internal static async Task<IResult> Act(string id, IGrainFactory grains, Func<IAlertGrain, Task<AlertActionResult>> action, Func<Alert, Task> audit)
+    internal static async Task<Results<Ok<Alert>, ProblemHttpResult>> Act(string id, IGrainFactory grains, Func<IAlertGrain, Task<AlertActionResult>> action, Func<Alert, Task> audit)
     {
         if (!AlertIdPattern().IsMatch(id)) return NotFound(id);
         var result = await action(grains.GetGrain<IAlertGrain>(id));
@@ -131,7 +154,7 @@ public static partial class AlertEndpoints
             case AlertRefusal.Invalid: return Problems.Invalid(result.Detail ?? "Invalid request.");
             case AlertRefusal.Conflict:
                 var alert = result.Alert!;
-                return Results.Problem(result.Detail, statusCode: StatusCodes.Status409Conflict, title: "Someone got there first",
+                return TypedResults.Problem(result.Detail, statusCode: StatusCodes.Status409Conflict, title: "Someone got there first",
                     extensions: new Dictionary<string, object?>
                     {
                         ["alertStatus"] = alert.Status, ["acknowledgedBy"] = alert.AcknowledgedBy, ["acknowledgedAt"] = alert.AcknowledgedAt,
@@ -140,13 +163,12 @@ public static partial class AlertEndpoints
         }
 
         await audit(result.Alert!);
-        return Results.Ok(result.Alert);
+        return TypedResults.Ok(result.Alert!);
     }
 
     /// <summary>One open manual alert per zone and title: posting the same again counts a repeat.</summary>
     private static string ManualScope(string? zoneId, string title) =>
         $"{zoneId ?? "city"}:{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(title.ToLowerInvariant())))[..12]}";
 
-    internal static IResult NotFound(string id) =>
-        Results.Problem($"No alert '{Actor.Clip(id)}'.", statusCode: StatusCodes.Status404NotFound, title: "Unknown alert");
+    internal static ProblemHttpResult NotFound(string id) => Problems.NotFound($"No alert '{Actor.Clip(id)}'.", "Unknown alert");
 }

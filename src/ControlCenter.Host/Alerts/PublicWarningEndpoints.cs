@@ -5,6 +5,7 @@ using ControlCenter.Contracts.Messages;
 using ControlCenter.Domain.Catalog;
 using ControlCenter.Host.Audit;
 using ControlCenter.Host.People;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace ControlCenter.Host.Alerts;
 
@@ -16,14 +17,21 @@ public static class PublicWarningEndpoints
 {
     public sealed record WithdrawRequest(string? Note);
 
-    public static IEndpointRouteBuilder MapPublicWarnings(this IEndpointRouteBuilder app)
+    public static RouteGroupBuilder MapPublicWarnings(this RouteGroupBuilder api)
     {
-        app.MapPost("/api/v1/alerts/{id}/public-warning", Publish).WithName("PublishPublicWarning").RequireAuthorization(Roles.Operator);
-        app.MapPost("/api/v1/alerts/{id}/public-warning/withdraw", Withdraw).WithName("WithdrawPublicWarning").RequireAuthorization(Roles.Operator);
-        return app;
+        var warning = api.MapGroup("/alerts/{id}/public-warning").WithTags("Public warnings").RequireAuthorization(Roles.Operator);
+        warning.MapPost("", Publish).WithName("PublishPublicWarning")
+            .WithSummary("Publish an unresolved alert to citizens, or edit its published warning")
+            .WithDescription("Publishing again while the warning is out edits it (a new revision); after a withdrawal it is a new publication. A resolved alert cannot be published (409).")
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        warning.MapPost("/withdraw", Withdraw).WithName("WithdrawPublicWarning")
+            .WithSummary("Withdraw an alert's public warning")
+            .WithDescription("The body is required; {} will do.")
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        return api;
     }
 
-    private static async Task<IResult> Publish(
+    private static async Task<Results<Ok<Alert>, ProblemHttpResult>> Publish(
         string id, PublicWarningDrafts.PublishRequest? request, HttpContext http, ClaimsPrincipal user, CityCatalog catalog, IGrainFactory grains, AuditLog audit)
     {
         if (!AlertEndpoints.AlertIdPattern().IsMatch(id)) return AlertEndpoints.NotFound(id);
@@ -36,7 +44,7 @@ public static class PublicWarningEndpoints
     }
 
     /// <summary>The body is required (<c>{}</c> will do): a JSON POST cannot be sent cross-site without a preflight.</summary>
-    private static async Task<IResult> Withdraw(string id, WithdrawRequest request, HttpContext http, ClaimsPrincipal user, IGrainFactory grains, AuditLog audit)
+    private static async Task<Results<Ok<Alert>, ProblemHttpResult>> Withdraw(string id, WithdrawRequest request, HttpContext http, ClaimsPrincipal user, IGrainFactory grains, AuditLog audit)
     {
         if (request.Note is { Length: > PublicWarningDrafts.MaxText }) return Problems.Invalid($"note is up to {PublicWarningDrafts.MaxText} characters.");
         return await AlertEndpoints.Act(id, grains, g => g.WithdrawWarning(Actor.Name(user), request.Note),

@@ -8,6 +8,7 @@ using ControlCenter.Grains.Hosting;
 using ControlCenter.Host.Audit;
 using ControlCenter.Host.Hosting;
 using ControlCenter.Host.People;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace ControlCenter.Host.Alerts;
 
@@ -23,16 +24,23 @@ public static class SilenceEndpoints
 
     public sealed record SilenceRequest(MatcherRequest? Matcher, DateTimeOffset? Until, string? Reason);
 
-    public static IEndpointRouteBuilder MapSilences(this IEndpointRouteBuilder app)
+    public static RouteGroupBuilder MapSilences(this RouteGroupBuilder api)
     {
-        app.MapGet("/api/v1/silences", async (IGrainFactory grains) => Results.Ok(await grains.GetGrain<IAlertBookGrain>(0).Silences()))
-            .WithName("ListSilences").RequireAuthorization(AccessPolicies.Read);
-        app.MapPost("/api/v1/silences", Create).WithName("CreateSilence").RequireAuthorization(Roles.Operator);
-        app.MapDelete("/api/v1/silences/{id}", Remove).WithName("RemoveSilence").RequireAuthorization(Roles.Operator);
-        return app;
+        var silences = api.MapGroup("/silences").WithTags("Silences");
+        silences.MapGet("", async (IGrainFactory grains) => TypedResults.Ok(await grains.GetGrain<IAlertBookGrain>(0).Silences()))
+            .WithName("ListSilences").RequireAuthorization(AccessPolicies.Read)
+            .WithSummary("List the silences in force");
+        silences.MapPost("", Create).WithName("CreateSilence").RequireAuthorization(Roles.Operator)
+            .WithSummary("Silence the notifications of matching alerts until a time")
+            .WithDescription("The matcher names at least one of ruleId, zoneId, entityId, severity; until is at most 30 days ahead; a reason is required.")
+            .ProducesProblem(StatusCodes.Status400BadRequest);
+        silences.MapDelete("/{id}", Remove).WithName("RemoveSilence").RequireAuthorization(Roles.Operator)
+            .WithSummary("End a silence before its time")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        return api;
     }
 
-    private static async Task<IResult> Create(
+    private static async Task<Results<Created<Silence>, ProblemHttpResult>> Create(
         SilenceRequest? request, HttpContext http, ClaimsPrincipal user, CityCatalog catalog, CityClock clock, IGrainFactory grains, AuditLog audit)
     {
         var m = request?.Matcher;
@@ -50,14 +58,14 @@ public static class SilenceEndpoints
         var silence = await grains.GetGrain<IAlertBookGrain>(0).AddSilence(new Silence(
             "", new SilenceMatcher(m.RuleId, m.ZoneId, m.EntityId, m.Severity), until, request.Reason.Trim(), Actor.Name(user), now));
         await Actor.Audit(audit, http, user, "silence-created", silence.Id, $"{silence.Matcher} until {until:O}: {silence.Reason}");
-        return Results.Created($"/api/v1/silences/{silence.Id}", silence);
+        return TypedResults.Created($"/api/v1/silences/{silence.Id}", silence);
     }
 
-    private static async Task<IResult> Remove(string id, HttpContext http, ClaimsPrincipal user, IGrainFactory grains, AuditLog audit)
+    private static async Task<Results<NoContent, ProblemHttpResult>> Remove(string id, HttpContext http, ClaimsPrincipal user, IGrainFactory grains, AuditLog audit)
     {
         if (id.Length > 32 || !await grains.GetGrain<IAlertBookGrain>(0).RemoveSilence(id))
-            return Results.Problem($"No silence '{Actor.Clip(id)}' in force.", statusCode: StatusCodes.Status404NotFound, title: "Unknown silence");
+            return Problems.NotFound($"No silence '{Actor.Clip(id)}' in force.", "Unknown silence");
         await Actor.Audit(audit, http, user, "silence-removed", id);
-        return Results.NoContent();
+        return TypedResults.NoContent();
     }
 }

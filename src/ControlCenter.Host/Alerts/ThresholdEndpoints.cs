@@ -7,6 +7,7 @@ using ControlCenter.Host.Audit;
 using ControlCenter.Host.Egov;
 using ControlCenter.Host.Hosting;
 using ControlCenter.Host.People;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace ControlCenter.Host.Alerts;
 
@@ -16,15 +17,25 @@ namespace ControlCenter.Host.Alerts;
 /// </summary>
 public static class ThresholdEndpoints
 {
-    public static IEndpointRouteBuilder MapThresholds(this IEndpointRouteBuilder app)
+    /// <summary>The packs in force: <paramref name="Packs"/> is the stored document as it is.</summary>
+    public sealed record ThresholdsView(long Version, DateTimeOffset? ChangedAt, string? ChangedBy, JsonElement Packs);
+
+    public static RouteGroupBuilder MapThresholds(this RouteGroupBuilder api)
     {
-        app.MapGet("/api/v1/thresholds", async (IGrainFactory grains) => Results.Ok(Describe(await grains.GetGrain<IThresholdsGrain>(0).Get())))
-            .WithName("GetThresholds").RequireAuthorization(AccessPolicies.Read);
-        app.MapPut("/api/v1/thresholds", Replace).WithName("ReplaceThresholds").RequireAuthorization(Roles.Admin);
-        return app;
+        var thresholds = api.MapGroup("/thresholds").WithTags("Thresholds");
+        thresholds.MapGet("", async (IGrainFactory grains) => TypedResults.Ok(Describe(await grains.GetGrain<IThresholdsGrain>(0).Get())))
+            .WithName("GetThresholds").RequireAuthorization(AccessPolicies.Read)
+            .WithSummary("Read the threshold packs in force and their version");
+        thresholds.MapPut("", Replace).WithName("ReplaceThresholds").RequireAuthorization(Roles.Admin)
+            .WithSummary("Replace every threshold pack at once")
+            .WithDescription("The body is { \"version\": <the version you read>, \"packs\": { every pack } }. Invalid packs are refused "
+                + "with the list of errors in the problem's errors; a version that is no longer current is refused with 409 and the currentVersion.")
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status409Conflict);
+        return api;
     }
 
-    private static async Task<IResult> Replace(JsonElement body, HttpContext http, ClaimsPrincipal user, IGrainFactory grains, AuditLog audit, EgovImport egov)
+    private static async Task<Results<Ok<ThresholdsView>, ProblemHttpResult>> Replace(
+        JsonElement body, HttpContext http, ClaimsPrincipal user, IGrainFactory grains, AuditLog audit, EgovImport egov)
     {
         const string title = "Invalid thresholds";
         if (body.ValueKind != JsonValueKind.Object || !body.TryGetProperty("version", out var versionElement)
@@ -33,7 +44,7 @@ public static class ThresholdEndpoints
 
         var (packs, errors) = ThresholdJson.Read(packsElement);
         if (packs is null)
-            return Results.Problem(string.Join("; ", errors), statusCode: StatusCodes.Status400BadRequest, title: title,
+            return TypedResults.Problem(string.Join("; ", errors), statusCode: StatusCodes.Status400BadRequest, title: title,
                 extensions: new Dictionary<string, object?> { ["errors"] = errors });
 
         var grain = grains.GetGrain<IThresholdsGrain>(0);
@@ -42,7 +53,7 @@ public static class ThresholdEndpoints
         if (stored is null)
         {
             var current = await grain.Get();
-            return Results.Problem($"The thresholds are at version {current.Version}, not {version}: read them again and reapply your change.",
+            return TypedResults.Problem($"The thresholds are at version {current.Version}, not {version}: read them again and reapply your change.",
                 statusCode: StatusCodes.Status409Conflict, title: "Thresholds changed meanwhile",
                 extensions: new Dictionary<string, object?> { ["currentVersion"] = current.Version, ["changedBy"] = current.ChangedBy });
         }
@@ -50,16 +61,11 @@ public static class ThresholdEndpoints
         await Actor.Audit(audit, http, user, "thresholds-changed", $"v{stored.Version}", ChangedPacks(before.Json, stored.Json));
         // The on-time targets are the one pack read only when figures arrive: tell the figures they may have moved.
         await egov.TargetsChanged();
-        return Results.Ok(Describe(stored));
+        return TypedResults.Ok(Describe(stored));
     }
 
-    private static object Describe(ThresholdDocument document) => new
-    {
-        version = document.Version,
-        changedAt = document.ChangedAt,
-        changedBy = document.ChangedBy,
-        packs = JsonDocument.Parse(document.Json).RootElement,
-    };
+    private static ThresholdsView Describe(ThresholdDocument document) =>
+        new(document.Version, document.ChangedAt, document.ChangedBy, JsonDocument.Parse(document.Json).RootElement);
 
     /// <summary>Which packs a change touched, for the audit log.</summary>
     private static string ChangedPacks(string before, string after)

@@ -6,10 +6,11 @@ namespace ControlCenter.Host.Api;
 /// <summary><c>GET /api/v1/catalog</c>: every zone, lot, junction and sensor of the city.</summary>
 public static class CatalogEndpoints
 {
-    public static IEndpointRouteBuilder MapCatalog(this IEndpointRouteBuilder app)
+    public static RouteGroupBuilder MapCatalog(this RouteGroupBuilder api)
     {
-        app.MapGet("/api/v1/catalog", (CityCatalog catalog) => Results.Ok(catalog.ToDocument()))
-            .WithName("GetCatalog").RequireAuthorization(AccessPolicies.Read);
-        return app;
+        api.MapGroup("/catalog").WithTags("Catalog").RequireAuthorization(AccessPolicies.Read)
+            .MapGet("", (CityCatalog catalog) => TypedResults.Ok(catalog.ToDocument())).WithName("GetCatalog")
+            .WithSummary("Read the city's catalogue: zones, parking lots, junctions, sensors and walking streets");
+        return api;
     }
 }

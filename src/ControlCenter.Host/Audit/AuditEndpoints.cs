@@ -1,4 +1,6 @@
+using ControlCenter.Host.Api;
 using ControlCenter.Host.People;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace ControlCenter.Host.Audit;
 
@@ -7,13 +9,17 @@ public static class AuditEndpoints
 {
     public const int MaxLimit = 1000;
 
-    public static IEndpointRouteBuilder MapAudit(this IEndpointRouteBuilder app)
+    public static RouteGroupBuilder MapAudit(this RouteGroupBuilder api)
     {
-        app.MapGet("/api/v1/admin/audit", async (int? limit, AuditLog audit, CancellationToken cancellationToken) =>
-            limit is < 1 or > MaxLimit
-                ? Results.Problem($"limit is 1 to {MaxLimit}.", statusCode: StatusCodes.Status400BadRequest, title: "Bad limit")
-                : Results.Ok(await audit.Read(limit ?? 100, cancellationToken)))
-            .RequireAuthorization(Roles.Admin).WithName("GetAudit");
-        return app;
+        api.MapGroup("/admin/audit").WithTags("Audit").RequireAuthorization(Roles.Admin)
+            .MapGet("", Read).WithName("GetAudit")
+            .WithSummary("Read the newest audit entries, newest first (limit 1 to 1000, default 100)")
+            .ProducesProblem(StatusCodes.Status400BadRequest);
+        return api;
     }
+
+    private static async Task<Results<Ok<IReadOnlyList<AuditEntry>>, ProblemHttpResult>> Read(int? limit, AuditLog audit, CancellationToken cancellationToken) =>
+        limit is < 1 or > MaxLimit
+            ? Problems.Invalid($"limit is 1 to {MaxLimit}.", "Bad limit")
+            : TypedResults.Ok(await audit.Read(limit ?? 100, cancellationToken));
 }
