@@ -1,9 +1,8 @@
 using ControlCenter.Grains.Sensors;
 using ControlCenter.Host.Bench;
-using ControlCenter.Host.Ingest;
 using ControlCenter.Storage.Log;
 
-namespace ControlCenter.Host.Hosting;
+namespace ControlCenter.Host.Ingest;
 
 public static class IngestConfiguration
 {
