@@ -4,12 +4,14 @@ namespace ControlCenter.Bench.Suite;
 
 /// <summary>
 /// The production-like configuration every benchmark host gets: Production environment (no development seeding;
-/// the two baselines run as Development, the only environment where the host accepts a Bench:Mode),
+/// the two baselines run in the bench host as Development, the only environment where it accepts a Bench:Mode),
 /// configured credentials, warnings-only logging, ports apart from a developer's centre (5080, 1883, 11111, 30000), and
 /// a fresh database per host so that no run reads another's state.
 /// </summary>
 public static class BenchSettings
 {
+    /// <summary>The mode that measures the product itself (ControlCenter.Host, no Bench:Mode); the others are baselines.</summary>
+    public const string Product = "full";
     public const int HttpPort = 5190;
     /// <summary>The broker's port for the MQTT rows (a developer's centre listens on 1883).</summary>
     public const int MqttPort = 1990;
@@ -24,9 +26,10 @@ public static class BenchSettings
 
     public static Dictionary<string, string> For(Storage storage, string catalogPath, string mode, string dataDirectory) => new()
     {
-        ["ASPNETCORE_ENVIRONMENT"] = mode == "full" ? "Production" : "Development",
+        ["ASPNETCORE_ENVIRONMENT"] = mode == Product ? "Production" : "Development",
         ["Catalog__Path"] = catalogPath,
-        ["Bench__Mode"] = mode,
+        // Empty rather than absent: the product refuses a Bench:Mode, and one exported in the shell would be inherited.
+        ["Bench__Mode"] = mode == Product ? "" : mode,
         ["Ingest__Keys__0__Name"] = IngestKeyName,
         ["Ingest__Keys__0__Key"] = IngestKey,
         // One gateway key sends everything here (HTTP and every MQTT connection); a city would spread gateways over many keys.

@@ -63,7 +63,8 @@ public sealed class BenchSuite(BenchPaths paths, BenchReport report, int windowS
         if (Directory.Exists(data)) Directory.Delete(data, recursive: true);
         Console.WriteLine($"bench: starting host {name}");
         var watch = Stopwatch.StartNew();
-        var host = await HostProcess.Start(paths, name, BenchSettings.For(storage, catalog, mode, data), BenchSettings.HttpPort);
+        var dll = mode == BenchSettings.Product ? paths.HostDll : paths.BenchHostDll;
+        var host = await HostProcess.Start(paths, dll, name, BenchSettings.For(storage, catalog, mode, data), BenchSettings.HttpPort);
         if (report100K)
             report.Add("start-up to ready (every grain of the city activated)", $"100,000 sensors, {storage}", $"{Number(watch.Elapsed.TotalSeconds)} s",
                 "≤ 10 s", watch.Elapsed.TotalSeconds <= TargetStartupSeconds);
@@ -125,7 +126,7 @@ public sealed class BenchSuite(BenchPaths paths, BenchReport report, int windowS
 
     private async Task FullThroughput(Storage storage, string catalog, int sensors)
     {
-        await using var host = await StartHost("full", storage, catalog, $"full-{storage}-{sensors}");
+        await using var host = await StartHost(BenchSettings.Product, storage, catalog, $"full-{storage}-{sensors}");
         AddFull(await Sustained(host, sensors, windowSeconds), storage, sensors, withRatios: sensors == 10_000);
         if (only.Has("mqtt")) await MqttThroughput(host, storage, sensors);
     }
@@ -136,7 +137,7 @@ public sealed class BenchSuite(BenchPaths paths, BenchReport report, int windowS
         var catalog = CatalogLoader.LoadFile(catalogPath);
         var sensorIds = catalog.Sensors.Select(s => s.Id).ToArray();
         var zones = catalog.Zones.Select(z => z.Id).ToArray();
-        await using var host = await StartHost("full", Storage.PostgreSql, catalogPath, "full-PostgreSql-10000");
+        await using var host = await StartHost(BenchSettings.Product, Storage.PostgreSql, catalogPath, "full-PostgreSql-10000");
         AddFull(await Sustained(host, 10_000, windowSeconds), Storage.PostgreSql, 10_000, withRatios: true);
         if (only.Has("mqtt")) await MqttThroughput(host, Storage.PostgreSql, 10_000);
 
@@ -179,7 +180,7 @@ public sealed class BenchSuite(BenchPaths paths, BenchReport report, int windowS
     /// </summary>
     private async Task PortalUnderIngest(string catalogPath)
     {
-        await using var host = await StartHost("full", Storage.PostgreSql, catalogPath, "portal-PostgreSql-10000");
+        await using var host = await StartHost(BenchSettings.Product, Storage.PostgreSql, catalogPath, "portal-PostgreSql-10000");
         await LoadProcess.Run(paths, host.Url, BenchSettings.IngestKey, new LoadPlan(10_000, LatencyRate, warmupSeconds));
         await PortalProbe.Run(host.Url, PortalRate / 4, Math.Min(5, warmupSeconds), PortalClients);
         // The same crowd on a quiet centre first: what the public surface costs by itself, beside what ingest adds.
@@ -206,7 +207,7 @@ public sealed class BenchSuite(BenchPaths paths, BenchReport report, int windowS
     /// <summary>PostgreSQL, 100,000 sensors: throughput while every sensor gets readings, then RSS with them all active.</summary>
     private async Task FullWithMemory(string catalogPath)
     {
-        await using var host = await StartHost("full", Storage.PostgreSql, catalogPath, "full-PostgreSql-100000", report100K: true);
+        await using var host = await StartHost(BenchSettings.Product, Storage.PostgreSql, catalogPath, "full-PostgreSql-100000", report100K: true);
         var before = host.RssBytes();
         // Long enough for every sensor to be reached at the rates this profile sustains, then measured as throughput.
         var result = await LoadProcess.Run(paths, host.Url, BenchSettings.IngestKey, new LoadPlan(100_000, 0, Math.Max(windowSeconds * 2, 40)));

@@ -5,7 +5,7 @@ namespace ControlCenter.Bench.Suite;
 
 /// <summary>
 /// One control centre started from its Release build, the way <c>ops/run.sh</c> does (from its project folder), with
-/// the benchmark's settings in its environment. Stopped with SIGTERM (a graceful shutdown), killed only if it hangs.
+/// the benchmark's settings in its environment: the product, or for a baseline the bench host that runs it. Stopped with SIGTERM (a graceful shutdown), killed only if it hangs.
 /// </summary>
 public sealed class HostProcess : IAsyncDisposable
 {
@@ -23,9 +23,9 @@ public sealed class HostProcess : IAsyncDisposable
 
     public int Pid => _process.Id;
 
-    public static async Task<HostProcess> Start(BenchPaths paths, string name, IReadOnlyDictionary<string, string> settings, int port)
+    public static async Task<HostProcess> Start(BenchPaths paths, string dll, string name, IReadOnlyDictionary<string, string> settings, int port)
     {
-        var start = new ProcessStartInfo("dotnet", [paths.HostDll, "--urls", $"http://127.0.0.1:{port}"])
+        var start = new ProcessStartInfo("dotnet", [dll, "--urls", $"http://127.0.0.1:{port}"])
         {
             WorkingDirectory = paths.HostProjectDirectory,
             RedirectStandardOutput = true,

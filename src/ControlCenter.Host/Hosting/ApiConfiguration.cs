@@ -25,7 +25,6 @@ public static class ApiConfiguration
         builder.Services.AddSingleton<CityWarmup>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<CityWarmup>());
         builder.Services.AddHostedService<StartupBanner>();
-        builder.Services.AddHostedService<Alerts.ThresholdRefresher>();
         builder.Services.AddHealthChecks().AddCheck<ReadinessCheck>("silo-and-storage");
         return builder;
     }

@@ -1,8 +1,8 @@
 namespace ControlCenter.Host.Ingest;
 
 /// <summary>
-/// Where the ingest endpoint sends a parsed batch. In production this is always <see cref="IngestService"/>; the
-/// benchmark-only modes in <c>Bench/</c> swap it to measure the same HTTP path and parser against simpler back ends.
+/// Where the ingest endpoint sends a parsed batch: always <see cref="IngestService"/> in the product. The benchmark
+/// baselines (bench/ControlCenter.Bench.Host) register simpler ones to measure the same HTTP path and parser.
 /// </summary>
 public interface IReadingSink
 {

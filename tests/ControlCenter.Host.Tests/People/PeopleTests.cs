@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using ControlCenter.Host.Hosting;
+using ControlCenter.Host.People;
 using ControlCenter.Host.Tests.Infrastructure;
 using Microsoft.AspNetCore.SignalR.Client;
 

@@ -1,7 +1,6 @@
-using ControlCenter.Host.Mqtt;
 using Microsoft.Extensions.Options;
 
-namespace ControlCenter.Host.Hosting;
+namespace ControlCenter.Host.Mqtt;
 
 public static class MqttConfiguration
 {

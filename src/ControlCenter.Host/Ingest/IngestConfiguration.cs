@@ -1,9 +1,8 @@
 using ControlCenter.Grains.Sensors;
-using ControlCenter.Host.Bench;
-using ControlCenter.Host.Ingest;
 using ControlCenter.Storage.Log;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
-namespace ControlCenter.Host.Hosting;
+namespace ControlCenter.Host.Ingest;
 
 public static class IngestConfiguration
 {
@@ -23,11 +22,26 @@ public static class IngestConfiguration
         builder.Services.AddSingleton<ReadingParser>();
         builder.Services.AddSingleton<ReadingIntake>();
         builder.Services.AddSingleton<IngestService>();
-        builder.Services.AddReadingSink(builder.Configuration, builder.Environment);
+        RefuseBenchmarkMode(builder);
+        builder.Services.TryAddSingleton<IReadingSink>(sp => sp.GetRequiredService<IngestService>());
         builder.Services.AddSingleton<IngestMetrics>();
         builder.Services.AddIngestRateLimit();
         builder.Services.AddReadingLog();
         builder.Services.AddHostedService<HistoryRetention>();
         return builder;
+    }
+
+    /// <summary>
+    /// The benchmark baselines (docs/benchmarks.md) live in bench/ControlCenter.Bench.Host, which registers its own
+    /// sink first. Here a <c>Bench:Mode</c> is a stray setting of someone who expects readings to be discarded:
+    /// refuse it rather than start a centre that behaves otherwise than its configuration says.
+    /// </summary>
+    private static void RefuseBenchmarkMode(WebApplicationBuilder builder)
+    {
+        var mode = builder.Configuration["Bench:Mode"];
+        if (string.IsNullOrWhiteSpace(mode) || builder.Services.Any(s => s.ServiceType == typeof(IReadingSink))) return;
+        throw new InvalidOperationException(
+            $"Bench:Mode is '{mode}' in the {builder.Environment.EnvironmentName} environment, but ControlCenter.Host has no benchmark "
+            + "modes (ops/bench runs them in bench/ControlCenter.Bench.Host); unset Bench__Mode for a real centre.");
     }
 }

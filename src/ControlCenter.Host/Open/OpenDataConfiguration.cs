@@ -1,6 +1,4 @@
-using ControlCenter.Host.Open;
-
-namespace ControlCenter.Host.Hosting;
+namespace ControlCenter.Host.Open;
 
 public static class OpenDataConfiguration
 {

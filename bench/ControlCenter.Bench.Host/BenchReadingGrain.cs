@@ -1,8 +1,8 @@
 using ControlCenter.Contracts.Messages;
 
-namespace ControlCenter.Host.Bench;
+namespace ControlCenter.Bench.Host;
 
-/// <summary>BENCHMARK ONLY: no rules, no persistence, no history, no feed; just the call and the state it keeps.</summary>
+/// <summary>No rules, no persistence, no history, no feed; just the call and the state it keeps.</summary>
 public sealed class BenchReadingGrain : Grain, IBenchReadingGrain
 {
     private SensorReading? _latest;

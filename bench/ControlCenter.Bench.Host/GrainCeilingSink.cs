@@ -1,10 +1,10 @@
 using ControlCenter.Contracts.Messages;
 using ControlCenter.Host.Ingest;
 
-namespace ControlCenter.Host.Bench;
+namespace ControlCenter.Bench.Host;
 
 /// <summary>
-/// BENCHMARK ONLY (<c>Bench:Mode=GrainCeiling</c>): groups the batch per sensor exactly as <see cref="IngestService"/>
+/// <c>Bench:Mode=GrainCeiling</c>: groups the batch per sensor exactly as <see cref="IngestService"/>
 /// does and makes one call per sensor to a grain that only stores the readings.
 /// </summary>
 public sealed class GrainCeilingSink(IGrainFactory grains, IngestMetrics metrics) : IReadingSink

@@ -1,8 +1,7 @@
-using ControlCenter.Host.Feed;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 
-namespace ControlCenter.Host.Hosting;
+namespace ControlCenter.Host.Feed;
 
 public static class FeedConfiguration
 {

@@ -1,8 +1,8 @@
 using ControlCenter.Contracts.Messages;
 
-namespace ControlCenter.Host.Bench;
+namespace ControlCenter.Bench.Host;
 
-/// <summary>BENCHMARK ONLY: a grain per sensor id that keeps its latest reading in memory and nothing else.</summary>
+/// <summary>A grain per sensor id that keeps its latest reading in memory and nothing else.</summary>
 public interface IBenchReadingGrain : IGrainWithStringKey
 {
     /// <summary>One outcome per reading, like the sensor grain, so the ceiling pays for the same answer.</summary>

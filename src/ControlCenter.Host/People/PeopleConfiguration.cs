@@ -1,8 +1,7 @@
 using ControlCenter.Host.Feed;
-using ControlCenter.Host.People;
 using Microsoft.AspNetCore.Authentication.Cookies;
 
-namespace ControlCenter.Host.Hosting;
+namespace ControlCenter.Host.People;
 
 public static class PeopleConfiguration
 {

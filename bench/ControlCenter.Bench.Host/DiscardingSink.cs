@@ -1,8 +1,8 @@
 using ControlCenter.Host.Ingest;
 
-namespace ControlCenter.Host.Bench;
+namespace ControlCenter.Bench.Host;
 
-/// <summary>BENCHMARK ONLY (<c>Bench:Mode=Raw</c>): counts the parsed readings as accepted and keeps nothing.</summary>
+/// <summary><c>Bench:Mode=Raw</c>: counts the parsed readings as accepted and keeps nothing.</summary>
 public sealed class DiscardingSink(IngestMetrics metrics) : IReadingSink
 {
     public Task<IngestResponse> Apply(ParsedBatch batch, CancellationToken cancellationToken)
