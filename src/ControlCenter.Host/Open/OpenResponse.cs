@@ -23,18 +23,20 @@ public static class OpenResponse
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All),
     };
 
-    public static IResult Json<T>(HttpContext http, T body, TimeSpan maxAge, string contentType = "application/json; charset=utf-8") =>
-        Bytes(http, JsonSerializer.SerializeToUtf8Bytes(body, SerializerOptions), contentType, maxAge);
+    /// <summary>Serialised once here (not by the framework), so the ETag is the hash of the very bytes sent.</summary>
+    public static OpenAnswer<T> Json<T>(HttpContext http, T body, TimeSpan maxAge) =>
+        new(Bytes(http, JsonSerializer.SerializeToUtf8Bytes(body, SerializerOptions), "application/json; charset=utf-8", maxAge));
 
-    public static IResult Bytes(HttpContext http, byte[] body, string contentType, TimeSpan maxAge)
+    public static OpenAnswer Bytes(HttpContext http, byte[] body, string contentType, TimeSpan maxAge)
     {
         // Weak: the same content is sent plain, gzip or br (compression comes after), which a strong tag may not span.
         var etag = new EntityTagHeaderValue($"\"{Convert.ToBase64String(SHA256.HashData(body).AsSpan(0, 12)).Replace('+', '-').Replace('/', '_')}\"", isWeak: true);
         var headers = http.Response.Headers;
         headers.ETag = etag.ToString();
         headers.CacheControl = $"public, max-age={(int)maxAge.TotalSeconds}";
-        if (Matches(http.Request.Headers.IfNoneMatch, etag)) return Results.StatusCode(StatusCodes.Status304NotModified);
-        return Results.Bytes(body, contentType);
+        return Matches(http.Request.Headers.IfNoneMatch, etag)
+            ? new OpenAnswer(TypedResults.StatusCode(StatusCodes.Status304NotModified))
+            : new OpenAnswer(TypedResults.Bytes(body, contentType));
     }
 
     /// <summary>If-None-Match compares weakly (RFC 9110 §13.1.2); a malformed header matches nothing.</summary>

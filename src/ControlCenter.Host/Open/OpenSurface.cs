@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Http.Metadata;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.ResponseCompression;
 using Microsoft.Extensions.Options;
@@ -24,7 +26,30 @@ public static class OpenSurface
 
     public const string PortalPath = "/cong-thong-tin";
 
-    /// <summary>Marks an endpoint public; <paramref name="topic"/> names the <see cref="OpenCity"/> stamp its answer depends on.</summary>
+    /// <summary>What an integrator needs to know of every address on the public surface.</summary>
+    public const string Description =
+        "Anonymous: no key, no sign-in. Rate-limited per client (an IPv4 address or an IPv6 /64): past the limit, 429 with Retry-After. "
+        + "Cached: every answer carries a weak ETag; send it back in If-None-Match and an unchanged answer is 304 with no body. "
+        + "Only public figures: raw head counts and number plates never appear (crowding is a level and a share of capacity, parking a count of free spaces).";
+
+    /// <summary>
+    /// A group of the public surface: anonymous, CORS for any origin, the per-client rate limit. Its endpoints say
+    /// what they show with <see cref="AsOpenData(RouteHandlerBuilder, string, TimeSpan?, bool)"/>.
+    /// </summary>
+    /// <param name="rules">What else an integrator must know of every address in the group.</param>
+    public static RouteGroupBuilder MapOpenGroup(this IEndpointRouteBuilder app, string prefix, string tag, string? rules = null) =>
+        app.MapGroup(prefix)
+            .AllowAnonymous()
+            .RequireCors(CorsPolicy)
+            .RequireRateLimiting(RatePolicy)
+            .WithTags(tag)
+            .WithDescription(rules is null ? Description : $"{Description} {rules}")
+            .WithMetadata(new ProducesResponseTypeMetadata(StatusCodes.Status429TooManyRequests, typeof(ProblemDetails), ["application/problem+json"]));
+
+    /// <summary>
+    /// An endpoint of an open group (<see cref="MapOpenGroup"/>): output-cached on the stamp of <paramref name="topic"/>,
+    /// the <see cref="OpenCity"/> topic its answer depends on.
+    /// </summary>
     /// <param name="readsQuery">
     /// Whether the answer depends on the query string. If not, the cache ignores it, so <c>?x=1</c>, <c>?x=2</c>… cannot
     /// make every request a miss (on the history and CSV addresses, a database read).
@@ -35,9 +60,7 @@ public static class OpenSurface
     /// <summary>For one address whose topic depends on the request (a <c>?type=</c> that picks the domain).</summary>
     public static RouteHandlerBuilder AsOpenData(
         this RouteHandlerBuilder endpoint, Func<HttpContext, string> topicOf, string description, TimeSpan? cacheFor = null, bool readsQuery = false) =>
-        endpoint.AllowAnonymous()
-            .RequireCors(CorsPolicy)
-            .RequireRateLimiting(RatePolicy)
+        endpoint
             .CacheOutput(p => p
                 // Naming query keys limits the key to them; "*" is all. No request sends a key called "-".
                 .SetVaryByQuery(readsQuery ? "*" : "-")

@@ -1,6 +1,8 @@
 using ControlCenter.Host.Alerts;
+using ControlCenter.Host.Api;
 using ControlCenter.Host.Cap;
 using ControlCenter.Host.Webhooks;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 
 namespace ControlCenter.Host.Open;
@@ -11,14 +13,19 @@ namespace ControlCenter.Host.Open;
 /// </summary>
 public static class OpenWarningEndpoints
 {
-    public static IEndpointRouteBuilder MapOpenWarnings(this IEndpointRouteBuilder app)
+    public static RouteGroupBuilder MapOpenWarnings(this RouteGroupBuilder open)
     {
-        app.MapGet($"{OpenEndpoints.Prefix}/warnings.atom", Feed).WithName("OpenWarningsAtom").AsOpenData(OpenCity.WarningsTopic);
-        app.MapGet($"{OpenEndpoints.Prefix}/warnings/{{id}}.cap", One).WithName("OpenWarningCap").AsOpenData(OpenCity.WarningsTopic);
-        return app;
+        open.MapGet("/warnings.atom", Feed).WithName("OpenWarningsAtom").AsLiveData(OpenCity.WarningsTopic)
+            .WithSummary("Atom feed of public warnings in force or ended within a day, each with its CAP 1.2 message")
+            .Produces<string>(StatusCodes.Status200OK, WarningFeed.ContentType);
+        open.MapGet("/warnings/{id}.cap", One).WithName("OpenWarningCap").AsLiveData(OpenCity.WarningsTopic)
+            .WithSummary("One public warning's latest message in OASIS CAP 1.2")
+            .Produces<string>(StatusCodes.Status200OK, WarningCap.ContentType)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        return open;
     }
 
-    private static IResult Feed(
+    private static Results<OpenAnswer, ProblemHttpResult> Feed(
         HttpContext http, OpenCity city, TimeProvider time, IOptions<OpenDataOptions> open, IOptions<WebhookOptions> cap)
     {
         if (!city.IsReady) return OpenEndpoints.NotReady(http);
@@ -29,15 +36,15 @@ public static class OpenWarningEndpoints
         return OpenResponse.Bytes(http, CapCodes.ToBytes(feed), WarningFeed.ContentType, OpenResponse.LiveMaxAge);
     }
 
-    private static IResult One(string id, HttpContext http, OpenCity city, IOptions<OpenDataOptions> open, IOptions<WebhookOptions> cap)
+    private static Results<OpenAnswer, ProblemHttpResult> One(string id, HttpContext http, OpenCity city, IOptions<OpenDataOptions> open, IOptions<WebhookOptions> cap)
     {
         if (!city.IsReady) return OpenEndpoints.NotReady(http);
         var alert = AlertEndpoints.AlertIdPattern().IsMatch(id) ? city.Warnings().FirstOrDefault(a => a.Id == id) : null;
         if (alert is null)
         {
             var named = AlertEndpoints.AlertIdPattern().IsMatch(id) ? $" '{id}'" : "";
-            return Results.Problem($"No public warning{named} is in force or ended in the last 24 hours. The feed is at {OpenEndpoints.Prefix}/warnings.atom.",
-                statusCode: StatusCodes.Status404NotFound, title: "Unknown warning");
+            return Problems.NotFound(
+                $"No public warning{named} is in force or ended in the last 24 hours. The feed is at {OpenEndpoints.Prefix}/warnings.atom.", "Unknown warning");
         }
 
         return OpenResponse.Bytes(http, CapCodes.ToBytes(WarningCap.Write(alert, cap.Value.CapSender, open.Value.Source)), WarningCap.ContentType, OpenResponse.LiveMaxAge);

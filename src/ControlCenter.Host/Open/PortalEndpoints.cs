@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+
 namespace ControlCenter.Host.Open;
 
 /// <summary>
@@ -23,7 +25,9 @@ public static class PortalEndpoints
             .WithName("Portal")
             .AllowAnonymous()
             .RequireRateLimiting(OpenSurface.RatePolicy)
-            .CacheOutput(p => p.SetVaryByHeader(Microsoft.Net.Http.Headers.HeaderNames.AcceptEncoding).Expire(TimeSpan.FromMinutes(1)).Tag(OpenSurface.CachePolicy));
+            .CacheOutput(p => p.SetVaryByHeader(Microsoft.Net.Http.Headers.HeaderNames.AcceptEncoding).Expire(TimeSpan.FromMinutes(1)).Tag(OpenSurface.CachePolicy))
+            // A page for people, not part of the API; programs read the open data API it reads.
+            .ExcludeFromDescription();
         return app;
     }
 
@@ -35,10 +39,10 @@ public static class PortalEndpoints
         headers["Referrer-Policy"] = "no-referrer";
     }
 
-    private static async Task<IResult> Serve(HttpContext http, IWebHostEnvironment environment, CancellationToken cancellationToken)
+    private static async Task<Results<OpenAnswer, ProblemHttpResult>> Serve(HttpContext http, IWebHostEnvironment environment, CancellationToken cancellationToken)
     {
         var file = environment.WebRootFileProvider.GetFileInfo(Page);
-        if (!file.Exists) return Results.Problem($"wwwroot/{Page} is missing from this build.", statusCode: StatusCodes.Status500InternalServerError);
+        if (!file.Exists) return TypedResults.Problem($"wwwroot/{Page} is missing from this build.", statusCode: StatusCodes.Status500InternalServerError);
         byte[] body;
         await using (var stream = file.CreateReadStream())
         using (var copy = new MemoryStream())

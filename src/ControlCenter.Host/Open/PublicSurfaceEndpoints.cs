@@ -8,10 +8,8 @@ public static class PublicSurfaceEndpoints
     public static IEndpointRouteBuilder MapPublicSurface(this IEndpointRouteBuilder app)
     {
         app.MapPortal();
-        app.MapOpenData();
-        app.MapOpenWarnings();
-        app.MapOpenStations();
-        app.MapNgsiLd();
+        app.MapOpenGroup(OpenEndpoints.Prefix, "Open data").MapOpenData().MapOpenWarnings().MapOpenStations();
+        app.MapOpenGroup(NgsiLdEndpoints.Prefix, "NGSI-LD", NgsiLdEndpoints.Rules).MapNgsiLd();
         return app;
     }
 }

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using ControlCenter.Domain.Catalog;
 using ControlCenter.Grains.Hosting;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
@@ -16,29 +17,42 @@ public static class NgsiLdEndpoints
 {
     public const string Prefix = "/open/ngsi-ld/v1";
 
-    private const string EntitiesPath = $"{Prefix}/entities";
+    /// <summary>What an integrator must know of every NGSI-LD address, beyond the public surface's rules.</summary>
+    public const string Rules =
+        "JSON-LD (application/ld+json) unless Accept prefers application/json, which names the @context in a Link header instead; 406 if neither. "
+        + "options=keyValues (or simplified) for bare values, normalized by default. Filters and paging are refused (400), never ignored.";
 
-    public static IEndpointRouteBuilder MapNgsiLd(this IEndpointRouteBuilder app)
+    public static RouteGroupBuilder MapNgsiLd(this RouteGroupBuilder ngsi)
     {
         // One URL serves every type: the cache keys on the stamp of the topic the ?type= names (all of them for a
         // type we do not publish, which is refused anyway).
-        app.MapGet(EntitiesPath, List).WithName("NgsiLdEntities")
+        ngsi.MapGet("/entities", List).WithName("NgsiLdEntities")
             .AsOpenData(http => NgsiLdModels.Find(http.Request.Query["type"].ToString())?.Topic ?? OpenEndpoints.AllTopics, "the ?type= named", readsQuery: true)
-            .VaryByAccept();
+            .VaryByAccept()
+            .WithSummary("Every entity of one type (?type=), as FIWARE Smart Data Models")
+            .Produces<JsonObject[]>(StatusCodes.Status200OK, NgsiLdMediaTypes.JsonLd, NgsiLdMediaTypes.Json)
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status406NotAcceptable)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
 
         // One route per type, so that an entity's cached answer follows its own topic.
         foreach (var model in NgsiLdModels.All)
         {
-            app.MapGet($"{EntitiesPath}/{NgsiLdUrn.Prefix}{model.Type}:{{id}}", (string id, HttpContext http, CityCatalog catalog, OpenCity city,
+            ngsi.MapGet($"/entities/{NgsiLdUrn.Prefix}{model.Type}:{{id}}", (string id, HttpContext http, CityCatalog catalog, OpenCity city,
                     ThresholdSource thresholds, IOptions<OpenDataOptions> options) => One(model, id, http, new NgsiLdSource(catalog, city, thresholds, options.Value)))
                 .WithName($"NgsiLd{model.Type}")
                 .AsOpenData(model.Topic, readsQuery: true)
-                .VaryByAccept();
+                .VaryByAccept()
+                .WithSummary($"One {model.Type} entity by its URN")
+                .Produces<JsonObject>(StatusCodes.Status200OK, NgsiLdMediaTypes.JsonLd, NgsiLdMediaTypes.Json)
+                .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound)
+                .ProducesProblem(StatusCodes.Status406NotAcceptable).ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         }
 
-        // Whatever else is asked for under /entities: a malformed id, or a type we do not publish.
-        app.MapGet($"{EntitiesPath}/{{id}}", NotOurs).WithName("NgsiLdEntityUnknown").AsOpenData(OpenEndpoints.AllTopics, readsQuery: true);
-        return app;
+        // Whatever else is asked for under /entities: a malformed id, or a type we do not publish. It only refuses,
+        // so the contract is the typed routes above.
+        ngsi.MapGet("/entities/{id}", NotOurs).WithName("NgsiLdEntityUnknown").AsOpenData(OpenEndpoints.AllTopics, readsQuery: true)
+            .ExcludeFromDescription();
+        return ngsi;
     }
 
     /// <summary>
@@ -49,7 +63,7 @@ public static class NgsiLdEndpoints
     private static RouteHandlerBuilder VaryByAccept(this RouteHandlerBuilder endpoint) =>
         endpoint.WithMetadata(new OutputCacheAttribute { VaryByHeaderNames = [HeaderNames.Accept] });
 
-    private static IResult List(HttpContext http, CityCatalog catalog, OpenCity city, ThresholdSource thresholds, IOptions<OpenDataOptions> options)
+    private static Results<OpenAnswer, ProblemHttpResult> List(HttpContext http, CityCatalog catalog, OpenCity city, ThresholdSource thresholds, IOptions<OpenDataOptions> options)
     {
         var query = http.Request.Query;
         if (UnsupportedParameter(query, "type", "options") is { } refused) return refused;
@@ -67,7 +81,7 @@ public static class NgsiLdEndpoints
         return Answer(http, body, media, model);
     }
 
-    private static IResult One(NgsiLdModel model, string id, HttpContext http, NgsiLdSource source)
+    private static Results<OpenAnswer, ProblemHttpResult> One(NgsiLdModel model, string id, HttpContext http, NgsiLdSource source)
     {
         var urn = NgsiLdUrn.Of(model.Type, id);
         if (UnsupportedParameter(http.Request.Query, "options") is { } refused) return refused;
@@ -83,7 +97,7 @@ public static class NgsiLdEndpoints
         return Answer(http, NgsiLdJson.Render(entity, format, media == NgsiLdMediaType.JsonLd ? model.Context : null), media, model);
     }
 
-    private static IResult NotOurs(string id)
+    private static ProblemHttpResult NotOurs(string id)
     {
         if (!NgsiLdUrn.TryParse(id, out var type, out _))
             return NgsiLdProblems.BadRequest($"'{NgsiLdProblems.Clip(id)}' is not an entity id of ours ({NgsiLdUrn.Prefix}<Type>:<catalogue id>).");
@@ -91,11 +105,11 @@ public static class NgsiLdEndpoints
             listTypes: true);
     }
 
-    private static IResult BadOptions() =>
+    private static ProblemHttpResult BadOptions() =>
         NgsiLdProblems.BadRequest("options takes one of: keyValues, simplified, normalized.");
 
     /// <summary>Filters and paging we do not implement are refused, never silently ignored (the answer would look filtered).</summary>
-    private static IResult? UnsupportedParameter(IQueryCollection query, params string[] supported)
+    private static ProblemHttpResult? UnsupportedParameter(IQueryCollection query, params string[] supported)
     {
         // Query keys are case-insensitive everywhere in ASP.NET Core (and in the output cache's key): here too.
         var other = query.Keys.FirstOrDefault(k => !supported.Contains(k, StringComparer.OrdinalIgnoreCase));
@@ -103,7 +117,7 @@ public static class NgsiLdEndpoints
             : NgsiLdProblems.BadRequest($"Parameter '{NgsiLdProblems.Clip(other)}' is not supported here; these take {string.Join(" and ", supported)}.");
     }
 
-    private static IResult Answer(HttpContext http, JsonNode body, NgsiLdMediaType media, NgsiLdModel model)
+    private static OpenAnswer Answer(HttpContext http, JsonNode body, NgsiLdMediaType media, NgsiLdModel model)
     {
         var headers = http.Response.Headers;
         headers.Append(HeaderNames.Vary, HeaderNames.Accept);

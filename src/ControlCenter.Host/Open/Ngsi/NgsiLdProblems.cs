@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+
 namespace ControlCenter.Host.Open.Ngsi;
 
 /// <summary>
@@ -9,16 +11,16 @@ public static class NgsiLdProblems
 {
     private const string Errors = "https://uri.etsi.org/ngsi-ld/errors/";
 
-    public static IResult BadRequest(string detail, bool listTypes = false) =>
-        Results.Problem(detail, statusCode: StatusCodes.Status400BadRequest, title: "Bad request data", type: Errors + "BadRequestData",
+    public static ProblemHttpResult BadRequest(string detail, bool listTypes = false) =>
+        TypedResults.Problem(detail, statusCode: StatusCodes.Status400BadRequest, title: "Bad request data", type: Errors + "BadRequestData",
             extensions: listTypes ? TypesExtension() : null);
 
-    public static IResult NotFound(string detail, bool listTypes = false) =>
-        Results.Problem(detail, statusCode: StatusCodes.Status404NotFound, title: "Resource not found", type: Errors + "ResourceNotFound",
+    public static ProblemHttpResult NotFound(string detail, bool listTypes = false) =>
+        TypedResults.Problem(detail, statusCode: StatusCodes.Status404NotFound, title: "Resource not found", type: Errors + "ResourceNotFound",
             extensions: listTypes ? TypesExtension() : null);
 
-    public static IResult NotAcceptable() =>
-        Results.Problem($"Entities are served as {NgsiLdMediaTypes.JsonLd} or {NgsiLdMediaTypes.Json}.",
+    public static ProblemHttpResult NotAcceptable() =>
+        TypedResults.Problem($"Entities are served as {NgsiLdMediaTypes.JsonLd} or {NgsiLdMediaTypes.Json}.",
             statusCode: StatusCodes.Status406NotAcceptable, title: "Not acceptable");
 
     public static string Clip(string? value)
