@@ -43,3 +43,14 @@ public sealed record TrendView(string Department, string Name, string NameEn, do
 
 /// <summary>One row error of a refused import.</summary>
 public sealed record RowErrorView(int Line, string Field, string Code, string Reason);
+
+/// <summary>The answer to an accepted import.</summary>
+public sealed record EgovImportedView(int Imported, int Added, int Replaced, long Version);
+
+/// <summary>
+/// One row of a JSON import, as the contract describes it (the import reads the body itself, field by field,
+/// so that it can name every wrong one; see ServiceFiguresJson).
+/// </summary>
+public sealed record EgovImportRow(
+    string Department, string Name, string NameEn, string Month, long ProceduresInForce, long ApplicationsReceived, long Settled,
+    long SettledOnTime, long Overdue, long OnlineLevel3, long OnlineLevel4);

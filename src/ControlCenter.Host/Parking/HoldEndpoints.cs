@@ -24,10 +24,12 @@ public static class HoldEndpoints
         holds.MapPost("", Place).WithName("HoldParkingSpace")
             .WithSummary("Hold one space in a lot while the driver is on the way")
             .WithDescription($"Send an {ParkingAnswers.IdempotencyHeader} header: a retry with the same key returns the same hold (200, {ParkingAnswers.ReplayedHeader}: true).")
-            .Produces<HoldView>(StatusCodes.Status201Created)
+            .Produces<HoldView>(StatusCodes.Status201Created).Produces<HoldView>(StatusCodes.Status200OK)
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
-        holds.MapGet("/{id}", Get).WithName("GetParkingHold").WithSummary("Read one of this app's holds");
-        holds.MapDelete("/{id}", Release).WithName("ReleaseParkingHold").WithSummary("Release a hold before it expires");
+        holds.MapGet("/{id}", Get).WithName("GetParkingHold").WithSummary("Read one of this app's holds")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        holds.MapDelete("/{id}", Release).WithName("ReleaseParkingHold").WithSummary("Release a hold before it expires")
+            .ProducesProblem(StatusCodes.Status404NotFound);
         return api;
     }
 

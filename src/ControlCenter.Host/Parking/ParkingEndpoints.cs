@@ -1,4 +1,3 @@
-using ControlCenter.Host.Api;
 using System.Globalization;
 using System.Security.Claims;
 using ControlCenter.Contracts.Grains;
@@ -8,9 +7,11 @@ using ControlCenter.Domain.Catalog;
 using ControlCenter.Domain.Parking;
 using ControlCenter.Grains.Hosting;
 using ControlCenter.Host.Alerts;
+using ControlCenter.Host.Api;
 using ControlCenter.Host.Audit;
 using ControlCenter.Host.Hosting;
 using ControlCenter.Host.People;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace ControlCenter.Host.Parking;
 
@@ -25,15 +26,23 @@ public static class ParkingEndpoints
 
     public sealed record CloseRequest(string? Reason);
 
-    public static IEndpointRouteBuilder MapParking(this IEndpointRouteBuilder app)
+    public static RouteGroupBuilder MapParking(this RouteGroupBuilder api)
     {
-        app.MapGet("/api/v1/parking/search", Search).WithName("SearchParking").RequireAuthorization(ParkingConfiguration.SearchPolicy);
-        app.MapPost("/api/v1/parking/lots/{id}/close", Close).WithName("CloseLot").RequireAuthorization(Roles.Operator);
-        app.MapPost("/api/v1/parking/lots/{id}/reopen", Reopen).WithName("ReopenLot").RequireAuthorization(Roles.Operator);
-        return app;
+        var parking = api.MapGroup("/parking").WithTags("Parking");
+        parking.MapGet("/search", Search).WithName("SearchParking").RequireAuthorization(ParkingConfiguration.SearchPolicy)
+            .WithSummary("Lots with free spaces near a point, nearest first, with the price now")
+            .WithDescription($"lat and lon in degrees (WGS84); radiusM up to {MaxRadiusM:0} (default 500), a straight-line distance. "
+                + "A closed or full lot, or one whose sensors are silent, is left out, or with includeUnavailable=true shown with offered: false, free: 0 and notOfferedBecause.")
+            .ProducesProblem(StatusCodes.Status400BadRequest);
+        parking.MapPost("/lots/{id}/close", Close).WithName("CloseLot").RequireAuthorization(Roles.Operator)
+            .WithSummary("Close a lot: search stops offering it and new holds and sessions are refused")
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
+        parking.MapPost("/lots/{id}/reopen", Reopen).WithName("ReopenLot").RequireAuthorization(Roles.Operator)
+            .WithSummary("Reopen a lot an operator closed").ProducesProblem(StatusCodes.Status404NotFound);
+        return api;
     }
 
-    private static async Task<IResult> Search(
+    private static async Task<Results<Ok<ParkingSearchView>, ProblemHttpResult>> Search(
         string? lat, string? lon, string? radiusM, string? vehicleType, bool? includeUnavailable, CityCatalog catalog, IGrainFactory grains, CityClock clock, TariffBook tariffs)
     {
         if (!Number(lat, out var la) || la is < -90 or > 90 || !Number(lon, out var lo) || lo is < -180 or > 180)
@@ -59,44 +68,37 @@ public static class ParkingEndpoints
             var silent = state.Status is "stale" or "offline" || state.Ts is null;
             var offered = available && !silent && free > 0;
             var why = !available ? state.Derived.GetValueOrDefault("unavailableReason")?.ToString() : silent ? "no-data" : free <= 0 ? "full" : null;
-            return new
-            {
-                lotId = lot.Id, name = lot.Name, nameEn = lot.NameEn, street = lot.Street, lat = lot.Lat, lon = lot.Lon,
-                distanceM = Math.Round(distance), free = offered ? free : 0, capacity = lot.Capacity, status = state.Status,
-                held = Convert.ToInt32(state.Derived.GetValueOrDefault("held") ?? 0, CultureInfo.InvariantCulture),
-                offered, notOfferedBecause = why,
-                priceNow = new
-                {
-                    band = band.Name, firstBlockVnd = band.FirstBlockVnd, firstBlockMinutes = band.FirstBlockMinutes, perHourVnd = band.PerHourVnd,
-                    dailyCapVnd = tariff.Vehicles[vehicle].DailyCapVnd, tariffId = tariff.Id, exampleTariff = tariff.Example,
-                },
-            };
+            return new ParkingLotView(
+                lot.Id, lot.Name, lot.NameEn, lot.Street, lot.Lat, lot.Lon, Math.Round(distance), offered ? free : 0, lot.Capacity, state.Status,
+                Convert.ToInt32(state.Derived.GetValueOrDefault("held") ?? 0, CultureInfo.InvariantCulture), offered, why,
+                new ParkingPriceView(band.Name, band.FirstBlockVnd, band.FirstBlockMinutes, band.PerHourVnd, tariff.Vehicles[vehicle].DailyCapVnd, tariff.Id, tariff.Example));
         })
-        .Where(l => l.offered || includeUnavailable == true)
-        .OrderBy(l => l.distanceM).ThenBy(l => l.lotId, StringComparer.Ordinal)
+        .Where(l => l.Offered || includeUnavailable == true)
+        .OrderBy(l => l.DistanceM).ThenBy(l => l.LotId, StringComparer.Ordinal)
         .ToList();
-        return Results.Ok(new { at = now, radiusM = radius, vehicleType = vehicle, distance = "straight line", lots });
+        return TypedResults.Ok(new ParkingSearchView(now, radius, vehicle, "straight line", lots));
     }
 
-    private static async Task<IResult> Close(string id, CloseRequest? request, HttpContext http, ClaimsPrincipal user, CityCatalog catalog, IGrainFactory grains, AuditLog audit)
+    private static async Task<Results<NoContent, ProblemHttpResult>> Close(
+        string id, CloseRequest? request, HttpContext http, ClaimsPrincipal user, CityCatalog catalog, IGrainFactory grains, AuditLog audit)
     {
         if (catalog.FindLot(id) is null) return UnknownLot(id);
         if (string.IsNullOrWhiteSpace(request?.Reason) || request.Reason.Length > 500) return Problems.Invalid("reason is required, up to 500 characters.");
         await grains.GetGrain<IParkingLotGrain>(id).SetClosed(request.Reason.Trim());
         await Actor.Audit(audit, http, user, "lot-closed", id, request.Reason.Trim());
-        return Results.NoContent();
+        return TypedResults.NoContent();
     }
 
-    private static async Task<IResult> Reopen(string id, HttpContext http, ClaimsPrincipal user, CityCatalog catalog, IGrainFactory grains, AuditLog audit)
+    private static async Task<Results<NoContent, ProblemHttpResult>> Reopen(
+        string id, HttpContext http, ClaimsPrincipal user, CityCatalog catalog, IGrainFactory grains, AuditLog audit)
     {
         if (catalog.FindLot(id) is null) return UnknownLot(id);
         await grains.GetGrain<IParkingLotGrain>(id).SetClosed(null);
         await Actor.Audit(audit, http, user, "lot-reopened", id);
-        return Results.NoContent();
+        return TypedResults.NoContent();
     }
 
-    private static IResult UnknownLot(string id) =>
-        Results.Problem($"No lot '{(id.Length <= 64 ? id : id[..64] + "…")}'.", statusCode: StatusCodes.Status404NotFound, title: "Unknown lot");
+    private static ProblemHttpResult UnknownLot(string id) => Problems.NotFound($"No lot '{(id.Length <= 64 ? id : id[..64] + "…")}'.", "Unknown lot");
 
     private static bool Number(string? text, out double value) =>
         double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out value) && double.IsFinite(value);

@@ -1,8 +1,10 @@
 using System.Globalization;
 using System.Security.Claims;
+using ControlCenter.Host.Api;
 using ControlCenter.Host.Audit;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace ControlCenter.Host.People;
 
@@ -11,38 +13,46 @@ public static class AuthEndpoints
 {
     public sealed record LoginRequest(string? Username, string? Password);
 
-    public static IEndpointRouteBuilder MapAuth(this IEndpointRouteBuilder app)
+    /// <summary>Who is signed in: the name and the role the policies go by.</summary>
+    public sealed record PersonView(string? Username, string? Role);
+
+    public static RouteGroupBuilder MapAuth(this RouteGroupBuilder api)
     {
-        app.MapPost("/api/v1/auth/login", Login).AllowAnonymous().WithName("Login");
-        app.MapPost("/api/v1/auth/logout", async (HttpContext http, ClaimsPrincipal user, AuditLog audit) =>
-        {
-            await http.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
-            await audit.Record(http, user.Identity!.Name!, user.FindFirstValue(ClaimTypes.Role), "logout");
-            return Results.NoContent();
-        }).RequireAuthorization(Roles.Viewer).WithName("Logout");
-        app.MapGet("/api/v1/auth/me", (ClaimsPrincipal user) =>
-            Results.Ok(new { username = user.Identity!.Name, role = user.FindFirstValue(ClaimTypes.Role) }))
-            .RequireAuthorization(Roles.Viewer).WithName("WhoAmI");
-        return app;
+        var auth = api.MapGroup("/auth").WithTags("Sign-in");
+        auth.MapPost("/login", Login).AllowAnonymous().WithName("Login")
+            .WithSummary("Sign in with a username and password; the answer sets the session cookie")
+            .WithDescription("A wrong username and a wrong password get the same 401. After repeated failures a username is locked for a while: 429 with Retry-After.")
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status429TooManyRequests);
+        auth.MapPost("/logout", Logout).RequireAuthorization(Roles.Viewer).WithName("Logout")
+            .WithSummary("Sign out: the session cookie is removed")
+            .ProducesProblem(StatusCodes.Status401Unauthorized);
+        auth.MapGet("/me", (ClaimsPrincipal user) => TypedResults.Ok(new PersonView(user.Identity!.Name, user.FindFirstValue(ClaimTypes.Role))))
+            .RequireAuthorization(Roles.Viewer).WithName("WhoAmI").WithSummary("Who is signed in, and with which role");
+        return api;
     }
 
-    private static async Task<IResult> Login(LoginRequest? request, HttpContext http, UserDirectory users, LoginThrottle throttle, AuditLog audit)
+    private static async Task<Results<Ok<PersonView>, ProblemHttpResult>> Login(
+        LoginRequest? request, HttpContext http, UserDirectory users, LoginThrottle throttle, AuditLog audit)
     {
         if (string.IsNullOrEmpty(request?.Username) || string.IsNullOrEmpty(request.Password) || request.Username.Length > 128 || request.Password.Length > 1024)
-            return Results.Problem("Send {\"username\": \"…\", \"password\": \"…\"}.", statusCode: StatusCodes.Status400BadRequest, title: "Malformed login");
+            return Problems.Invalid("Send {\"username\": \"…\", \"password\": \"…\"}.", "Malformed login");
 
         var (outcome, user, locked) = await SignIn(http, request.Username, request.Password, users, throttle, audit);
         if (outcome == LoginOutcome.Locked)
         {
             http.Response.Headers.RetryAfter = Math.Ceiling(locked.TotalSeconds).ToString(CultureInfo.InvariantCulture);
-            return Results.Problem("Too many failed logins for this username; try again later.",
-                statusCode: StatusCodes.Status429TooManyRequests, title: "Locked out");
+            return Problems.Of(StatusCodes.Status429TooManyRequests, "Locked out", "Too many failed logins for this username; try again later.");
         }
 
-        if (outcome == LoginOutcome.Failed)
-            return Results.Problem("Wrong username or password.", statusCode: StatusCodes.Status401Unauthorized, title: "Login failed");
+        if (outcome == LoginOutcome.Failed) return Problems.Of(StatusCodes.Status401Unauthorized, "Login failed", "Wrong username or password.");
+        return TypedResults.Ok(new PersonView(user!.Username, user.Role));
+    }
 
-        return Results.Ok(new { username = user!.Username, role = user.Role });
+    private static async Task<NoContent> Logout(HttpContext http, ClaimsPrincipal user, AuditLog audit)
+    {
+        await http.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+        await audit.Record(http, user.Identity!.Name!, user.FindFirstValue(ClaimTypes.Role), "logout");
+        return TypedResults.NoContent();
     }
 
     public enum LoginOutcome { SignedIn, Failed, Locked }

@@ -1,8 +1,10 @@
 using System.Security.Claims;
+using ControlCenter.Host.Api;
 using ControlCenter.Host.Audit;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.IdentityModel.Protocols.OpenIdConnect;
 
 namespace ControlCenter.Host.People;
@@ -66,11 +68,12 @@ public static class SingleSignOn
 
     public static IEndpointRouteBuilder MapSingleSignOn(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/login/oidc", async (IAuthenticationSchemeProvider schemes) =>
+        // A browser's redirect to the identity provider, not an API call: left out of the OpenAPI contract.
+        app.MapGet("/login/oidc", async Task<Results<ChallengeHttpResult, ProblemHttpResult>> (IAuthenticationSchemeProvider schemes) =>
             await schemes.GetSchemeAsync(Scheme) is not null
-                ? Results.Challenge(new AuthenticationProperties { RedirectUri = "/" }, [Scheme])
-                : Results.Problem("Single sign-on is not configured (Auth:Oidc).", statusCode: StatusCodes.Status404NotFound, title: "No single sign-on"))
-            .AllowAnonymous().WithName("SingleSignOn");
+                ? TypedResults.Challenge(new AuthenticationProperties { RedirectUri = "/" }, [Scheme])
+                : Problems.NotFound("Single sign-on is not configured (Auth:Oidc).", "No single sign-on"))
+            .AllowAnonymous().WithName("SingleSignOn").ExcludeFromDescription();
         return app;
     }
 }

@@ -43,7 +43,8 @@ public static class WallConfiguration
     {
         // Pages and the live circuit (/_blazor) are for signed-in people; the login page says [AllowAnonymous].
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode().RequireAuthorization(Roles.Viewer);
-        app.MapGet("/culture", SetCulture).AllowAnonymous().WithName("SetCulture");
+        // The language switch and the sign-out form are the wall's browser flows, not API calls: not in the OpenAPI contract.
+        app.MapGet("/culture", SetCulture).AllowAnonymous().WithName("SetCulture").ExcludeFromDescription();
         app.MapPost("/logout", async (HttpContext http, Microsoft.AspNetCore.Antiforgery.IAntiforgery antiforgery) =>
         {
             // The wall's sign-out is a form: without the page's antiforgery token another site could post it.
@@ -51,7 +52,7 @@ public static class WallConfiguration
                 return Results.Problem("The form's antiforgery token is missing or wrong.", statusCode: StatusCodes.Status400BadRequest, title: "Invalid form");
             await http.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
             return Results.LocalRedirect("/login");
-        }).RequireAuthorization(Roles.Viewer).WithName("WallLogout").DisableAntiforgery();
+        }).RequireAuthorization(Roles.Viewer).WithName("WallLogout").DisableAntiforgery().ExcludeFromDescription();
         return app;
     }
 

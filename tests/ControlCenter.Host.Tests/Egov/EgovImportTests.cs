@@ -108,4 +108,20 @@ public class EgovImportTests : SqliteHostFixture
         Assert.That(await Rows("many-0"), Is.Empty);
         Assert.That(await admin.GetStringAsync("/metrics"), Does.Contain("controlcenter_egov_imports_refused_total{status=\"413\"} 2"));
     }
+
+    [Test]
+    public async Task Import_OfAnotherContentType_IsRefusedByTheImportItself_NotByRouting()
+    {
+        // The contract declares the two body types; routing must not turn that into its own bare 415.
+        using var admin = await Host.SignedIn("admin");
+        using var plain = await admin.PostAsync("/api/v1/egov/figures", new StringContent("department,month", Encoding.UTF8, "text/plain"));
+        Assert.That(plain.StatusCode, Is.EqualTo(HttpStatusCode.UnsupportedMediaType));
+        var problem = await plain.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.That(problem.GetProperty("title").GetString(), Is.EqualTo("Unsupported content type"));
+        Assert.That(problem.GetProperty("detail").GetString(), Does.Contain("text/csv").And.Contain("application/json"));
+
+        var contract = await admin.GetFromJsonAsync<JsonElement>("/openapi/v1.json");
+        var body = contract.GetProperty("paths").GetProperty("/api/v1/egov/figures").GetProperty("post").GetProperty("requestBody").GetProperty("content");
+        Assert.That(body.EnumerateObject().Select(c => c.Name), Is.EquivalentTo(new[] { "text/csv", "application/json" }));
+    }
 }
