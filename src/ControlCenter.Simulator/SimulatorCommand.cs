@@ -1,8 +1,8 @@
-using ControlCenter.Simulator.Api;
-using ControlCenter.Simulator.Day;
+using ControlCenter.Scenarios;
+using ControlCenter.Scenarios.Day;
+using ControlCenter.Scenarios.Ingest;
 using ControlCenter.Simulator.Load;
 using ControlCenter.Simulator.Replay;
-using ControlCenter.Simulator.Scenarios;
 
 namespace ControlCenter.Simulator;
 

@@ -1,5 +1,5 @@
-using ControlCenter.Simulator.Api;
-using ControlCenter.Simulator.Scenarios;
+using ControlCenter.Scenarios;
+using ControlCenter.Scenarios.Ingest;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Options;

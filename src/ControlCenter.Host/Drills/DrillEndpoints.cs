@@ -2,7 +2,7 @@ using System.Security.Claims;
 using ControlCenter.Host.Audit;
 using ControlCenter.Host.Hosting;
 using ControlCenter.Host.People;
-using ControlCenter.Simulator.Scenarios;
+using ControlCenter.Scenarios;
 
 namespace ControlCenter.Host.Drills;
 

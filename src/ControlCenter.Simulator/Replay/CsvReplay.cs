@@ -1,5 +1,5 @@
 using System.Globalization;
-using ControlCenter.Simulator.Api;
+using ControlCenter.Scenarios.Ingest;
 
 namespace ControlCenter.Simulator.Replay;
 

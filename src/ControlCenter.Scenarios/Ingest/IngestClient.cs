@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 
-namespace ControlCenter.Simulator.Api;
+namespace ControlCenter.Scenarios.Ingest;
 
 /// <summary>
 /// Sends readings in batches with the ingest key. A batch whose answer is lost or refused for a passing reason
