@@ -69,7 +69,7 @@ app.MapSilences();
 app.MapThresholds();
 app.MapHub<LiveHub>(LiveHub.Path);
 app.MapWall();
-app.MapDrills();
+api.MapDrills();
 app.MapParking();
 api.MapParkingHolds();
 app.MapParkingSessions();
