@@ -1,43 +1,40 @@
 using System.Net;
+using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Polly;
 
 namespace ControlCenter.Scenarios.Ingest;
 
 /// <summary>
 /// Sends readings in batches with the ingest key. A batch whose answer is lost or refused for a passing reason
-/// (no connection, 5xx, 429) is sent again unchanged: the control centre counts repeats of (sensorId, ts) as
-/// duplicates, so a retry never has a second effect.
+/// (no connection, 5xx, 429) is sent again unchanged (<see cref="IngestRetries"/>): the control centre counts
+/// repeats of (sensorId, ts) as duplicates, so a retry never has a second effect.
 /// </summary>
 public sealed class IngestClient(HttpClient http, string key, IngestReport report)
 {
     public const int BatchSize = 500;
-    private const int Attempts = 5;
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    private static readonly ResiliencePipeline<HttpResponseMessage> CatalogRetries = IngestRetries.Catalog();
+
+    private readonly ResiliencePipeline<HttpResponseMessage> _batchRetries = IngestRetries.Batch(report);
+    private readonly ResiliencePipeline<HttpResponseMessage> _preparedRetries = IngestRetries.Prepared(report);
 
     public IngestReport Report => report;
 
     /// <summary>The catalogue, waiting (up to <paramref name="patience"/>) for a control centre that is still starting.</summary>
     public async Task<Catalog> Catalog(CancellationToken cancellationToken, TimeSpan? patience = null)
     {
-        var deadline = DateTime.UtcNow + (patience ?? TimeSpan.FromMinutes(2));
-        while (true)
+        using var response = await Until(DateTime.UtcNow + (patience ?? TimeSpan.FromMinutes(2)), CatalogRetries, async ct =>
         {
-            try
-            {
-                using var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/catalog");
-                request.Headers.Add("X-Api-Key", key);   // a gateway reads the catalogue with its own key
-                using var response = await http.SendAsync(request, cancellationToken);
-                response.EnsureSuccessStatusCode();
-                return await response.Content.ReadFromJsonAsync<Catalog>(Json, cancellationToken)
-                    ?? throw new InvalidOperationException("The control centre returned no catalogue.");
-            }
-            catch (HttpRequestException) when (DateTime.UtcNow < deadline)
-            {
-                await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken);
-            }
-        }
+            using var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/catalog");
+            request.Headers.Add("X-Api-Key", key);   // a gateway reads the catalogue with its own key
+            return await http.SendAsync(request, ct);
+        }, cancellationToken);
+        response.EnsureSuccessStatusCode();
+        return await response.Content.ReadFromJsonAsync<Catalog>(Json, cancellationToken)
+            ?? throw new InvalidOperationException("The control centre returned no catalogue.");
     }
 
     /// <summary>Whether the centre is running a drill (then the normal day pauses, so the drill is the only feed).</summary>
@@ -65,41 +62,26 @@ public sealed class IngestClient(HttpClient http, string key, IngestReport repor
     private async Task SendBatch(Reading[] batch, CancellationToken cancellationToken)
     {
         report.AddSent(batch.Length);
-        for (var attempt = 1; ; attempt++)
+        HttpResponseMessage response;
+        try
         {
-            try
-            {
-                using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/readings") { Content = JsonContent.Create(new { readings = batch }, options: Json) };
-                request.Headers.Add("X-Api-Key", key);
-                using var response = await http.SendAsync(request, cancellationToken);
-                if (response.StatusCode == HttpStatusCode.Accepted)
-                {
-                    report.Add((await response.Content.ReadFromJsonAsync<IngestResult>(Json, cancellationToken))!);
-                    return;
-                }
-                else if (!IsPassing(response.StatusCode))
-                {
-                    throw new InvalidOperationException($"Ingest refused the batch: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync(cancellationToken)}");
-                }
-            }
-            catch (HttpRequestException) when (attempt < Attempts)
-            {
-                // The answer was lost: resend the same batch.
-            }
-            catch (HttpRequestException)
-            {
-                report.AddFailedBatch();
-                return;
-            }
+            response = await _batchRetries.ExecuteAsync(
+                async ct => await Post(JsonContent.Create(new { readings = batch }, options: Json), ct), cancellationToken);
+        }
+        catch (HttpRequestException)
+        {
+            report.AddFailedBatch();   // no answer, however often it was sent
+            return;
+        }
 
-            if (attempt >= Attempts)
-            {
+        using (response)
+        {
+            if (response.StatusCode == HttpStatusCode.Accepted)
+                report.Add((await response.Content.ReadFromJsonAsync<IngestResult>(Json, cancellationToken))!);
+            else if (IngestRetries.IsPassing(response.StatusCode))
                 report.AddFailedBatch();
-                return;
-            }
-
-            report.AddRetry();
-            await Task.Delay(TimeSpan.FromMilliseconds(200 * attempt), cancellationToken);
+            else
+                throw new InvalidOperationException($"Ingest refused the batch: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync(cancellationToken)}");
         }
     }
 
@@ -112,39 +94,43 @@ public sealed class IngestClient(HttpClient http, string key, IngestReport repor
     public async Task<IngestResult> SendPrepared(ReadOnlyMemory<byte> body, int readings, CancellationToken cancellationToken, TimeSpan resendFor = default)
     {
         report.AddSent(readings);
-        var giveUp = DateTime.UtcNow + resendFor;
-        while (true)
+        using var response = await Until(DateTime.UtcNow + resendFor, _preparedRetries, async ct =>
         {
-            HttpStatusCode status;
-            try
-            {
-                using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/readings") { Content = new ReadOnlyMemoryContent(body) };
-                request.Content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
-                request.Headers.Add("X-Api-Key", key);
-                using var response = await http.SendAsync(request, cancellationToken);
-                status = response.StatusCode;
-                if (status == HttpStatusCode.Accepted)
-                {
-                    var result = (await response.Content.ReadFromJsonAsync<IngestResult>(Json, cancellationToken))!;
-                    report.Add(result);
-                    return result;
-                }
-
-                if (!IsPassing(status) || DateTime.UtcNow >= giveUp)
-                {
-                    report.AddFailedBatch();
-                    throw new InvalidOperationException($"Ingest refused the batch: {(int)status} {await response.Content.ReadAsStringAsync(cancellationToken)}");
-                }
-            }
-            catch (HttpRequestException) when (DateTime.UtcNow < giveUp)
-            {
-                // No answer: the centre may have stored the batch or not. Send it again.
-            }
-
-            report.AddRetry();
-            await Task.Delay(TimeSpan.FromMilliseconds(200), cancellationToken);
+            var content = new ReadOnlyMemoryContent(body);
+            content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+            return await Post(content, ct);
+        }, cancellationToken);
+        if (response.StatusCode == HttpStatusCode.Accepted)
+        {
+            var result = (await response.Content.ReadFromJsonAsync<IngestResult>(Json, cancellationToken))!;
+            report.Add(result);
+            return result;
         }
+
+        report.AddFailedBatch();
+        throw new InvalidOperationException($"Ingest refused the batch: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync(cancellationToken)}");
     }
 
-    private static bool IsPassing(HttpStatusCode status) => (int)status >= 500 || status == HttpStatusCode.TooManyRequests;
+    private async Task<HttpResponseMessage> Post(HttpContent content, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/readings") { Content = content };
+        request.Headers.Add("X-Api-Key", key);
+        return await http.SendAsync(request, cancellationToken);
+    }
+
+    /// <summary>Runs <paramref name="send"/> through <paramref name="retries"/>, which try again until <paramref name="giveUpAt"/>.</summary>
+    private static async Task<HttpResponseMessage> Until(
+        DateTime giveUpAt, ResiliencePipeline<HttpResponseMessage> retries, Func<CancellationToken, Task<HttpResponseMessage>> send, CancellationToken cancellationToken)
+    {
+        var context = ResilienceContextPool.Shared.Get(cancellationToken);
+        try
+        {
+            context.Properties.Set(IngestRetries.GiveUpAt, giveUpAt);
+            return await retries.ExecuteAsync(async (ctx, _) => await send(ctx.CancellationToken), context, 0);
+        }
+        finally
+        {
+            ResilienceContextPool.Shared.Return(context);
+        }
+    }
 }
