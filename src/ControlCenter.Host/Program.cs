@@ -71,7 +71,7 @@ api.MapSilences();
 api.MapThresholds();
 app.MapHub<LiveHub>(LiveHub.Path);
 app.MapWall();
-app.MapDrills();
+api.MapDrills();
 api.MapParking();
 api.MapParkingHolds();
 api.MapParkingSessions();

@@ -1,7 +1,7 @@
 using ControlCenter.Domain.Catalog;
 using ControlCenter.Domain.Thresholds;
-using ControlCenter.Simulator.Api;
-using ControlCenter.Simulator.Day;
+using ControlCenter.Scenarios.Day;
+using ControlCenter.Scenarios.Ingest;
 using ControlCenter.Simulator.Load;
 
 namespace ControlCenter.Bench.Micro;
@@ -21,7 +21,7 @@ internal static class MicroFixtures
         var sensors = Catalog.Sensors.Where(s => !s.Retired)
             .Select(s => new CatalogSensor(s.Id, s.Kind, s.ZoneId, s.ParentId, s.ReportingIntervalSeconds, [.. s.Metrics], s.FreeFlowSpeedKmh, s.Retired))
             .ToList();
-        var day = new NormalDay(new ControlCenter.Simulator.Api.Catalog([.. Catalog.ParkingLots.Select(l => new CatalogLot(l.Id, l.Capacity, l.ZoneId))], sensors), seed: 1);
+        var day = new NormalDay(new ControlCenter.Scenarios.Ingest.Catalog([.. Catalog.ParkingLots.Select(l => new CatalogLot(l.Id, l.Capacity, l.ZoneId))], sensors), seed: 1);
         using var writer = new LoadBatchWriter(day, sensors, new DateTimeOffset(now.Date, TimeSpan.Zero));
         return writer.Next(BatchSize, now).ToArray();
     }

@@ -1,14 +1,10 @@
-using ControlCenter.Simulator.Api;
-using ControlCenter.Simulator.Scenarios;
+using ControlCenter.Scenarios;
+using ControlCenter.Scenarios.Ingest;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Options;
 
 namespace ControlCenter.Host.Drills;
-
-/// <summary>What is being drilled now, for the wall's banner, the API, and the normal-day simulator (which pauses).</summary>
-public sealed record ActiveDrill(
-    string Name, string Title, string TitleEn, double Speed, string StartedBy, DateTimeOffset StartedAt, DateTimeOffset EndsAt);
 
 /// <summary>
 /// Runs at most one drill at a time in this host: the scenario's timeline over a normal day, sent through the
@@ -30,19 +26,23 @@ public sealed class DrillControl(IOptions<DrillOptions> options, IServer server,
     public event Action? Changed;
 
     /// <returns>null when started, else why not.</returns>
-    public string? Start(string name, double speed, string by)
+    public string? Start(string name, double speed, string by) => Start(name, speed, by, out _)?.Message;
+
+    /// <returns>null when started (<paramref name="started"/> is then the drill), else why not.</returns>
+    public DrillRefusal? Start(string name, double speed, string by, out ActiveDrill? started)
     {
-        if (!Enabled) return "Drills are off: set Drills:IngestKey.";
-        if (!Scenario.Names.Contains(name)) return $"No scenario '{name}'.";
-        if (speed is < 1 or > 60) return "speed is 1 to 60 (city minutes per real minute).";
+        started = null;
+        if (!Enabled) return new(DrillRefusalKind.DrillsOff, "Drills are off: set Drills:IngestKey.");
+        if (!Scenario.Names.Contains(name)) return new(DrillRefusalKind.NoSuchScenario, $"No scenario '{name}'.");
+        if (speed is < 1 or > 60) return new(DrillRefusalKind.SpeedOutOfRange, "speed is 1 to 60 (city minutes per real minute).");
         var scenario = Scenario.Load(name);
         var now = time.GetUtcNow();
         CancellationTokenSource stop;
         lock (_gate)
         {
-            if (Active is not null) return $"The drill '{Active.Name}' is running; stop it first.";
+            if (Active is not null) return new(DrillRefusalKind.AnotherIsRunning, $"The drill '{Active.Name}' is running; stop it first.");
             stop = _stop = new CancellationTokenSource();
-            Active = new ActiveDrill(scenario.Name, scenario.Title, scenario.TitleEn, speed, by, now, now + TimeSpan.FromMinutes(scenario.Minutes / speed));
+            started = Active = new ActiveDrill(scenario.Name, scenario.Title, scenario.TitleEn, speed, by, now, now + TimeSpan.FromMinutes(scenario.Minutes / speed));
             _log.Clear();
         }
 

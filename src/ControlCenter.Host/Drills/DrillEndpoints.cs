@@ -1,8 +1,10 @@
 using System.Security.Claims;
+using ControlCenter.Host.Api;
 using ControlCenter.Host.Audit;
 using ControlCenter.Host.Hosting;
 using ControlCenter.Host.People;
-using ControlCenter.Simulator.Scenarios;
+using ControlCenter.Scenarios;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace ControlCenter.Host.Drills;
 
@@ -14,37 +16,59 @@ public static class DrillEndpoints
 {
     public sealed record StartRequest(double? Speed);
 
-    public static IEndpointRouteBuilder MapDrills(this IEndpointRouteBuilder app)
+    /// <summary>A scenario a drill can play, and the alerts it must raise.</summary>
+    public sealed record ScenarioView(string Name, string Title, string TitleEn, string Description, double Minutes, IReadOnlyList<ExpectedAlert> Expect);
+
+    public static RouteGroupBuilder MapDrills(this RouteGroupBuilder api)
     {
-        app.MapGet("/api/v1/drills/scenarios", () => Results.Ok(Scenario.Names.Select(Scenario.Load)
-            .Select(s => new { s.Name, s.Title, s.TitleEn, s.Description, s.Minutes, expect = s.Expect })))
-            .WithName("ListScenarios").RequireAuthorization(AccessPolicies.Read);
-        app.MapGet("/api/v1/drills/active", (DrillControl drills) => drills.Active is { } active ? Results.Ok(active) : Results.NoContent())
-            .WithName("ActiveDrill").RequireAuthorization(AccessPolicies.Read);
-        app.MapPost("/api/v1/drills/{name}/start", Start).WithName("StartDrill").RequireAuthorization(Roles.Operator);
-        app.MapPost("/api/v1/drills/stop", async (HttpContext http, ClaimsPrincipal user, DrillControl drills, AuditLog audit) =>
-        {
-            var name = drills.Active?.Name;
-            if (!drills.Stop()) return Results.Problem("No drill is running.", statusCode: StatusCodes.Status404NotFound, title: "No drill");
-            await audit.Record(http, user.Identity!.Name!, user.FindFirstValue(ClaimTypes.Role), "drill-stopped", name);
-            return Results.NoContent();
-        }).WithName("StopDrill").RequireAuthorization(Roles.Operator);
-        return app;
+        // Policies per endpoint, not on the group: gateways (the normal-day simulator) read the drill with their
+        // key, while starting and stopping one is for operators only.
+        var drills = api.MapGroup("/drills").WithTags("Drills");
+        drills.MapGet("/scenarios", Scenarios).WithName("ListScenarios").RequireAuthorization(AccessPolicies.Read)
+            .WithSummary("The incident scenarios a drill can play");
+        drills.MapGet("/active", Active).WithName("ActiveDrill").RequireAuthorization(AccessPolicies.Read)
+            .WithSummary("The drill running now (204 when none is)");
+        drills.MapPost("/{name}/start", Start).WithName("StartDrill").RequireAuthorization(Roles.Operator)
+            .WithSummary("Start a drill: the scenario feeds this centre through its own ingest API")
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        drills.MapPost("/stop", Stop).WithName("StopDrill").RequireAuthorization(Roles.Operator)
+            .WithSummary("Stop the drill running now")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        return api;
     }
 
-    private static async Task<IResult> Start(string name, StartRequest? request, HttpContext http, ClaimsPrincipal user, DrillControl drills, AuditLog audit)
-    {
-        var problem = drills.Start(name, request?.Speed ?? 1, user.Identity!.Name!);
-        if (problem is not null)
-        {
-            var status = !drills.Enabled ? StatusCodes.Status403Forbidden
-                : problem.StartsWith("No scenario", StringComparison.Ordinal) ? StatusCodes.Status404NotFound
-                : problem.StartsWith("The drill", StringComparison.Ordinal) ? StatusCodes.Status409Conflict
-                : StatusCodes.Status400BadRequest;
-            return Results.Problem(problem, statusCode: status, title: "Drill not started");
-        }
+    private static Ok<ScenarioView[]> Scenarios() =>
+        TypedResults.Ok(Scenario.Names.Select(Scenario.Load)
+            .Select(s => new ScenarioView(s.Name, s.Title, s.TitleEn, s.Description, s.Minutes, s.Expect)).ToArray());
 
-        await audit.Record(http, user.Identity!.Name!, user.FindFirstValue(ClaimTypes.Role), "drill-started", name, $"speed {request?.Speed ?? 1}");
-        return Results.Accepted("/api/v1/drills/active", drills.Active);
+    private static Results<Ok<ActiveDrill>, NoContent> Active(DrillControl drills) =>
+        drills.Active is { } active ? TypedResults.Ok(active) : TypedResults.NoContent();
+
+    private static async Task<Results<Accepted<ActiveDrill>, ProblemHttpResult>> Start(
+        string name, StartRequest? request, HttpContext http, ClaimsPrincipal user, DrillControl drills, AuditLog audit)
+    {
+        var speed = request?.Speed ?? 1;
+        if (drills.Start(name, speed, user.Identity!.Name!, out var started) is { } refusal)
+            return Problems.Of(StatusOf(refusal.Kind), "Drill not started", refusal.Message);
+
+        await audit.Record(http, user.Identity!.Name!, user.FindFirstValue(ClaimTypes.Role), "drill-started", name, $"speed {speed}");
+        return TypedResults.Accepted("/api/v1/drills/active", started!);
     }
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> Stop(HttpContext http, ClaimsPrincipal user, DrillControl drills, AuditLog audit)
+    {
+        var name = drills.Active?.Name;
+        if (!drills.Stop()) return Problems.NotFound("No drill is running.", "No drill");
+        await audit.Record(http, user.Identity!.Name!, user.FindFirstValue(ClaimTypes.Role), "drill-stopped", name);
+        return TypedResults.NoContent();
+    }
+
+    private static int StatusOf(DrillRefusalKind kind) => kind switch
+    {
+        DrillRefusalKind.DrillsOff => StatusCodes.Status403Forbidden,
+        DrillRefusalKind.NoSuchScenario => StatusCodes.Status404NotFound,
+        DrillRefusalKind.AnotherIsRunning => StatusCodes.Status409Conflict,
+        _ => StatusCodes.Status400BadRequest,
+    };
 }

@@ -1,7 +1,7 @@
 using System.Buffers;
 using System.Text.Json;
-using ControlCenter.Simulator.Api;
-using ControlCenter.Simulator.Day;
+using ControlCenter.Scenarios.Day;
+using ControlCenter.Scenarios.Ingest;
 
 namespace ControlCenter.Simulator.Load;
 

@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using ControlCenter.Simulator.Api;
+using ControlCenter.Scenarios.Ingest;
 
 namespace ControlCenter.Simulator.Load;
 

@@ -1,5 +1,6 @@
 using System.Globalization;
-using ControlCenter.Simulator.Api;
+using ControlCenter.Scenarios.Ingest;
+using nietras.SeparatedValues;
 
 namespace ControlCenter.Simulator.Replay;
 
@@ -11,16 +12,22 @@ public sealed record SkippedRow(int Line, string Reason);
 
 /// <summary>
 /// Turns a recorded CSV into readings through a <see cref="ReplayMapping"/>. Bad rows (missing markers,
-/// negative values, counts over capacity, unparsable fields) are reported and skipped, never sent.
-/// The files replayed here have no quoted fields; a line with quotes is skipped as unsupported.
+/// negative values, counts over capacity, unparsable fields, a wrong number of fields) are reported and skipped,
+/// never sent. Fields may be quoted (RFC 4180), so a car park named "NIA, North" is one field.
 /// </summary>
+/// <remarks>
+/// Read with Sep rather than CsvHelper: the mapping picks columns by header name at run time, so CsvHelper's
+/// class mapping would go unused, and Sep needs no other package and allocates nothing per field it is not asked for.
+/// </remarks>
 public static class CsvReplay
 {
     public static (List<ReplayRow> Rows, List<SkippedRow> Skipped) Read(
         ReplayMapping mapping, TextReader csv, IReadOnlyDictionary<string, int> lotCapacityBySensor, int skip, int take)
     {
-        var header = (csv.ReadLine() ?? throw new InvalidDataException("The file is empty.")).Split(',');
-        int Column(string name) => Array.IndexOf(header, name) is var i and >= 0 ? i
+        using var reader = Sep.Reader(o => o with { Sep = new Sep(','), Unescape = true, DisableColCountCheck = true }).From(csv);
+        if (reader.Header.IsEmpty) throw new InvalidDataException("The file is empty.");
+        var header = reader.Header.ColNames;
+        int Column(string name) => reader.Header.TryIndexOf(name, out var i) ? i
             : throw new InvalidDataException($"Mapping '{mapping.Name}': no column '{name}' in the file.");
         var tsColumn = Column(mapping.TimestampColumn);
         var valueColumn = Column(mapping.ValueColumn);
@@ -30,27 +37,28 @@ public static class CsvReplay
 
         var rows = new List<ReplayRow>();
         var skipped = new List<SkippedRow>();
-        var line = 1;
-        for (var text = csv.ReadLine(); text is not null && rows.Count + skipped.Count < take; text = csv.ReadLine())
+        var dataRows = 0;
+        foreach (var row in reader)
         {
-            line++;
-            if (line - 2 < skip) continue;
-            var fields = text.Split(',');
-            if (text.Contains('"') || fields.Length != header.Length) { skipped.Add(new(line, "unsupported or malformed line")); continue; }
+            if (rows.Count + skipped.Count >= take) break;
+            if (dataRows++ < skip) continue;
+            var line = row.LineNumberFrom;
+            if (row.ColCount != header.Count) { skipped.Add(new(line, $"malformed line: {row.ColCount} fields, the header has {header.Count}")); continue; }
 
-            var sensorId = keyColumn < 0 ? mapping.SensorId : mapping.Sensors.GetValueOrDefault(fields[keyColumn]);
+            var sensorId = keyColumn < 0 ? mapping.SensorId : mapping.Sensors.GetValueOrDefault(row[keyColumn].ToString());
             if (sensorId is null) continue;   // a source this mapping does not replay: not a bad row
-            var raw = fields[valueColumn].Trim();
+            var raw = row[valueColumn].ToString().Trim();
             if (mapping.MissingMarkers.Contains(raw)) { skipped.Add(new(line, $"missing value ({raw})")); continue; }
             if (!double.TryParse(raw, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) || !double.IsFinite(value))
             { skipped.Add(new(line, $"not a number: '{raw}'")); continue; }
             if (value < mapping.Min) { skipped.Add(new(line, $"{mapping.ValueColumn} {value} below {mapping.Min}")); continue; }
-            if (!DateTime.TryParseExact(fields[tsColumn].Trim(), mapping.TimestampFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out var local))
-            { skipped.Add(new(line, $"bad timestamp '{fields[tsColumn]}'")); continue; }
+            var stamp = row[tsColumn].ToString();
+            if (!DateTime.TryParseExact(stamp.Trim(), mapping.TimestampFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out var local))
+            { skipped.Add(new(line, $"bad timestamp '{stamp}'")); continue; }
 
             if (capacityColumn >= 0)
             {
-                if (!double.TryParse(fields[capacityColumn], NumberStyles.Float, CultureInfo.InvariantCulture, out var capacity) || capacity <= 0)
+                if (!double.TryParse(row[capacityColumn].Span, NumberStyles.Float, CultureInfo.InvariantCulture, out var capacity) || capacity <= 0)
                 { skipped.Add(new(line, "no capacity")); continue; }
                 if (value > capacity) { skipped.Add(new(line, $"{mapping.ValueColumn} {value} over capacity {capacity}")); continue; }
                 value = Math.Round(value / capacity * lotCapacityBySensor.GetValueOrDefault(sensorId, (int)capacity));

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using ControlCenter.Simulator.Api;
+using ControlCenter.Scenarios.Ingest;
 
 namespace ControlCenter.Simulator.Replay;
 

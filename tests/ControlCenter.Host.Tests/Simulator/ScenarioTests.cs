@@ -5,9 +5,9 @@ using System.Text.Json.Nodes;
 using ControlCenter.Domain.Catalog;
 using ControlCenter.Grains.Hosting;
 using ControlCenter.Host.Tests.Infrastructure;
+using ControlCenter.Scenarios;
+using ControlCenter.Scenarios.Ingest;
 using ControlCenter.Simulator;
-using ControlCenter.Simulator.Api;
-using ControlCenter.Simulator.Scenarios;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ControlCenter.Host.Tests.Simulator;

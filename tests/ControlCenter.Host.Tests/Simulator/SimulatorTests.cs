@@ -1,8 +1,8 @@
 using System.Net.Http.Json;
 using ControlCenter.Contracts.Messages;
 using ControlCenter.Host.Tests.Infrastructure;
+using ControlCenter.Scenarios.Ingest;
 using ControlCenter.Simulator;
-using ControlCenter.Simulator.Api;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ControlCenter.Host.Tests.Simulator;

@@ -1,6 +1,6 @@
 using System.Text.Json;
-using ControlCenter.Simulator.Api;
-using ControlCenter.Simulator.Day;
+using ControlCenter.Scenarios.Day;
+using ControlCenter.Scenarios.Ingest;
 
 namespace ControlCenter.Host.Tests.Simulator;
 

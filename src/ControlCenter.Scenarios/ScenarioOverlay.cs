@@ -1,7 +1,7 @@
 using ControlCenter.Domain.Catalog;
-using ControlCenter.Simulator.Api;
+using ControlCenter.Scenarios.Ingest;
 
-namespace ControlCenter.Simulator.Scenarios;
+namespace ControlCenter.Scenarios;
 
 /// <summary>
 /// Lays a scenario's effects over the normal day's readings: at a scenario minute, a sensor in an effect's

@@ -1,4 +1,4 @@
-namespace ControlCenter.Simulator.Day;
+namespace ControlCenter.Scenarios.Day;
 
 /// <summary>The kind of tourist point a visitor counter stands at: it decides the shape of the point's week.</summary>
 public enum VisitorPlace

@@ -1,7 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 
-namespace ControlCenter.Simulator.Scenarios;
+namespace ControlCenter.Scenarios;
 
 /// <summary>
 /// Asks the control centre (with the gateway's key, which may read) whether the alerts a scenario expects were

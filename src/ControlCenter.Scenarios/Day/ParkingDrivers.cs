@@ -2,9 +2,9 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using ControlCenter.Simulator.Api;
+using ControlCenter.Scenarios.Ingest;
 
-namespace ControlCenter.Simulator.Day;
+namespace ControlCenter.Scenarios.Day;
 
 /// <summary>
 /// Drivers using the parking app during the normal day, through the app's own API and key: some hold a space

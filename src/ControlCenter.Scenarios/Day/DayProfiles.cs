@@ -1,4 +1,4 @@
-namespace ControlCenter.Simulator.Day;
+namespace ControlCenter.Scenarios.Day;
 
 /// <summary>
 /// Shapes of a normal day, taken from real recordings (figures only; the files are not needed at run time):

@@ -1,7 +1,6 @@
-using ControlCenter.Simulator.Api;
-using ControlCenter.Simulator.Scenarios;
+using ControlCenter.Scenarios.Ingest;
 
-namespace ControlCenter.Simulator.Day;
+namespace ControlCenter.Scenarios.Day;
 
 /// <summary>
 /// Plays a normal day against the control centre: first the last hours of air readings (so VN_AQI's NowCast

@@ -1,8 +1,8 @@
 using ControlCenter.Domain;
-using ControlCenter.Simulator.Api;
-using ControlCenter.Simulator.Day;
+using ControlCenter.Scenarios.Day;
+using ControlCenter.Scenarios.Ingest;
 
-namespace ControlCenter.Simulator.Scenarios;
+namespace ControlCenter.Scenarios;
 
 /// <summary>
 /// Plays a scenario over a normal day. With <c>check</c>, it watches for the alerts the scenario expects and

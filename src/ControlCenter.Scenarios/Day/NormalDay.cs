@@ -1,6 +1,6 @@
-using ControlCenter.Simulator.Api;
+using ControlCenter.Scenarios.Ingest;
 
-namespace ControlCenter.Simulator.Day;
+namespace ControlCenter.Scenarios.Day;
 
 /// <summary>
 /// A normal Hanoi day: every sensor's values at a moment of simulated city time, with noise and a few faults

@@ -2,7 +2,7 @@ using System.Globalization;
 using ControlCenter.Domain;
 using ControlCenter.Domain.Catalog;
 
-namespace ControlCenter.Simulator.Scenarios;
+namespace ControlCenter.Scenarios;
 
 /// <summary>
 /// Where a scenario's city clock starts. Only the readings' values follow it (their stamps stay real: the centre

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace ControlCenter.Simulator.Day;
+namespace ControlCenter.Scenarios.Day;
 
 /// <summary>
 /// A tourist point's week as the share of its capacity present. No counts of Hanoi's points are published, so the

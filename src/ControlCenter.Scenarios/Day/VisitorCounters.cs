@@ -1,8 +1,8 @@
 using ControlCenter.Domain;
 using ControlCenter.Domain.Catalog;
-using ControlCenter.Simulator.Api;
+using ControlCenter.Scenarios.Ingest;
 
-namespace ControlCenter.Simulator.Day;
+namespace ControlCenter.Scenarios.Day;
 
 /// <summary>
 /// The visitor counters of a normal day. The people present follow their point's week (<see cref="VisitorProfiles"/>)

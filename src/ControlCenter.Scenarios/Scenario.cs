@@ -1,8 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using ControlCenter.Domain.Catalog;
 
-namespace ControlCenter.Simulator.Scenarios;
+namespace ControlCenter.Scenarios;
 
 /// <summary>
 /// An incident, as a data file: a timeline of effects laid over a normal day, and the alerts it must raise.
@@ -52,31 +51,4 @@ public sealed record Scenario(
 
         if (Expect.Count == 0) yield return "a scenario says which alerts it must raise ('expect')";
     }
-}
-
-/// <summary>
-/// What happens to some sensors between two scenario minutes: metrics set along a straight line from
-/// <c>start</c> to <c>end</c>, amounts accumulated at a rate per city hour (rain), or silence.
-/// </summary>
-public sealed record ScenarioEffect(
-    double From, double To,
-    IReadOnlyList<string>? Sensors = null, string? Kind = null, IReadOnlyList<string>? Zones = null,
-    IReadOnlyDictionary<string, Ramp>? Values = null, IReadOnlyDictionary<string, Ramp>? Rates = null, bool Silent = false);
-
-/// <summary>A value moving in a straight line over an effect's span.</summary>
-public sealed record Ramp(double Start, double End)
-{
-    public double At(double fraction) => Start + (End - Start) * Math.Clamp(fraction, 0, 1);
-}
-
-/// <summary>
-/// An alert the scenario must raise: its rule, zone and (optionally) severity, within so many scenario minutes.
-/// <c>WhileOpen</c> names a walking street whose hours the rule reads on the centre's own clock, which a scenario
-/// cannot set: the alert is expected only if the centre says that street is open when the check starts.
-/// </summary>
-public sealed record ExpectedAlert(string RuleId, string ZoneId, double WithinMinutes, string? Severity = null, string? WhileOpen = null)
-{
-    /// <summary>Whether to wait for it at this moment of the centre's clock (an unknown street: yes, so the check fails loudly).</summary>
-    public bool IsExpectedAt(IEnumerable<WalkingStreet> streets, DateTimeOffset centreNow) =>
-        WhileOpen is null || streets.FirstOrDefault(w => w.Id == WhileOpen) is not { } street || WalkingHours.IsOpen(street, centreNow);
 }

@@ -1,6 +1,6 @@
 using ControlCenter.Domain.Catalog;
 
-namespace ControlCenter.Simulator.Api;
+namespace ControlCenter.Scenarios.Ingest;
 
 /// <summary>The parts of <c>GET /api/v1/catalog</c> the simulator needs.</summary>
 public sealed record Catalog(List<CatalogLot> ParkingLots, List<CatalogSensor> Sensors)

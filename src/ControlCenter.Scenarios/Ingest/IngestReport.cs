@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 
-namespace ControlCenter.Simulator.Api;
+namespace ControlCenter.Scenarios.Ingest;
 
 /// <summary>What the simulator sent and what the control centre made of it.</summary>
 public sealed class IngestReport

@@ -1,0 +1,44 @@
+using System.CommandLine;
+using ControlCenter.Scenarios.Ingest;
+
+namespace ControlCenter.Simulator.Commands;
+
+/// <summary>Where the control centre is and the gateway key to use: options every command takes.</summary>
+public sealed class GatewayOptions(HttpMessageHandler? handler)
+{
+    public Option<string> Url { get; } = new("--url")
+    {
+        Description = "The control centre (CONTROLCENTER_URL)",
+        HelpName = "URL",
+        DefaultValueFactory = _ => Environment.GetEnvironmentVariable("CONTROLCENTER_URL") ?? "http://127.0.0.1:5080",
+    };
+
+    public Option<string> Key { get; } = new("--key")
+    {
+        Description = "The gateway's ingest key (CONTROLCENTER_INGEST_KEY)",
+        HelpName = "KEY",
+        DefaultValueFactory = _ => Environment.GetEnvironmentVariable("CONTROLCENTER_INGEST_KEY") ?? "dev-ingest-key-hanoi",
+    };
+
+    /// <summary>A command with these options added.</summary>
+    public Command On(Command command)
+    {
+        command.Options.Add(Url);
+        command.Options.Add(Key);
+        return command;
+    }
+
+    public Gateway Connect(ParseResult parse)
+    {
+        var http = handler is null ? new HttpClient() : new HttpClient(handler, disposeHandler: false);
+        http.BaseAddress = new Uri(parse.GetValue(Url)!);
+        var key = parse.GetValue(Key)!;
+        return new Gateway(http, key, new IngestClient(http, key, new IngestReport()));
+    }
+}
+
+/// <summary>A connection to the control centre as a gateway.</summary>
+public sealed record Gateway(HttpClient Http, string Key, IngestClient Client) : IDisposable
+{
+    public void Dispose() => Http.Dispose();
+}
