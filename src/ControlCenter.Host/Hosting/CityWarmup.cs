@@ -3,6 +3,8 @@ using ControlCenter.Contracts.Grains;
 using ControlCenter.Domain.Catalog;
 using ControlCenter.Domain.Thresholds;
 using ControlCenter.Grains.Hosting;
+using Polly;
+using Polly.Retry;
 
 namespace ControlCenter.Host.Hosting;
 
@@ -21,27 +23,34 @@ public sealed class CityWarmup(
     {
         await WaitForStart(stoppingToken);
         var watch = Stopwatch.StartNew();
-        for (var attempt = 1; !stoppingToken.IsCancellationRequested; attempt++)
+        await Retries().ExecuteAsync(async token =>
         {
-            try
-            {
-                var document = await grains.GetGrain<IThresholdsGrain>(0).Get();
-                thresholds.Update(document.Version, ThresholdJson.Parse(document.Json));
-                await grains.GetGrain<IAlertBookGrain>(0).Active();
-                await grains.GetGrain<ICityGrain>(EntityKinds.CityId).GetKpi();
-                // The lots' desks: their timers expire holds, forget plates and refresh each lot's bookings.
-                await Task.WhenAll(catalog.ParkingLots.Select(l => grains.GetGrain<ILotDeskGrain>(l.Id).GetBookings()));
-                logger.LogInformation("City model active in {Elapsed} ms", watch.ElapsedMilliseconds);
-                Done.TrySetResult();
-                return;
-            }
-            catch (Exception ex) when (attempt < 10 && !stoppingToken.IsCancellationRequested)
-            {
-                logger.LogWarning(ex, "Activating the city model failed (attempt {Attempt}); retrying", attempt);
-                await Task.Delay(TimeSpan.FromSeconds(attempt), stoppingToken);
-            }
-        }
+            var document = await grains.GetGrain<IThresholdsGrain>(0).Get();
+            thresholds.Update(document.Version, ThresholdJson.Parse(document.Json));
+            await grains.GetGrain<IAlertBookGrain>(0).Active();
+            await grains.GetGrain<ICityGrain>(EntityKinds.CityId).GetKpi();
+            // The lots' desks: their timers expire holds, forget plates and refresh each lot's bookings.
+            await Task.WhenAll(catalog.ParkingLots.Select(l => grains.GetGrain<ILotDeskGrain>(l.Id).GetBookings()));
+        }, stoppingToken);
+        logger.LogInformation("City model active in {Elapsed} ms", watch.ElapsedMilliseconds);
+        Done.TrySetResult();
     }
+
+    /// <summary>Ten tries, 1 s, 2 s, … apart: a silo still joining its cluster settles well within that.</summary>
+    private ResiliencePipeline Retries() => new ResiliencePipelineBuilder()
+        .AddRetry(new RetryStrategyOptions
+        {
+            MaxRetryAttempts = 9,
+            BackoffType = DelayBackoffType.Linear,
+            Delay = TimeSpan.FromSeconds(1),
+            ShouldHandle = new PredicateBuilder().Handle<Exception>(e => e is not OperationCanceledException),
+            OnRetry = retry =>
+            {
+                logger.LogWarning(retry.Outcome.Exception, "Activating the city model failed (attempt {Attempt}); retrying", retry.AttemptNumber + 1);
+                return ValueTask.CompletedTask;
+            },
+        })
+        .Build();
 
     private Task WaitForStart(CancellationToken stoppingToken)
     {

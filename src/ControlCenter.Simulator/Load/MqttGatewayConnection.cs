@@ -2,6 +2,8 @@ using System.Buffers;
 using MQTTnet;
 using MQTTnet.Exceptions;
 using MQTTnet.Protocol;
+using Polly;
+using Polly.Retry;
 
 namespace ControlCenter.Simulator.Load;
 
@@ -16,8 +18,10 @@ public sealed class MqttGatewayConnection : IAsyncDisposable
 
     private readonly IMqttClient _client = new MqttClientFactory().CreateMqttClient();
     private readonly MqttClientOptions _options;
+    private readonly ResiliencePipeline _retries;
 
-    private MqttGatewayConnection(MqttLogin login, string clientId) =>
+    private MqttGatewayConnection(MqttLogin login, string clientId)
+    {
         _options = new MqttClientOptionsBuilder()
             .WithTcpServer(login.Host, login.Port)
             .WithCredentials(login.UserName, login.Password)
@@ -25,6 +29,8 @@ public sealed class MqttGatewayConnection : IAsyncDisposable
             .WithCleanStart()
             .WithTimeout(TimeSpan.FromSeconds(30))
             .Build();
+        _retries = BuildRetries();
+    }
 
     public IMqttClient Client => _client;
 
@@ -50,20 +56,31 @@ public sealed class MqttGatewayConnection : IAsyncDisposable
     {
         var message = new MqttApplicationMessageBuilder().WithTopic(topic).WithPayload(new ReadOnlySequence<byte>(payload))
             .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce).Build();
-        for (var attempt = 1; ; attempt++)
-        {
-            try
+        return await _retries.ExecuteAsync(
+            static async (state, token) =>
             {
-                if (!_client.IsConnected) await Connect(cancellationToken);
-                return await _client.PublishAsync(message, cancellationToken);
-            }
-            catch (MqttCommunicationException) when (attempt < Attempts && !cancellationToken.IsCancellationRequested)
+                if (!state.Connection._client.IsConnected) await state.Connection.Connect(token);
+                return await state.Connection._client.PublishAsync(state.Message, token);
+            },
+            (Connection: this, Message: message),
+            cancellationToken);
+    }
+
+    /// <summary>A dropped connection is opened again and the message resent, 200 ms, 400 ms, … apart.</summary>
+    private ResiliencePipeline BuildRetries() => new ResiliencePipelineBuilder()
+        .AddRetry(new RetryStrategyOptions
+        {
+            MaxRetryAttempts = Attempts - 1,
+            BackoffType = DelayBackoffType.Linear,
+            Delay = TimeSpan.FromMilliseconds(200),
+            ShouldHandle = new PredicateBuilder().Handle<MqttCommunicationException>(),
+            OnRetry = _ =>
             {
                 Resent++;
-                await Task.Delay(TimeSpan.FromMilliseconds(200 * attempt), cancellationToken);
-            }
-        }
-    }
+                return ValueTask.CompletedTask;
+            },
+        })
+        .Build();
 
     public async ValueTask DisposeAsync()
     {
