@@ -6,6 +6,7 @@ public static class OpenDataConfiguration
     public static WebApplicationBuilder AddOpenData(this WebApplicationBuilder builder)
     {
         builder.Services.AddOpenSurface(builder.Configuration);
+        builder.Services.AddOpenContract();
         builder.Services.AddSingleton<OpenViews>();
         builder.Services.AddSingleton<OpenHistory>();
         builder.Services.AddSingleton<RainDayTotals>();

@@ -8,7 +8,7 @@ public static class PublicSurfaceEndpoints
     public static IEndpointRouteBuilder MapPublicSurface(this IEndpointRouteBuilder app)
     {
         app.MapPortal();
-        app.MapOpenGroup(OpenEndpoints.Prefix, "Open data").MapOpenData().MapOpenWarnings().MapOpenStations();
+        app.MapOpenGroup(OpenEndpoints.Prefix, "Open data").MapOpenData().MapOpenWarnings().MapOpenStations().MapOpenContract();
         app.MapOpenGroup(NgsiLdEndpoints.Prefix, "NGSI-LD", NgsiLdEndpoints.Rules).MapNgsiLd();
         return app;
     }

@@ -96,6 +96,20 @@ public class OpenApiDocumentTests : SqliteHostFixture
         Assert.That(page, Does.Not.Contain("cdn.jsdelivr.net").And.Not.Contain("unpkg.com"), "the reference's script comes from this host");
     }
 
+    [Test]
+    public async Task TheOpenData_HasItsOwnContract_ThatAnyoneMayRead()
+    {
+        using var anonymous = Host.Anonymous();
+        using var response = await anonymous.GetAsync(ControlCenter.Host.Open.OpenContractEndpoint.Path);
+        var document = (await response.Content.ReadFromJsonAsync<JsonObject>())!;
+        var paths = document["paths"]!.AsObject().Select(p => p.Key).ToList();
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(paths, Does.Contain("/open/v1/air").And.Contain("/open/v1/warnings.atom"));
+        Assert.That(paths, Is.All.StartWith("/open/"), "only the public surface, nothing that needs credentials");
+        Assert.That(document["components"]?["securitySchemes"], Is.Null, "no way in is needed, so none is named");
+    }
+
     /// <summary>Route constraints and defaults do not appear in the document's path templates.</summary>
     private static string TemplateOf(string path) =>
         System.Text.RegularExpressions.Regex.Replace(path.TrimEnd('/'), @"\{\*{0,2}([A-Za-z]+)(:[^}]*)?\??\}", "{$1}");
