@@ -39,7 +39,10 @@ public class HostileInputTests : SqliteHostFixture
     [OneTimeSetUp]
     public void CreateClient()
     {
-        _http = new HttpClient { BaseAddress = Host.ServerAddress };
+        // A body over the limit with a Content-Length is refused before it is read. A client that sends it anyway races the
+        // server's close (broken pipe); real gateways ask first with "Expect: 100-continue", and so do those cases here.
+        // The wait for "100 Continue" is long so that a slow CI machine cannot turn it back into the race.
+        _http = new HttpClient(new SocketsHttpHandler { Expect100ContinueTimeout = TimeSpan.FromSeconds(30) }) { BaseAddress = Host.ServerAddress };
         // Reads go as a system with the development feed token; ingest cases set X-Api-Key themselves.
         _http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", CityHost.FeedToken);
     }
@@ -233,8 +236,10 @@ public class HostileInputTests : SqliteHostFixture
             HttpStatusCode.RequestEntityTooLarge);
         yield return Case("FiveThousandAndOneNumbers", Post(() => "{\"readings\":[" + string.Join(",", Enumerable.Repeat("1", 5001)) + "]}"), HttpStatusCode.RequestEntityTooLarge);
         yield return Case("HundredThousandNumbers", Post(() => "{\"readings\":[" + string.Join(",", Enumerable.Repeat("0", 100_000)) + "]}"), HttpStatusCode.RequestEntityTooLarge);
-        yield return Case("OverOneMebibyteOfSpaces", Post(() => "{\"readings\":[" + Good(Rain) + new string(' ', 1024 * 1024) + "]}"), HttpStatusCode.RequestEntityTooLarge);
-        yield return Case("OneMebibyteSensorId", Post(() => "{\"readings\":[" + R(new string('a', 1024 * 1024), "{\"rainMm\":1}") + "]}"), HttpStatusCode.RequestEntityTooLarge);
+        yield return Case("OverOneMebibyteOfSpaces", AskingFirst(Post(() => "{\"readings\":[" + Good(Rain) + new string(' ', 1024 * 1024) + "]}")),
+            HttpStatusCode.RequestEntityTooLarge);
+        yield return Case("OneMebibyteSensorId", AskingFirst(Post(() => "{\"readings\":[" + R(new string('a', 1024 * 1024), "{\"rainMm\":1}") + "]}")),
+            HttpStatusCode.RequestEntityTooLarge);
         yield return Case("OverOneMebibyteChunked", () =>
         {
             var message = Request(HttpMethod.Post, "/api/v1/readings", null, null, CityHost.DevKey);
@@ -536,6 +541,14 @@ public class HostileInputTests : SqliteHostFixture
         using var request = Request(method, url, body, contentType, key);
         return await _http.SendAsync(request);
     }
+
+    // "Expect: 100-continue": the body goes only once the server has asked for it.
+    private static Func<HttpRequestMessage> AskingFirst(Func<HttpRequestMessage> request) => () =>
+    {
+        var message = request();
+        message.Headers.ExpectContinue = true;
+        return message;
+    };
 
     private static HttpRequestMessage Request(HttpMethod method, string url, string? body, string? contentType, string? key)
     {
