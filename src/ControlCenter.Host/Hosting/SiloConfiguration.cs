@@ -60,12 +60,24 @@ public static class SiloConfiguration
 
             if (database.Provider == DatabaseProvider.PostgreSql)
             {
-                orleans.ConfigureEndpoints(IPAddress.Parse(silo.AdvertisedAddress), silo.SiloPort, silo.GatewayPort, listenOnAnyHostAddress: silo.AdvertisedAddress != "127.0.0.1");
+                if (silo.Kubernetes)
+                {
+                    // The pod's IP is advertised and every address listened on (Orleans.Hosting.Kubernetes); only the ports are ours.
+                    orleans.Configure<EndpointOptions>(o => { o.SiloPort = silo.SiloPort; o.GatewayPort = silo.GatewayPort; });
+                    orleans.UseKubernetesHosting();
+                }
+                else
+                {
+                    orleans.ConfigureEndpoints(IPAddress.Parse(silo.AdvertisedAddress), silo.SiloPort, silo.GatewayPort, listenOnAnyHostAddress: silo.AdvertisedAddress != "127.0.0.1");
+                }
+
                 orleans.UseAdoNetClustering(o => { o.Invariant = database.Invariant; o.ConnectionString = connectionString; });
                 orleans.UseAdoNetReminderService(o => { o.Invariant = database.Invariant; o.ConnectionString = connectionString; });
             }
             else
             {
+                if (silo.Kubernetes)
+                    throw new InvalidOperationException("Orleans:Kubernetes is true but Storage:Provider is Sqlite: silos in Kubernetes find each other through PostgreSQL; set Storage__Provider=PostgreSql and Storage__ConnectionString.");
                 // SQLite has grain storage only: one silo on this machine, in-memory reminders.
                 orleans.UseLocalhostClustering(silo.SiloPort, silo.GatewayPort, serviceId: silo.ServiceId, clusterId: silo.ClusterId);
                 orleans.UseInMemoryReminderService();
