@@ -11,7 +11,9 @@ public sealed record ToolRun(int ExitCode, string Output, string Error)
 /// <summary>Runs the deployment tools (kubectl, node, dotnet publish) the way ops/ scripts do, and waits for them.</summary>
 public static class CommandLine
 {
-    public static async Task<ToolRun> Run(string fileName, IEnumerable<string> arguments, string workingDirectory, TimeSpan timeout, string? input = null)
+    public static async Task<ToolRun> Run(
+        string fileName, IEnumerable<string> arguments, string workingDirectory, TimeSpan timeout, string? input = null,
+        IReadOnlyDictionary<string, string>? environment = null)
     {
         var start = new ProcessStartInfo(fileName, arguments)
         {
@@ -20,6 +22,7 @@ public static class CommandLine
             RedirectStandardError = true,
             RedirectStandardInput = input is not null,
         };
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>()) start.Environment[name] = value;
         Process process;
         try
         {
