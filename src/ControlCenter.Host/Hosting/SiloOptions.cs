@@ -13,8 +13,9 @@ public sealed class SiloOptions
     public int SiloPort { get; set; } = 11111;
     public int GatewayPort { get; set; } = 30000;
     /// <summary>
-    /// Pods in Kubernetes (k8s/): the silo's name and address come from the downward API (POD_NAME, POD_IP,
-    /// POD_NAMESPACE) instead of <see cref="AdvertisedAddress"/>, and silos whose pods are gone are declared dead at once.
+    /// Pods in Kubernetes (k8s/): each silo is named after its pod (POD_NAME, POD_NAMESPACE from the downward API) and
+    /// listens on every address, <see cref="AdvertisedAddress"/> is the pod's IP, and silos whose pods are gone are
+    /// declared dead at once.
     /// </summary>
     public bool Kubernetes { get; set; }
     /// <summary>How often sensors re-check their health against the clock.</summary>

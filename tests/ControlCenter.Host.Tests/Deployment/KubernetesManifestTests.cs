@@ -120,6 +120,7 @@ public class KubernetesManifestTests
             Assert.That((string?)env["POD_NAME"]["valueFrom"]!["fieldRef"]!["fieldPath"], Is.EqualTo("metadata.name"));
             Assert.That((string?)env["POD_IP"]["valueFrom"]!["fieldRef"]!["fieldPath"], Is.EqualTo("status.podIP"));
             Assert.That((string?)env["POD_NAMESPACE"]["valueFrom"]!["fieldRef"]!["fieldPath"], Is.EqualTo("metadata.namespace"));
+            Assert.That((string?)env["Orleans__AdvertisedAddress"]["valueFrom"]!["fieldRef"]!["fieldPath"], Is.EqualTo("status.podIP"));
             Assert.That((string?)deployment["spec"]!["template"]!["metadata"]!["labels"]!["orleans/serviceId"], Is.EqualTo("controlcenter"));
             Assert.That((string?)binding["subjects"]![0]!["name"], Is.EqualTo((string?)deployment["spec"]!["template"]!["spec"]!["serviceAccountName"]));
             Assert.That(rules[0]!["verbs"]!.AsArray().Select(v => (string?)v), Is.SupersetOf(new[] { "get", "list", "watch", "patch" }));
