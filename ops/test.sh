@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The README's test command: every test of the solution, against real PostgreSQL.
-# Installs and starts what the tests need (ops/postgres.sh; ops/browser.sh: npm and Chromium; ops/mqtt-clients.sh), restores NuGet packages, runs `dotnet test`,
+# Installs and starts what the tests need (ops/postgres.sh; ops/browser.sh: npm and Chromium; ops/mqtt-clients.sh;
+# ops/k8s-check.sh: kubectl and the offline Kubernetes schema validator), restores NuGet packages, runs `dotnet test`,
 # and ends with one plain line "N passed, N failed, N skipped" read from the test results (trx).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -13,6 +14,7 @@ fi
 ops/postgres.sh
 ops/browser.sh
 ops/mqtt-clients.sh
+ops/k8s-check.sh --install
 
 results="TestResults"
 rm -rf "$results"

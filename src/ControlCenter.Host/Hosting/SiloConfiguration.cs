@@ -60,12 +60,25 @@ public static class SiloConfiguration
 
             if (database.Provider == DatabaseProvider.PostgreSql)
             {
-                orleans.ConfigureEndpoints(IPAddress.Parse(silo.AdvertisedAddress), silo.SiloPort, silo.GatewayPort, listenOnAnyHostAddress: silo.AdvertisedAddress != "127.0.0.1");
+                var advertised = IPAddress.Parse(silo.AdvertisedAddress);
+                if (silo.Kubernetes)
+                {
+                    // Kubernetes hosting 10.4.2 leaves the address Orleans picked by itself (the machine's) in place of POD_IP
+                    // (KubernetesHostingTests), so the pod's IP comes in as Orleans:AdvertisedAddress (k8s/base/deployment.yaml).
+                    if (IPAddress.IsLoopback(advertised))
+                        throw new InvalidOperationException("Orleans:Kubernetes is true but Orleans:AdvertisedAddress is a loopback address: set Orleans__AdvertisedAddress from the pod's IP (fieldRef status.podIP).");
+                    // Names the silo after its pod and declares silos whose pods are gone dead at once.
+                    orleans.UseKubernetesHosting();
+                }
+
+                orleans.ConfigureEndpoints(advertised, silo.SiloPort, silo.GatewayPort, listenOnAnyHostAddress: silo.Kubernetes || silo.AdvertisedAddress != "127.0.0.1");
                 orleans.UseAdoNetClustering(o => { o.Invariant = database.Invariant; o.ConnectionString = connectionString; });
                 orleans.UseAdoNetReminderService(o => { o.Invariant = database.Invariant; o.ConnectionString = connectionString; });
             }
             else
             {
+                if (silo.Kubernetes)
+                    throw new InvalidOperationException("Orleans:Kubernetes is true but Storage:Provider is Sqlite: silos in Kubernetes find each other through PostgreSQL; set Storage__Provider=PostgreSql and Storage__ConnectionString.");
                 // SQLite has grain storage only: one silo on this machine, in-memory reminders.
                 orleans.UseLocalhostClustering(silo.SiloPort, silo.GatewayPort, serviceId: silo.ServiceId, clusterId: silo.ClusterId);
                 orleans.UseInMemoryReminderService();

@@ -12,6 +12,12 @@ public sealed class SiloOptions
     public string AdvertisedAddress { get; set; } = "127.0.0.1";
     public int SiloPort { get; set; } = 11111;
     public int GatewayPort { get; set; } = 30000;
+    /// <summary>
+    /// Pods in Kubernetes (k8s/): each silo is named after its pod (POD_NAME, POD_NAMESPACE from the downward API) and
+    /// listens on every address, <see cref="AdvertisedAddress"/> is the pod's IP, and silos whose pods are gone are
+    /// declared dead at once.
+    /// </summary>
+    public bool Kubernetes { get; set; }
     /// <summary>How often sensors re-check their health against the clock.</summary>
     public TimeSpan HealthCheckPeriod { get; set; } = TimeSpan.FromSeconds(10);
     /// <summary>How often lots, junctions, zones and the city publish coalesced changes.</summary>

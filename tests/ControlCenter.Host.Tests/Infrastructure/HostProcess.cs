@@ -11,12 +11,14 @@ public sealed class HostProcess : IAsyncDisposable
 {
     private readonly Process _process;
     private readonly IReadOnlyDictionary<string, string> _environment;
+    private readonly string _folder;
 
-    private HostProcess(Process process, string url, IReadOnlyDictionary<string, string> environment)
+    private HostProcess(Process process, string url, IReadOnlyDictionary<string, string> environment, string folder)
     {
         _process = process;
         Url = url;
         _environment = environment;
+        _folder = folder;
     }
 
     public string Url { get; }
@@ -33,10 +35,17 @@ public sealed class HostProcess : IAsyncDisposable
         Start(Environment(("Storage__Provider", "PostgreSql"), ("Storage__ConnectionString", connectionString)));
 
     /// <summary>
+    /// The production profile run from a <c>dotnet publish</c> folder, as the image runs it (Dockerfile): its own
+    /// ControlCenter.Host.dll and working directory, configuration from environment variables only.
+    /// </summary>
+    public static Task<HostProcess> StartPublished(string folder, string connectionString) =>
+        Start(Environment(("Storage__Provider", "PostgreSql"), ("Storage__ConnectionString", connectionString)), folder);
+
+    /// <summary>
     /// The same host started again after it died: same address (gateways find it again), same silo ports (a silo
     /// that finds its own older generation in the membership table declares it dead at once), same storage.
     /// </summary>
-    public Task<HostProcess> Restart() => Start(_environment);
+    public Task<HostProcess> Restart() => Start(_environment, _folder);
 
     private static Dictionary<string, string> Environment(params (string Name, string Value)[] storage)
     {
@@ -59,12 +68,13 @@ public sealed class HostProcess : IAsyncDisposable
         return environment;
     }
 
-    private static async Task<HostProcess> Start(IReadOnlyDictionary<string, string> environment)
+    private static async Task<HostProcess> Start(IReadOnlyDictionary<string, string> environment, string? folder = null)
     {
+        folder ??= AppContext.BaseDirectory;
         var url = environment["ASPNETCORE_URLS"];
-        var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "ControlCenter.Host.dll")])
+        var start = new ProcessStartInfo("dotnet", [Path.Combine(folder, "ControlCenter.Host.dll")])
         {
-            WorkingDirectory = AppContext.BaseDirectory,
+            WorkingDirectory = folder,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
@@ -75,7 +85,7 @@ public sealed class HostProcess : IAsyncDisposable
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
 
-        var host = new HostProcess(process, url, environment);
+        var host = new HostProcess(process, url, environment, folder);
         using var client = host.Client();
         await Eventually.Until(async () =>
         {
