@@ -1,41 +1,56 @@
 using System.Collections.Concurrent;
-using System.Threading.RateLimiting;
+using ControlCenter.Contracts.Grains;
 using ControlCenter.Host.Ingest;
 using Microsoft.Extensions.Options;
 
 namespace ControlCenter.Host.Mqtt;
 
 /// <summary>
-/// The ingest key's rate (the same bucket sizes as HTTP's per-key limit), counted in messages. Over MQTT a gateway
-/// is paced rather than refused: its next message waits for a token, and since the broker reads a connection's
-/// packets one after another, the whole connection slows to the key's rate. Only when many connections of one key
-/// are already waiting is a message refused.
+/// The ingest key's rate (the same bucket sizes as HTTP's per-key limit, and like it held for the whole cluster by
+/// <see cref="ClusterRateLimiter"/>), counted in messages. Over MQTT a gateway is paced rather than refused: its next
+/// message waits for a token, and since the broker reads a connection's packets one after another, the whole
+/// connection slows to the key's rate. Only when many connections of one key are already waiting is a message refused.
 /// </summary>
-public sealed class MqttKeyRates(IOptions<IngestKeyOptions> defaults, MqttMetrics metrics)
+public sealed class MqttKeyRates(IOptions<IngestKeyOptions> defaults, MqttMetrics metrics, IGrainFactory grains, TimeProvider time)
 {
     private const int MaxWaiting = 64;
 
-    private readonly ConcurrentDictionary<string, TokenBucketRateLimiter> _buckets = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, KeyPace> _keys = new(StringComparer.Ordinal);
 
     /// <returns>false when the message must be refused (too many of this key's messages waiting already).</returns>
     public async ValueTask<bool> Wait(IngestKey key, CancellationToken cancellationToken)
     {
-        var bucket = _buckets.GetOrAdd(key.Name, _ => Bucket(key.RequestsPerSecond ?? defaults.Value.RequestsPerSecond));
-        using var now = bucket.AttemptAcquire();
-        if (now.IsAcquired) return true;
+        var pace = _keys.GetOrAdd(key.Name, name => new KeyPace(new ClusterRateLimiter(
+            grains.GetGrain<IKeyRateGrain>("mqtt/" + name), key.RequestsPerSecond ?? defaults.Value.RequestsPerSecond, time)));
+        using (var now = pace.Limiter.AttemptAcquire())
+            if (now.IsAcquired) return true;
 
         metrics.CountPaced();
-        using var later = await bucket.AcquireAsync(1, cancellationToken);
-        return later.IsAcquired;
+        if (Interlocked.Increment(ref pace.Waiting) > MaxWaiting)
+        {
+            Interlocked.Decrement(ref pace.Waiting);
+            return false;
+        }
+
+        try
+        {
+            while (true)
+            {
+                using var later = await pace.Limiter.AcquireAsync(1, cancellationToken);
+                if (later.IsAcquired) return true;
+                var wait = later.TryGetMetadata(System.Threading.RateLimiting.MetadataName.RetryAfter, out var retryAfter) ? retryAfter : TimeSpan.FromMilliseconds(50);
+                await Task.Delay(wait, time, cancellationToken);
+            }
+        }
+        finally
+        {
+            Interlocked.Decrement(ref pace.Waiting);
+        }
     }
 
-    private static TokenBucketRateLimiter Bucket(int perSecond) => new(new TokenBucketRateLimiterOptions
+    private sealed class KeyPace(ClusterRateLimiter limiter)
     {
-        TokenLimit = Math.Max(1, perSecond * 2),
-        TokensPerPeriod = Math.Max(1, perSecond),
-        ReplenishmentPeriod = TimeSpan.FromSeconds(1),
-        QueueLimit = MaxWaiting,
-        QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
-        AutoReplenishment = true,
-    });
+        public readonly ClusterRateLimiter Limiter = limiter;
+        public int Waiting;
+    }
 }
