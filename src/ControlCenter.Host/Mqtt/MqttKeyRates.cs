@@ -25,6 +25,10 @@ public sealed class MqttKeyRates(IOptions<IngestKeyOptions> defaults, MqttMetric
         using (var now = pace.Limiter.AttemptAcquire())
             if (now.IsAcquired) return true;
 
+        // This host's lease is spent: lease more from the key's grain; only a refusal there means the key is at its rate.
+        var wait = await Lease(pace.Limiter, cancellationToken);
+        if (wait is null) return true;
+
         metrics.CountPaced();
         if (Interlocked.Increment(ref pace.Waiting) > MaxWaiting)
         {
@@ -34,18 +38,26 @@ public sealed class MqttKeyRates(IOptions<IngestKeyOptions> defaults, MqttMetric
 
         try
         {
-            while (true)
+            while (wait is { } delay)
             {
-                using var later = await pace.Limiter.AcquireAsync(1, cancellationToken);
-                if (later.IsAcquired) return true;
-                var wait = later.TryGetMetadata(System.Threading.RateLimiting.MetadataName.RetryAfter, out var retryAfter) ? retryAfter : TimeSpan.FromMilliseconds(50);
-                await Task.Delay(wait, time, cancellationToken);
+                await Task.Delay(delay, time, cancellationToken);
+                wait = await Lease(pace.Limiter, cancellationToken);
             }
+
+            return true;
         }
         finally
         {
             Interlocked.Decrement(ref pace.Waiting);
         }
+    }
+
+    /// <returns>null when a token was had, else how long to wait before asking again.</returns>
+    private static async ValueTask<TimeSpan?> Lease(ClusterRateLimiter limiter, CancellationToken cancellationToken)
+    {
+        using var lease = await limiter.AcquireAsync(1, cancellationToken);
+        if (lease.IsAcquired) return null;
+        return lease.TryGetMetadata(System.Threading.RateLimiting.MetadataName.RetryAfter, out var retryAfter) ? retryAfter : TimeSpan.FromMilliseconds(50);
     }
 
     private sealed class KeyPace(ClusterRateLimiter limiter)
