@@ -7,9 +7,10 @@ namespace ControlCenter.Grains.People;
 /// <summary>
 /// Lockout per (username, client address), so a stranger's wrong passwords lock out only the stranger's address.
 /// Kept in memory: a login must not wait for a database write, and a silo loss only hands each client its
-/// remaining tries again (the per-client rate limit in front still holds). While it remembers any client it asks
-/// not to be collected, or an idle quarter of an hour would end a lockout early. It reads the grains' clock (tests
-/// move it to end a lockout).
+/// remaining tries again (the per-client rate limit in front still holds). A lockout keeps the grain active until it
+/// ends and for <see cref="LockoutRules.MaxLockout"/> after, or an idle quarter of an hour would end it early and lose
+/// the back-off; past that the back-off lasts as long as the grain stays active (at most <see cref="LockoutRules.Memory"/>).
+/// It reads the grains' clock (tests move it to end a lockout).
 /// </summary>
 public sealed class LoginGuardGrain(CityClock clock) : Grain, ILoginGuardGrain
 {
@@ -39,7 +40,9 @@ public sealed class LoginGuardGrain(CityClock clock) : Grain, ILoginGuardGrain
 
         _clients[client] = record;
         if (_clients.Count > MaxClients) Prune(now, rules.Memory);
-        DelayDeactivation(rules.Memory > rules.MaxLockout ? rules.Memory : rules.MaxLockout);
+        // Kept active through the lockout and an hour-long lockout after it, so an address that comes back meets its
+        // back-off; failures short of a lockout do not keep it, so made-up usernames cost memory only briefly.
+        if (lockout is { } locked) DelayDeactivation(locked + rules.MaxLockout);
         return Task.FromResult(lockout);
     }
 
