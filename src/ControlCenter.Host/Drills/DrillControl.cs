@@ -24,6 +24,7 @@ public sealed class DrillControl(
     private readonly Queue<string> _log = new();
     private CancellationTokenSource? _stop;
     private string? _runId;
+    private string? _runName;
 
     public bool Enabled => options.Value.Enabled;
 
@@ -63,6 +64,7 @@ public sealed class DrillControl(
         {
             _stop = stop;
             _runId = run.RunId;
+            _runName = run.Name;
             _log.Clear();
         }
 
@@ -79,7 +81,7 @@ public sealed class DrillControl(
             if (_stop is not null)
             {
                 _stop.Cancel();
-                return Active?.Name;
+                return _runName;
             }
         }
 
@@ -140,6 +142,7 @@ public sealed class DrillControl(
                 _stop?.Dispose();
                 _stop = null;
                 _runId = null;
+                _runName = null;
             }
 
             try
