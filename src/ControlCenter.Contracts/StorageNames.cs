@@ -20,4 +20,5 @@ public static class StorageNames
     public const string WebhookDirectoryState = "webhooks";
     public const string WebhookOutboxState = "webhookoutbox";
     public const string ServiceKpiState = "servicekpi";
+    public const string DrillState = "drill";
 }

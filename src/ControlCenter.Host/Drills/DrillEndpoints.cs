@@ -27,13 +27,13 @@ public static class DrillEndpoints
         drills.MapGet("/scenarios", Scenarios).WithName("ListScenarios").RequireAuthorization(AccessPolicies.Read)
             .WithSummary("The incident scenarios a drill can play");
         drills.MapGet("/active", Active).WithName("ActiveDrill").RequireAuthorization(AccessPolicies.Read)
-            .WithSummary("The drill running now (204 when none is)");
+            .WithSummary("The drill running now in the cluster, and the host playing it (204 when none is)");
         drills.MapPost("/{name}/start", Start).WithName("StartDrill").RequireAuthorization(Roles.Operator)
-            .WithSummary("Start a drill: the scenario feeds this centre through its own ingest API")
+            .WithSummary("Start a drill: the scenario feeds this centre through its own ingest API; one drill at a time in the whole cluster")
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         drills.MapPost("/stop", Stop).WithName("StopDrill").RequireAuthorization(Roles.Operator)
-            .WithSummary("Stop the drill running now")
+            .WithSummary("Stop the drill running now, on whichever host plays it (it ends within about a second)")
             .ProducesProblem(StatusCodes.Status404NotFound);
         return api;
     }
@@ -42,15 +42,15 @@ public static class DrillEndpoints
         TypedResults.Ok(Scenario.Names.Select(Scenario.Load)
             .Select(s => new ScenarioView(s.Name, s.Title, s.TitleEn, s.Description, s.Minutes, s.Expect)).ToArray());
 
-    private static Results<Ok<ActiveDrill>, NoContent> Active(DrillControl drills) =>
-        drills.Active is { } active ? TypedResults.Ok(active) : TypedResults.NoContent();
+    private static async Task<Results<Ok<ActiveDrill>, NoContent>> Active(DrillControl drills) =>
+        await drills.Current() is { } active ? TypedResults.Ok(active) : TypedResults.NoContent();
 
     private static async Task<Results<Accepted<ActiveDrill>, ProblemHttpResult>> Start(
         string name, StartRequest? request, HttpContext http, ClaimsPrincipal user, DrillControl drills, AuditLog audit)
     {
         var speed = request?.Speed ?? 1;
-        if (drills.Start(name, speed, user.Identity!.Name!, out var started) is { } refusal)
-            return Problems.Of(StatusOf(refusal.Kind), "Drill not started", refusal.Message);
+        var (refusal, started) = await drills.Start(name, speed, user.Identity!.Name!);
+        if (refusal is not null) return Problems.Of(StatusOf(refusal.Kind), "Drill not started", refusal.Message);
 
         await audit.Record(http, user.Identity!.Name!, user.FindFirstValue(ClaimTypes.Role), "drill-started", name, $"speed {speed}");
         return TypedResults.Accepted("/api/v1/drills/active", started!);
@@ -58,8 +58,7 @@ public static class DrillEndpoints
 
     private static async Task<Results<NoContent, ProblemHttpResult>> Stop(HttpContext http, ClaimsPrincipal user, DrillControl drills, AuditLog audit)
     {
-        var name = drills.Active?.Name;
-        if (!drills.Stop()) return Problems.NotFound("No drill is running.", "No drill");
+        if (await drills.Stop() is not { } name) return Problems.NotFound("No drill is running.", "No drill");
         await audit.Record(http, user.Identity!.Name!, user.FindFirstValue(ClaimTypes.Role), "drill-stopped", name);
         return TypedResults.NoContent();
     }

@@ -16,5 +16,14 @@ public sealed class DrillOptions
     /// <summary>This centre's own address for the drill's requests; empty means the first address it listens on.</summary>
     public string Url { get; set; } = "";
 
+    /// <summary>
+    /// How long the cluster waits for the playing host's renewal before another host may start a drill (that host
+    /// died). The playing host renews every <see cref="PollPeriod"/>.
+    /// </summary>
+    public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>How often each host reads the cluster's drill (the wall's banner) and the playing host renews its lease and hears a stop.</summary>
+    public TimeSpan PollPeriod { get; set; } = TimeSpan.FromSeconds(1);
+
     public bool Enabled => IngestKey.Length > 0;
 }

@@ -21,7 +21,8 @@ public static class AuthEndpoints
         var auth = api.MapGroup("/auth").WithTags("Sign-in");
         auth.MapPost("/login", Login).AllowAnonymous().WithName("Login")
             .WithSummary("Sign in with a username and password; the answer sets the session cookie")
-            .WithDescription("A wrong username and a wrong password get the same 401. After repeated failures a username is locked for a while: 429 with Retry-After.")
+            .WithDescription("A wrong username and a wrong password get the same 401. After repeated failures from one address the username is locked for that address, longer each time: 429 with Retry-After. Too many attempts from one address of any kind: 429 with Retry-After, before the password is checked.")
+            .RequireRateLimiting(LoginRateLimit.Policy)
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status429TooManyRequests);
         auth.MapPost("/logout", Logout).RequireAuthorization(Roles.Viewer).WithName("Logout")
             .WithSummary("Sign out: the session cookie is removed")
@@ -41,7 +42,7 @@ public static class AuthEndpoints
         if (outcome == LoginOutcome.Locked)
         {
             http.Response.Headers.RetryAfter = Math.Ceiling(locked.TotalSeconds).ToString(CultureInfo.InvariantCulture);
-            return Problems.Of(StatusCodes.Status429TooManyRequests, "Locked out", "Too many failed logins for this username; try again later.");
+            return Problems.Of(StatusCodes.Status429TooManyRequests, "Locked out", "Too many failed logins for this username from this address; try again later.");
         }
 
         if (outcome == LoginOutcome.Failed) return Problems.Of(StatusCodes.Status401Unauthorized, "Login failed", "Wrong username or password.");
@@ -58,13 +59,15 @@ public static class AuthEndpoints
     public enum LoginOutcome { SignedIn, Failed, Locked }
 
     /// <summary>
-    /// The one way in, for the API and the wall's form alike: lockout after repeated failures, the same answer for
-    /// a wrong name or password, the cookie set on success, and every attempt audited.
+    /// The one way in, for the API and the wall's form alike: lockout after repeated failures from the caller's address,
+    /// the same answer for a wrong name or password, the cookie set on success, and every attempt audited. Both routes
+    /// to it carry the per-client rate limit (<see cref="LoginRateLimit"/>), so a flood is refused before any hash.
     /// </summary>
     public static async Task<(LoginOutcome Outcome, PersonAccount? User, TimeSpan LockedFor)> SignIn(
         HttpContext http, string username, string password, UserDirectory users, LoginThrottle throttle, AuditLog audit)
     {
-        if (throttle.LockedFor(username) is { } locked)
+        var client = http.Connection.RemoteIpAddress;
+        if (await throttle.LockedFor(username, client) is { } locked)
         {
             await audit.Record(http, username, null, "login-locked");
             return (LoginOutcome.Locked, null, locked);
@@ -72,12 +75,12 @@ public static class AuthEndpoints
 
         if (users.Verify(username, password) is not { } user)
         {
-            throttle.Failed(username);
+            await throttle.Failed(username, client);
             await audit.Record(http, username, null, "login-failed");
             return (LoginOutcome.Failed, null, TimeSpan.Zero);
         }
 
-        throttle.Succeeded(username);
+        await throttle.Succeeded(username, client);
         var identity = new ClaimsIdentity(
             [new Claim(ClaimTypes.Name, user.Username), new Claim(ClaimTypes.Role, user.Role)],
             CookieAuthenticationDefaults.AuthenticationScheme);

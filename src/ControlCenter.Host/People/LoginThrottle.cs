@@ -1,28 +1,34 @@
-using System.Collections.Concurrent;
+using System.Net;
+using ControlCenter.Contracts.Grains;
+using ControlCenter.Contracts.Messages;
+using ControlCenter.Host.Open;
 using Microsoft.Extensions.Options;
 
 namespace ControlCenter.Host.People;
 
-/// <summary>Locks a username out for a while after too many failed logins in a row.</summary>
-public sealed class LoginThrottle(IOptions<PeopleOptions> options, TimeProvider time)
+/// <summary>
+/// Lockout after repeated failed logins, per username and client address (an IPv6 client per /64), kept for the
+/// whole cluster by one <see cref="ILoginGuardGrain"/> per username. There is deliberately no lockout of a username
+/// from every address: anyone could then lock the real user out (docs/security.md).
+/// </summary>
+public sealed class LoginThrottle(IGrainFactory grains, IOptions<PeopleOptions> options)
 {
-    private readonly ConcurrentDictionary<string, (int Failures, DateTimeOffset? LockedUntil)> _state = new(StringComparer.OrdinalIgnoreCase);
+    /// <returns>How long this client stays locked out of the username, or null when it may try.</returns>
+    public Task<TimeSpan?> LockedFor(string username, IPAddress? client) => Guard(username).LockedFor(OpenSurface.ClientOf(client));
 
-    /// <returns>How long the username stays locked, or null when it may try.</returns>
-    public TimeSpan? LockedFor(string username)
+    public Task Failed(string username, IPAddress? client) => Guard(username).Failed(OpenSurface.ClientOf(client), Rules);
+
+    public Task Succeeded(string username, IPAddress? client) => Guard(username).Succeeded(OpenSurface.ClientOf(client));
+
+    private LockoutRules Rules
     {
-        if (!_state.TryGetValue(username, out var s) || s.LockedUntil is not { } until) return null;
-        var left = until - time.GetUtcNow();
-        return left > TimeSpan.Zero ? left : null;
+        get
+        {
+            var o = options.Value;
+            return new LockoutRules(Math.Max(1, o.MaxFailedLogins), o.LockoutDuration, o.MaxLockoutDuration < o.LockoutDuration ? o.LockoutDuration : o.MaxLockoutDuration, o.LockoutMemory);
+        }
     }
 
-    public void Failed(string username) => _state.AddOrUpdate(username,
-        _ => (1, null),
-        (_, s) =>
-        {
-            var failures = s.LockedUntil is { } until && until <= time.GetUtcNow() ? 1 : s.Failures + 1;
-            return failures >= options.Value.MaxFailedLogins ? (0, time.GetUtcNow() + options.Value.LockoutDuration) : (failures, s.LockedUntil);
-        });
-
-    public void Succeeded(string username) => _state.TryRemove(username, out _);
+    // Usernames are case-insensitive: ADMIN and admin share one count.
+    private ILoginGuardGrain Guard(string username) => grains.GetGrain<ILoginGuardGrain>(username.ToLowerInvariant());
 }

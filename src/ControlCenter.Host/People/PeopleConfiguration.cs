@@ -27,6 +27,7 @@ public static class PeopleConfiguration
         builder.Services.Configure<PeopleOptions>(builder.Configuration.GetSection(PeopleOptions.Section));
         builder.Services.AddSingleton<UserDirectory>();
         builder.Services.AddSingleton<LoginThrottle>();
+        builder.Services.AddRateLimiter(o => o.AddPolicy<string, LoginRateLimit>(LoginRateLimit.Policy));
         builder.Services.AddSingleton<Audit.AuditLog>();
         var authentication = builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme);
         if (options.Oidc.Enabled) authentication.AddCitySingleSignOn(options.Oidc);

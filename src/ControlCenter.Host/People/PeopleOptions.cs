@@ -13,10 +13,22 @@ public sealed class PeopleOptions
     /// <summary>Only read in Development: seeded users with plain passwords, printed at start-up.</summary>
     public List<PersonAccount> DevelopmentUsers { get; set; } = [];
 
-    /// <summary>Failed logins in a row before a username is locked out.</summary>
+    /// <summary>Failed logins in a row, from one client address, before that address is locked out of the username.</summary>
     public int MaxFailedLogins { get; set; } = 5;
 
+    /// <summary>The first lockout; each further one in a row lasts twice as long, up to <see cref="MaxLockoutDuration"/>.</summary>
     public TimeSpan LockoutDuration { get; set; } = TimeSpan.FromMinutes(5);
+
+    public TimeSpan MaxLockoutDuration { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>A client with no failed login for this long starts again from no failures and the first lockout.</summary>
+    public TimeSpan LockoutMemory { get; set; } = TimeSpan.FromHours(24);
+
+    /// <summary>Login attempts (API and the wall's form) one client address may make per minute, on each host.</summary>
+    public int LoginsPerMinutePerClient { get; set; } = 20;
+
+    /// <summary>Attempts a client may make at once before the per-minute pace applies.</summary>
+    public int LoginBurstPerClient { get; set; } = 10;
 
     /// <summary>An external identity provider (the city's single sign-on), beside or instead of configured users.</summary>
     public OidcOptions Oidc { get; set; } = new();

@@ -36,6 +36,7 @@ public static class WallConfiguration
         builder.Services.AddScoped<WallParking>();
         builder.Services.Configure<Drills.DrillOptions>(builder.Configuration.GetSection(Drills.DrillOptions.Section));
         builder.Services.AddSingleton<Drills.DrillControl>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<Drills.DrillControl>());
         return builder;
     }
 

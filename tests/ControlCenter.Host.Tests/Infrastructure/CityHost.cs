@@ -48,6 +48,9 @@ public sealed class CityHost : WebApplicationFactory<Program>
             ["Feed:Tokens:1:Topics:1"] = "entity:*",
             // The test server has no remote address: every test client is one "client" of the open data API.
             ["OpenData:RequestsPerSecondPerClient"] = "2000",
+            // Likewise one client of the login's per-client limit; the tests of that limit set their own.
+            ["Auth:LoginsPerMinutePerClient"] = "60000",
+            ["Auth:LoginBurstPerClient"] = "1000",
             // Development loads the e-government sample at start; tests that want it ask for it.
             ["Egov:SampleFile"] = "",
         };
