@@ -35,6 +35,12 @@ public interface ILotDeskGrain : IGrainWithStringKey
     Task<LotBookings> GetBookings();
 
     Task<IReadOnlyList<UnpaidSession>> Unpaid();
+
+    /// <summary>
+    /// Expires holds past their time, asks sessions past the retention period to erase their plate, and refreshes the
+    /// lot's bookings: the desk's timer does this every few seconds, the city's sweeper every sweep (idempotent).
+    /// </summary>
+    Task Sweep();
 }
 
 /// <summary>One parking session, named from the app's idempotency key so that a retried start reaches the same one.</summary>

@@ -29,4 +29,12 @@ public sealed class CityModelOptions
 
     /// <summary>The alert book re-checks silences (which expire by themselves) and inhibitions this often.</summary>
     public TimeSpan AlertSweepPeriod { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// How often the city's sweeper (driven by a reminder, so it survives any silo) asks every sensor, zone and lot desk
+    /// to check itself. The grains' own timers keep the fine cadence; the sweep is the guarantee that each grain is
+    /// alive to run them, so work falls due at most one sweep period late after a silo dies. Reminders allow no less
+    /// than a minute unless the silo lowers <c>ReminderOptions.MinimumReminderPeriod</c>.
+    /// </summary>
+    public TimeSpan SweepPeriod { get; set; } = TimeSpan.FromMinutes(1);
 }

@@ -205,7 +205,7 @@ public sealed class LotDeskGrain(
         }
     }
 
-    private async Task Sweep()
+    public async Task Sweep()
     {
         var now = clock.Now;
         await Expire(now);

@@ -12,7 +12,8 @@ namespace ControlCenter.Host.Hosting;
 /// After start-up: takes the threshold packs in force, opens the alert book (which re-arms the escalation of
 /// every open alert), then asks the city for its tiles: that activates every zone, lot, junction and sensor,
 /// so each sensor's health timer and each zone's rules run even if nothing reports again; and wakes each lot's
-/// parking desk, whose timer expires holds and erases plates after a restart too.
+/// parking desk, whose timer expires holds and erases plates after a restart too. Last, it starts the city's sweeper,
+/// whose reminder brings them back on a live silo if theirs dies.
 /// </summary>
 public sealed class CityWarmup(
     IGrainFactory grains, CityCatalog catalog, ThresholdSource thresholds, IHostApplicationLifetime lifetime, ILogger<CityWarmup> logger) : BackgroundService
@@ -31,6 +32,8 @@ public sealed class CityWarmup(
             await grains.GetGrain<ICityGrain>(EntityKinds.CityId).GetKpi();
             // The lots' desks: their timers expire holds, forget plates and refresh each lot's bookings.
             await Task.WhenAll(catalog.ParkingLots.Select(l => grains.GetGrain<ILotDeskGrain>(l.Id).GetBookings()));
+            // From then on the sweeper's reminder keeps all of them alive, whichever silo dies.
+            await grains.GetGrain<ICitySweeperGrain>(0).Start();
         }, stoppingToken);
         logger.LogInformation("City model active in {Elapsed} ms", watch.ElapsedMilliseconds);
         Done.TrySetResult();

@@ -35,11 +35,13 @@ public static class SiloConfiguration
             o.CheckpointPeriod = silo.CheckpointPeriod;
             o.CheckpointAfterRows = silo.CheckpointAfterRows;
             o.CheckpointMaxAge = silo.CheckpointMaxAge;
+            o.SweepPeriod = silo.SweepPeriod;
         });
 
         builder.UseOrleans(orleans =>
         {
             orleans.Configure<ClusterOptions>(o => { o.ClusterId = silo.ClusterId; o.ServiceId = silo.ServiceId; });
+            if (silo.SweepPeriod < TimeSpan.FromMinutes(1)) orleans.Configure<ReminderOptions>(o => o.MinimumReminderPeriod = silo.SweepPeriod);
             // Orleans' ADO.NET provider: the grains' store itself with Storage:GrainStateStore=adonet; otherwise only the
             // reader of what earlier releases wrote.
             var adoNetName = adoNetOnly ? StorageNames.GrainStore : GroupCommitGrainStorage.LegacyAdoNetName;

@@ -30,4 +30,9 @@ public sealed class SiloOptions
     public TimeSpan CheckpointMaxAge { get; set; } = TimeSpan.FromSeconds(60);
     /// <summary>How often each zone runs its alert rules.</summary>
     public TimeSpan RuleEvaluationPeriod { get; set; } = TimeSpan.FromSeconds(5);
+    /// <summary>
+    /// How often the city's sweeper (a reminder) wakes every sensor, zone and lot desk on a live silo (CityModelOptions).
+    /// Below a minute, the silo lowers Orleans' minimum reminder period to match (tests; Orleans then logs a warning).
+    /// </summary>
+    public TimeSpan SweepPeriod { get; set; } = TimeSpan.FromMinutes(1);
 }
