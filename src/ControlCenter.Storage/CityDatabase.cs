@@ -31,6 +31,27 @@ public sealed class CityDatabase(IOptions<DatabaseOptions> options)
         }
     }
 
+    /// <summary>
+    /// For callers whose contract is synchronous (ASP.NET Core's key ring repository): both drivers open without
+    /// blocking on a task.
+    /// </summary>
+    public DbConnection Open()
+    {
+        DbConnection connection = Provider == DatabaseProvider.PostgreSql
+            ? new NpgsqlConnection(_connectionString)
+            : new SqliteConnection(_connectionString);
+        try
+        {
+            connection.Open();
+            return connection;
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
+    }
+
     public static async Task ExecuteAsync(DbConnection connection, string sql, CancellationToken cancellationToken)
     {
         await using var command = Command(connection, sql);

@@ -27,6 +27,7 @@ public static class SiloConfiguration
         builder.Services.AddSingleton<CityDatabase>();
         // Registered before the silo so the schema exists before Orleans touches storage or membership.
         builder.Services.AddHostedService<SchemaInitializer>();
+        builder.Services.AddSharedKeyRing();
         builder.Services.AddCityModel(catalog, ThresholdPacks.Defaults, TimeProvider.System, o =>
         {
             o.HealthCheckPeriod = silo.HealthCheckPeriod;

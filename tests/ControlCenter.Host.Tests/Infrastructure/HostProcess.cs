@@ -27,12 +27,12 @@ public sealed class HostProcess : IAsyncDisposable
     public int MqttPort => int.Parse(_environment["Mqtt__Port"], CultureInfo.InvariantCulture);
 
     /// <summary>On the embedded profile, with its SQLite file in <paramref name="dataDirectory"/>.</summary>
-    public static Task<HostProcess> Start(string dataDirectory) =>
-        Start(Environment(("Storage__Provider", "Sqlite"), ("Storage__DataDirectory", dataDirectory)));
+    public static Task<HostProcess> Start(string dataDirectory, params (string Name, string Value)[] extra) =>
+        Start(Environment([("Storage__Provider", "Sqlite"), ("Storage__DataDirectory", dataDirectory), .. extra]));
 
     /// <summary>On the production profile's database (one silo, ADO.NET clustering).</summary>
-    public static Task<HostProcess> StartOnPostgreSql(string connectionString) =>
-        Start(Environment(("Storage__Provider", "PostgreSql"), ("Storage__ConnectionString", connectionString)));
+    public static Task<HostProcess> StartOnPostgreSql(string connectionString, params (string Name, string Value)[] extra) =>
+        Start(Environment([("Storage__Provider", "PostgreSql"), ("Storage__ConnectionString", connectionString), .. extra]));
 
     /// <summary>
     /// The production profile run from a <c>dotnet publish</c> folder, as the image runs it (Dockerfile): its own
@@ -45,7 +45,13 @@ public sealed class HostProcess : IAsyncDisposable
     /// The same host started again after it died: same address (gateways find it again), same silo ports (a silo
     /// that finds its own older generation in the membership table declares it dead at once), same storage.
     /// </summary>
-    public Task<HostProcess> Restart() => Start(_environment, _folder);
+    /// <param name="changes">Environment variables that differ for the new process (a pod's fresh HOME).</param>
+    public Task<HostProcess> Restart(params (string Name, string Value)[] changes)
+    {
+        var environment = new Dictionary<string, string>(_environment);
+        foreach (var (name, value) in changes) environment[name] = value;
+        return Start(environment, _folder);
+    }
 
     private static Dictionary<string, string> Environment(params (string Name, string Value)[] storage)
     {
@@ -68,7 +74,7 @@ public sealed class HostProcess : IAsyncDisposable
         return environment;
     }
 
-    private static async Task<HostProcess> Start(IReadOnlyDictionary<string, string> environment, string? folder = null)
+    private static async Task<HostProcess> Start(Dictionary<string, string> environment, string? folder = null)
     {
         folder ??= AppContext.BaseDirectory;
         var url = environment["ASPNETCORE_URLS"];
