@@ -42,8 +42,9 @@ public static class Telemetry
         builder.Services.AddHostedService(sp => sp.GetRequiredService<ClusterSnapshot>());
         builder.Services.Configure<OpenApiOptions>("v1", o => o.AddDocumentTransformer<MetricsDocumentation>());
 
-        var otlp = string.IsNullOrWhiteSpace(options.OtlpEndpoint) ? builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"] : options.OtlpEndpoint;
-        var exportOtlp = !string.IsNullOrWhiteSpace(otlp);
+        // The standard variables (endpoint, protocol, headers) are read by the exporter itself; the setting overrides the endpoint.
+        var endpoint = string.IsNullOrWhiteSpace(options.OtlpEndpoint) ? null : new Uri(options.OtlpEndpoint);
+        var exportOtlp = endpoint is not null || !string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]);
         var telemetry = builder.Services.AddOpenTelemetry()
             .ConfigureResource(r => r.AddService("controlcenter", serviceInstanceId: Environment.MachineName))
             .WithMetrics(metrics =>
@@ -57,13 +58,13 @@ public static class Telemetry
                     o.ScopeInfoEnabled = false;
                     o.ScrapeResponseCacheDurationMilliseconds = 0;
                 });
-                if (exportOtlp) metrics.AddOtlpExporter(o => o.Endpoint = new Uri(otlp!));
+                if (exportOtlp) metrics.AddOtlpExporter(o => { if (endpoint is not null) o.Endpoint = endpoint; });
             });
         builder.Services.AddHostedService<TelemetryBaseline>();
         // Spans cost CPU on the ingest path: they are recorded only when someone collects them.
         if (exportOtlp)
             telemetry.WithTracing(tracing => tracing.AddSource(Sources).AddAspNetCoreInstrumentation().AddNpgsql()
-                .AddOtlpExporter(o => o.Endpoint = new Uri(otlp!)));
+                .AddOtlpExporter(o => { if (endpoint is not null) o.Endpoint = endpoint; }));
 
         builder.UseOrleans(silo =>
         {
