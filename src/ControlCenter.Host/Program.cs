@@ -21,6 +21,7 @@ var builder = WebApplication.CreateBuilder(args);
 
 var catalog = builder.LoadCatalog();
 builder.AddCitySilo(catalog);
+builder.AddTelemetry();
 builder.AddIngestAndHistory();
 builder.AddPeople();
 builder.AddLiveFeed();
@@ -65,7 +66,7 @@ api.MapIngest();
 api.MapCatalog();
 api.MapEntities();
 api.MapHistory();
-app.MapMetrics();
+app.MapTelemetry();
 api.MapAlerts();
 api.MapSilences();
 api.MapThresholds();

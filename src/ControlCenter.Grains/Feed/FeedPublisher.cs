@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using ControlCenter.Contracts.Grains;
 using ControlCenter.Contracts.Messages;
 using ControlCenter.Grains.Hosting;
@@ -30,11 +31,13 @@ public sealed class FeedPublisher(IGrainFactory grains, IOptions<CityModelOption
     private readonly string _publisherId = Guid.NewGuid().ToString("N");
     private long _sequence;
     private DateTimeOffset? _previousSentAt;
+    private List<ActivityLink>? _links;
 
     public void Publish(EntityState state)
     {
         lock (_gate)
         {
+            LinkCaller();
             if (!_pending.TryGetValue(state.EntityId, out var known) || known.Version < state.Version) _pending[state.EntityId] = state;
         }
     }
@@ -43,6 +46,7 @@ public sealed class FeedPublisher(IGrainFactory grains, IOptions<CityModelOption
     {
         lock (_gate)
         {
+            LinkCaller();
             if (_pendingKpi is null || _pendingKpi.Version < kpi.Version) _pendingKpi = kpi;
         }
     }
@@ -51,6 +55,7 @@ public sealed class FeedPublisher(IGrainFactory grains, IOptions<CityModelOption
     {
         lock (_gate)
         {
+            LinkCaller();
             if (!_pendingAlerts.TryGetValue(alert.Id, out var known) || known.Version < alert.Version) _pendingAlerts[alert.Id] = alert;
         }
     }
@@ -74,6 +79,7 @@ public sealed class FeedPublisher(IGrainFactory grains, IOptions<CityModelOption
     private async Task Flush()
     {
         FeedBatch batch;
+        List<ActivityLink>? links;
         lock (_gate)
         {
             if (_pending.Count == 0 && _pendingKpi is null && _pendingAlerts.Count == 0) return;
@@ -84,7 +90,12 @@ public sealed class FeedPublisher(IGrainFactory grains, IOptions<CityModelOption
             _pending.Clear();
             _pendingAlerts.Clear();
             _pendingKpi = null;
+            links = _links;
+            _links = null;
         }
+
+        using var activity = FeedTelemetry.Source.StartActivity(ActivityKind.Producer, links: links, name: "feed publish");
+        activity?.SetTag("controlcenter.feed.changes", batch.States.Count + batch.Alerts.Count + (batch.Kpi is null ? 0 : 1));
 
         _previousSentAt = DateTimeOffset.UtcNow;
         if (_observersFetchedAt is not { } fetchedAt || System.Diagnostics.Stopwatch.GetElapsedTime(fetchedAt) > ObserverRefresh)
@@ -108,5 +119,13 @@ public sealed class FeedPublisher(IGrainFactory grains, IOptions<CityModelOption
             try { await observer.OnChanges(batch); }
             catch (Exception ex) { logger.LogWarning(ex, "A feed observer could not be sent batch {Sequence}", batch.Sequence); }
         }
+    }
+
+    /// <summary>Only while someone traces (a caller's activity exists): otherwise this costs one null check.</summary>
+    private void LinkCaller()
+    {
+        if (Activity.Current is not { } caller) return;
+        _links ??= [];
+        if (_links.Count < FeedTelemetry.MaxLinks) _links.Add(new ActivityLink(caller.Context));
     }
 }

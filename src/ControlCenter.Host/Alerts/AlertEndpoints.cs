@@ -39,7 +39,7 @@ public static partial class AlertEndpoints
     public static RouteGroupBuilder MapAlerts(this RouteGroupBuilder api)
     {
         // Each endpoint has its own policy: reading, raising and working an alert are different people's jobs.
-        var alerts = api.MapGroup("/alerts").WithTags("Alerts");
+        var alerts = api.MapGroup("/alerts").WithTags("Alerts").MarksClusterSnapshotStale();
         alerts.MapGet("", List).WithName("ListAlerts").RequireAuthorization(AccessPolicies.Read)
             .WithSummary("List alerts, newest first, filtered by status, domain, zone or severity")
             .ProducesProblem(StatusCodes.Status400BadRequest);

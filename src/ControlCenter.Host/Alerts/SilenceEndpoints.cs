@@ -26,7 +26,7 @@ public static class SilenceEndpoints
 
     public static RouteGroupBuilder MapSilences(this RouteGroupBuilder api)
     {
-        var silences = api.MapGroup("/silences").WithTags("Silences");
+        var silences = api.MapGroup("/silences").WithTags("Silences").MarksClusterSnapshotStale();
         silences.MapGet("", async (IGrainFactory grains) => TypedResults.Ok(await grains.GetGrain<IAlertBookGrain>(0).Silences()))
             .WithName("ListSilences").RequireAuthorization(AccessPolicies.Read)
             .WithSummary("List the silences in force");

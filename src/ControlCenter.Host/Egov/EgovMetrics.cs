@@ -1,11 +1,10 @@
-using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
 
 namespace ControlCenter.Host.Egov;
 
 /// <summary>
-/// What the e-government import took and refused: instruments on the <c>ControlCenter.Egov</c> meter (for an
-/// OpenTelemetry exporter), and the same counts for <c>/metrics</c>. Bad input is always counted.
+/// What the e-government import took and refused: instruments on the <c>ControlCenter.Egov</c> meter, exported at
+/// <c>/metrics</c> with the centre's own. Bad input is always counted.
 /// </summary>
 public sealed class EgovMetrics
 {
@@ -14,7 +13,6 @@ public sealed class EgovMetrics
     private readonly Counter<long> _rows;
     private readonly Counter<long> _rejected;
     private readonly Counter<long> _refused;
-    private long _rowsImported;
 
     public EgovMetrics(IMeterFactory meters)
     {
@@ -24,26 +22,14 @@ public sealed class EgovMetrics
         _refused = meter.CreateCounter<long>("controlcenter.egov.imports_refused", "{request}", "Imports refused as a whole, by HTTP status");
     }
 
-    public long RowsImported => Interlocked.Read(ref _rowsImported);
+    /// <summary>The rows series from the start (0), as before: see <see cref="Hosting.TelemetryBaseline"/>.</summary>
+    internal void Baseline() => _rows.Add(0);
 
-    public ConcurrentDictionary<string, long> RowErrorsByCode { get; } = new(StringComparer.Ordinal);
-
-    public ConcurrentDictionary<int, long> RefusedByStatus { get; } = new();
-
-    public void Imported(int rows)
-    {
-        Interlocked.Add(ref _rowsImported, rows);
-        _rows.Add(rows);
-    }
+    public void Imported(int rows) => _rows.Add(rows);
 
     public void Refused(int status, IEnumerable<string> errorCodes)
     {
-        RefusedByStatus.AddOrUpdate(status, 1, (_, n) => n + 1);
         _refused.Add(1, new KeyValuePair<string, object?>("status", status));
-        foreach (var code in errorCodes)
-        {
-            RowErrorsByCode.AddOrUpdate(code, 1, (_, n) => n + 1);
-            _rejected.Add(1, new KeyValuePair<string, object?>("code", code));
-        }
+        foreach (var code in errorCodes) _rejected.Add(1, new KeyValuePair<string, object?>("code", code));
     }
 }

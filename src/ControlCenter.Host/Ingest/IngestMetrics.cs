@@ -1,25 +1,38 @@
-using System.Collections.Concurrent;
+using System.Diagnostics.Metrics;
+using ControlCenter.Host.Hosting;
 
 namespace ControlCenter.Host.Ingest;
 
-/// <summary>Counts of what ingest accepted and refused, for <c>/metrics</c>: bad input is always counted.</summary>
+/// <summary>What ingest accepted and refused, as instruments of the centre's meter: bad input is always counted.</summary>
 public sealed class IngestMetrics
 {
-    private long _accepted;
-    private long _duplicates;
+    private readonly Counter<long> _accepted;
+    private readonly Counter<long> _duplicates;
+    private readonly Counter<long> _rejected;
+    private readonly Counter<long> _refused;
 
-    public ConcurrentDictionary<string, long> RejectedByCode { get; } = new(StringComparer.Ordinal);
-    public ConcurrentDictionary<int, long> RequestsRefusedByStatus { get; } = new();
+    public IngestMetrics(IMeterFactory meters)
+    {
+        var meter = meters.Create(CityTelemetry.MeterName);
+        _accepted = meter.CreateCounter<long>("controlcenter.readings.accepted", "{reading}", "Readings appended to the log and applied");
+        _duplicates = meter.CreateCounter<long>("controlcenter.readings.duplicate", "{reading}", "Readings the log already held");
+        _rejected = meter.CreateCounter<long>("controlcenter.readings.rejected", "{reading}", "Readings refused one by one, by code");
+        _refused = meter.CreateCounter<long>("controlcenter.ingest.requests_refused", "{request}", "Ingest requests refused as a whole, by HTTP status");
+    }
 
-    public long Accepted => Interlocked.Read(ref _accepted);
-    public long Duplicates => Interlocked.Read(ref _duplicates);
+    /// <summary>The series without a label from the start (0), as before: see <see cref="Hosting.TelemetryBaseline"/>.</summary>
+    internal void Baseline()
+    {
+        _accepted.Add(0);
+        _duplicates.Add(0);
+    }
 
     public void Count(IngestResponse response)
     {
-        Interlocked.Add(ref _accepted, response.Accepted);
-        Interlocked.Add(ref _duplicates, response.Duplicates);
-        foreach (var r in response.Rejected) RejectedByCode.AddOrUpdate(r.Code, 1, (_, n) => n + 1);
+        _accepted.Add(response.Accepted);
+        _duplicates.Add(response.Duplicates);
+        foreach (var r in response.Rejected) _rejected.Add(1, new KeyValuePair<string, object?>("code", r.Code));
     }
 
-    public void CountRefused(int status) => RequestsRefusedByStatus.AddOrUpdate(status, 1, (_, n) => n + 1);
+    public void CountRefused(int status) => _refused.Add(1, new KeyValuePair<string, object?>("status", status));
 }

@@ -1,5 +1,6 @@
 using ControlCenter.Contracts.Storage;
 using ControlCenter.Grains.Sensors;
+using ControlCenter.Host.Hosting;
 
 namespace ControlCenter.Host.Ingest;
 
@@ -16,6 +17,9 @@ public sealed class IngestService(ReadingIntake intake, TimeProvider time, Inges
     public async Task<IngestResponse> Apply(ParsedBatch batch, CancellationToken cancellationToken)
     {
         var readings = batch.Valid.Select(v => v.Reading).ToArray();
+        // The span that ties a request (HTTP or MQTT) to its log append and the sensor grains' calls.
+        using var activity = CityTelemetry.Source.StartActivity("ingest batch");
+        activity?.SetTag("controlcenter.readings", readings.Length);
         bool[] appended;
         try
         {
@@ -30,6 +34,7 @@ public sealed class IngestService(ReadingIntake intake, TimeProvider time, Inges
         var accepted = appended.Count(a => a);
         var response = new IngestResponse(accepted, appended.Length - accepted, batch.Rejected);
         metrics.Count(response);
+        activity?.SetTag("controlcenter.readings.accepted", accepted);
         return response;
     }
 }

@@ -50,6 +50,7 @@ public class AuthorizationCoverageTests : SqliteHostFixture
         foreach (var (pattern, method) in guarded)
         {
             var path = pattern.Replace("{id}", "aq-hang-dau", StringComparison.Ordinal).Replace("{sensorId}", "aq-hang-dau", StringComparison.Ordinal);
+            path = System.Text.RegularExpressions.Regex.Replace(path, @"\{[a-zA-Z]+:int\}", "1");
             using var request = new HttpRequestMessage(new HttpMethod(method), path + (path.Contains("history", StringComparison.Ordinal) ? "?metric=pm25" : ""));
             if (method == "POST") request.Content = new StringContent("{}", System.Text.Encoding.UTF8, "application/json");
             using var response = await anonymous.SendAsync(request);

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
 
@@ -13,13 +14,19 @@ public sealed class HostProcess : IAsyncDisposable
     private readonly IReadOnlyDictionary<string, string> _environment;
     private readonly string _folder;
 
-    private HostProcess(Process process, string url, IReadOnlyDictionary<string, string> environment, string folder)
+    private HostProcess(Process process, string url, IReadOnlyDictionary<string, string> environment, string folder, ConcurrentQueue<string> output)
     {
         _process = process;
         Url = url;
         _environment = environment;
         _folder = folder;
+        Output = output;
     }
+
+    /// <summary>The first lines the process wrote to standard output (its console log), at most <see cref="OutputLines"/>.</summary>
+    public ConcurrentQueue<string> Output { get; }
+
+    private const int OutputLines = 500;
 
     public string Url { get; }
 
@@ -86,12 +93,16 @@ public sealed class HostProcess : IAsyncDisposable
         };
         foreach (var (name, value) in environment) start.Environment[name] = value;
         var process = Process.Start(start) ?? throw new InvalidOperationException("could not start the host process");
-        process.OutputDataReceived += (_, _) => { };
+        var output = new ConcurrentQueue<string>();
+        process.OutputDataReceived += (_, line) =>
+        {
+            if (line.Data is { } text && output.Count < OutputLines) output.Enqueue(text);
+        };
         process.ErrorDataReceived += (_, _) => { };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
 
-        var host = new HostProcess(process, url, environment, folder);
+        var host = new HostProcess(process, url, environment, folder, output);
         using var client = host.Client();
         await Eventually.Until(async () =>
         {

@@ -2,9 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using ControlCenter.Host.Open;
 using ControlCenter.Host.Tests.Infrastructure;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace ControlCenter.Host.Tests.Open;
@@ -158,10 +156,11 @@ public class PortalTests : SqliteHostFixture
         Assert.That(await page.EvaluateAsync<int>("() => document.scrollingElement.scrollWidth"), Is.LessThanOrEqualTo(width));
 
         // The page polls every 5 s with If-None-Match (the browser's revalidation): unchanged answers are 304s.
-        var notModifiedBefore = Host.Services.GetRequiredService<OpenMetrics>().NotModified;
+        using var reader = Host.CreateClient();
+        const string notModifiedSeries = "controlcenter_open_requests_total{outcome=\"not-modified\"}";
+        var notModifiedBefore = await WebhookApi.Metric(reader, notModifiedSeries);
         await revalidated.WaitAsync(TimeSpan.FromSeconds(15));
-        await Eventually.Until(() => Task.FromResult(Host.Services.GetRequiredService<OpenMetrics>().NotModified), n => n > notModifiedBefore,
-            "a 304 to the page's poll");
+        await Eventually.Until(() => WebhookApi.Metric(reader, notModifiedSeries), n => n > notModifiedBefore, "a 304 to the page's poll");
         Assert.That(errors, Is.Empty, "no script errors and nothing refused by the content security policy");
         await page.Context.CloseAsync();
     }
