@@ -7,6 +7,8 @@ namespace ControlCenter.Host.Tests.Infrastructure;
 /// <summary>A real SignalR client of <c>/hubs/live</c> that records every message it receives.</summary>
 public sealed class FeedClient : IAsyncDisposable
 {
+    private int _reconnects;
+
     private FeedClient(HubConnection connection) => Connection = connection;
 
     public HubConnection Connection { get; }
@@ -21,6 +23,34 @@ public sealed class FeedClient : IAsyncDisposable
         var connection = new HubConnectionBuilder()
             .WithUrl(new Uri(server, "/hubs/live"), o => o.AccessTokenProvider = () => Task.FromResult(token))
             .Build();
+        return await Start(connection);
+    }
+
+    /// <summary>
+    /// A client that reconnects by itself (every second, for up to two minutes: a silo restarting) and subscribes
+    /// again to <paramref name="topics"/> after each reconnect, as live-feed.md tells integrators to.
+    /// </summary>
+    public static async Task<FeedClient> ConnectReconnecting(Uri server, params string[] topics)
+    {
+        var connection = new HubConnectionBuilder()
+            .WithUrl(new Uri(server, "/hubs/live"), o => o.AccessTokenProvider = () => Task.FromResult<string?>(CityHost.FeedToken))
+            .WithAutomaticReconnect(Enumerable.Repeat(TimeSpan.FromSeconds(1), 120).ToArray())
+            .Build();
+        var client = await Start(connection);
+        connection.Reconnected += async _ =>
+        {
+            Interlocked.Increment(ref client._reconnects);
+            await client.Subscribe(topics);
+        };
+        await client.Subscribe(topics);
+        return client;
+    }
+
+    /// <summary>How often the connection came back by itself.</summary>
+    public int Reconnects => Volatile.Read(ref _reconnects);
+
+    private static async Task<FeedClient> Start(HubConnection connection)
+    {
         var client = new FeedClient(connection);
         connection.On<JsonElement>("state", s => client.States.Enqueue(s));
         connection.On<JsonElement>("kpi", k => client.Kpis.Enqueue(k));
