@@ -74,6 +74,20 @@ public sealed class ClusterLoad(string urls) : IDisposable
         }
     }
 
+    /// <summary>The rule for feed clients (live-feed.md): per sensor, versions never go back, whichever silo its grain is on.</summary>
+    public void AssertVersionsOnlyGrow(FeedClient subscriber)
+    {
+        var loaded = Acknowledged().Select(r => r.SensorId).ToHashSet(StringComparer.Ordinal);
+        var backwards = subscriber.States
+            .Select(s => (Id: s.GetProperty("entityId").GetString()!, Version: s.GetProperty("version").GetInt64()))
+            .Where(s => loaded.Contains(s.Id))
+            .GroupBy(s => s.Id)
+            .Where(g => g.Zip(g.Skip(1)).Any(p => p.Second.Version < p.First.Version))
+            .Select(g => $"{g.Key}: {string.Join(",", g.Select(s => s.Version))}")
+            .ToList();
+        Assert.That(backwards, Is.Empty, "versions per sensor only grow on the feed");
+    }
+
     private static SensorReading ReadingOf(string line)
     {
         using var json = JsonDocument.Parse(line);

@@ -104,7 +104,7 @@ public sealed class HostProcess : IAsyncDisposable
     {
         if (line is null) return;
         _output.Enqueue(line);
-        while (_output.Count > 200) _output.TryDequeue(out _);
+        while (_output.Count > 2000) _output.TryDequeue(out _);
     }
 
     public HttpClient Client()
