@@ -35,10 +35,10 @@ public sealed class ClusterLoad(string urls) : IDisposable
     }
 
     /// <summary>Short runs one after another until <paramref name="stop"/>: load that spans restarts of unknown length.</summary>
-    public async Task<List<int>> RunUntil(CancellationToken stop)
+    public async Task<List<int>> RunUntil(CancellationToken stop, int rate = 1500)
     {
         var codes = new List<int>();
-        while (!stop.IsCancellationRequested) codes.Add(await Run(seconds: 4));
+        while (!stop.IsCancellationRequested) codes.Add(await Run(seconds: 4, rate));
         return codes;
     }
 

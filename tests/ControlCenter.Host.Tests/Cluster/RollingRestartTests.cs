@@ -34,7 +34,7 @@ public class RollingRestartTests
         {
             using var load = new ClusterLoad(cluster.Urls);
             using var stop = new CancellationTokenSource();
-            var loading = load.RunUntil(stop.Token);
+            var loading = load.RunUntil(stop.Token, rate: 1000);
             await Eventually.Until(cluster.LoggedReadings, n => n >= 2000, "2,000 readings in the log before the first restart", TimeSpan.FromSeconds(60));
 
             for (var i = 0; i < cluster.Silos.Count; i++)
@@ -47,10 +47,10 @@ public class RollingRestartTests
             // Every subscriber (each silo's own was cut by its restart) hears of readings sent after the last restart.
             var heard = subscribers.Select(s => s.States.Count).ToArray();
             await Eventually.Until(() => Task.FromResult(subscribers.Select((s, i) => s.States.Count > heard[i]).ToArray()), h => h.All(x => x),
-                "every subscriber to receive states after the rolling restart", TimeSpan.FromSeconds(30));
+                $"every subscriber to receive states after the rolling restart ({string.Join("; ", subscribers.Select(s => s.Describe()))})", TimeSpan.FromSeconds(30));
             stop.Cancel();
             var runs = await loading;
-            await TestContext.Out.WriteLineAsync($"{runs.Count} load runs; ingest {load.Answers.Count} answers ({load.Answers.Refused503} × 503); reconnects {string.Join(", ", subscribers.Select(s => s.Reconnects))}");
+            await TestContext.Out.WriteLineAsync($"{runs.Count} load runs; ingest {load.Answers.Count} answers ({load.Answers.Refused503} × 503); subscribers: {string.Join("; ", subscribers.Select(s => s.Describe()))}");
 
             Assert.That(runs, Is.All.Zero, $"every load run ended with nothing rejected: {load.Output}");
             Assert.That(load.Answers.Unexpected(), Is.Empty, "no 5xx but 503 with Retry-After, which the load's resend covers");

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
+using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
 
 namespace ControlCenter.Host.Tests.Infrastructure;
@@ -7,7 +8,7 @@ namespace ControlCenter.Host.Tests.Infrastructure;
 /// <summary>A real SignalR client of <c>/hubs/live</c> that records every message it receives.</summary>
 public sealed class FeedClient : IAsyncDisposable
 {
-    private int _reconnects;
+    private int _reconnects, _refusedSubscribes, _closed;
 
     private FeedClient(HubConnection connection) => Connection = connection;
 
@@ -40,7 +41,17 @@ public sealed class FeedClient : IAsyncDisposable
         connection.Reconnected += async _ =>
         {
             Interlocked.Increment(ref client._reconnects);
-            await client.Subscribe(topics);
+            // A silo just started may refuse subscriptions until its feed is registered everywhere: ask again.
+            await Eventually.Until(async () =>
+            {
+                try { await client.Subscribe(topics); return true; }
+                catch (HubException) { Interlocked.Increment(ref client._refusedSubscribes); return false; }
+            }, subscribed => subscribed, "the reconnected client to subscribe again", TimeSpan.FromSeconds(60));
+        };
+        connection.Closed += _ =>
+        {
+            Interlocked.Increment(ref client._closed);
+            return Task.CompletedTask;
         };
         await client.Subscribe(topics);
         return client;
@@ -48,6 +59,10 @@ public sealed class FeedClient : IAsyncDisposable
 
     /// <summary>How often the connection came back by itself.</summary>
     public int Reconnects => Volatile.Read(ref _reconnects);
+
+    /// <summary>What a reconnecting client went through, for a failing test's message.</summary>
+    public string Describe() =>
+        $"{Connection.State}, {Reconnects} reconnects, {Volatile.Read(ref _refusedSubscribes)} subscriptions refused, closed {Volatile.Read(ref _closed)} times, {States.Count} states";
 
     private static async Task<FeedClient> Start(HubConnection connection)
     {
