@@ -27,6 +27,7 @@ public sealed class SoakClients(IReadOnlyList<Uri> silos, string feedToken)
         for (var i = 0; i < subscribers; i++) await Open(silos[i % silos.Count], zones[i % zones.Count]);
 
         await using var wall = wallUser is null ? null : await Wall.Open(silos[0], wallUser);
+        Console.WriteLine($"soak-clients: {subscribers} subscribers{(wall is null ? "" : " and the wall")} attached");
         await Task.Delay(duration);
         var wallLive = wall is null ? (bool?)null : await wall.ShowsLiveMap();
         foreach (var connection in _connections) await connection.DisposeAsync();
