@@ -30,13 +30,14 @@ public sealed class SoakClients(IReadOnlyList<Uri> silos, string feedToken)
         Console.WriteLine($"soak-clients: {subscribers} subscribers{(wall is null ? "" : " and the wall")} attached");
         await Task.Delay(duration);
         var wallLive = wall is null ? (bool?)null : await wall.ShowsLiveMap();
+        var closed = Interlocked.Read(ref _closed);   // before this run's own disposals close them
         foreach (var connection in _connections) await connection.DisposeAsync();
 
         double[] sorted;
         lock (_gate) sorted = [.. _latencyMs.Order()];
         double P(double p) => sorted.Length == 0 ? double.NaN : sorted[Math.Min(sorted.Length - 1, (int)(p * sorted.Length))];
         return new SoakClientsResult(subscribers, Interlocked.Read(ref _states), Interlocked.Read(ref _lagging), Interlocked.Read(ref _reconnects),
-            Interlocked.Read(ref _closed), P(0.5), P(0.99), wallLive, wall?.ConsoleErrors ?? 0);
+            closed, P(0.5), P(0.99), wallLive, wall?.ConsoleErrors ?? 0);
     }
 
     private async Task<List<string>> Zones()
