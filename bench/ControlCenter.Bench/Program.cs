@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using ControlCenter.Bench.Micro;
+using ControlCenter.Bench.Soak;
 using ControlCenter.Bench.Suite;
 
 // ops/bench's driver. `micro [filters…]`: BenchmarkDotNet hot spots. `run --repo DIR --work DIR`: the end-to-end suite,
@@ -38,7 +39,17 @@ switch (args.FirstOrDefault())
         }
 
         return 0;
+    case "soak-clients":
+        // ops/soak: feed subscribers and a wall attached to a cluster for --seconds; what they saw goes to --json.
+        var soak = await new SoakClients([.. options.GetValueOrDefault("urls", "http://127.0.0.1:5081").Split(',').Select(u => new Uri(u))],
+                options.GetValueOrDefault("token", "dev-feed-token-hanoi"))
+            .Run(int.Parse(options.GetValueOrDefault("subscribers", "200"), System.Globalization.CultureInfo.InvariantCulture),
+                TimeSpan.FromSeconds(int.Parse(options.GetValueOrDefault("seconds", "60"), System.Globalization.CultureInfo.InvariantCulture)),
+                options.GetValueOrDefault("wall-user", "viewer") is var user && user != "none" ? user : null);
+        await File.WriteAllTextAsync(options.GetValueOrDefault("json", Path.Combine(work, "soak-clients.json")), soak.ToJson());
+        Console.WriteLine(soak.ToJson());
+        return 0;
     default:
-        Console.Error.WriteLine("usage: ControlCenter.Bench micro [filters…] | run [--repo DIR] [--work DIR] [--window SECONDS] [--warmup SECONDS] [--only raw,ceiling,sqlite,postgres,100k,mqtt]");
+        Console.Error.WriteLine("usage: ControlCenter.Bench micro [filters…] | soak-clients [--urls A,B,C] [--subscribers N] [--seconds S] [--wall-user NAME|none] [--json FILE] | run [--repo DIR] [--work DIR] [--window SECONDS] [--warmup SECONDS] [--only raw,ceiling,sqlite,postgres,100k,mqtt]");
         return 2;
 }

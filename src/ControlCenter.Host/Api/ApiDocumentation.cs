@@ -24,7 +24,8 @@ public static class ApiDocumentation
                 Title = "ControlCenter — Hà Nội",
                 Version = "v1",
                 Description = "Trung tâm điều hành đô thị thông minh: ingest, state, history, alerts, parking, feeds and open data. "
-                    + "The city's operations centre API; docs/api.md is the guide, this document the contract.",
+                    + "The city's operations centre API; docs/api.md is the guide, this document the contract. "
+                    + "Any endpoint may answer 503 problem details with Retry-After while the cluster settles after a silo died: send it again after that wait.",
             };
             document.Components ??= new OpenApiComponents();
             document.Components.SecuritySchemes = new Dictionary<string, IOpenApiSecurityScheme>

@@ -14,6 +14,8 @@ public sealed class HubFeedSender(IHubContext<LiveHub> hub, LiveFeed feed, ILogg
     private readonly ConcurrentDictionary<string, string> _callerOfConnection = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, int> _connectionsOfCaller = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, HubCallerContext> _contexts = new(StringComparer.Ordinal);
+    private static readonly TimeSpan ResyncPause = TimeSpan.FromSeconds(1);
+
     private long _messagesSent;
     private long _refusedConnections;
 
@@ -57,8 +59,8 @@ public sealed class HubFeedSender(IHubContext<LiveHub> hub, LiveFeed feed, ILogg
 
     public long MessagesSent => Interlocked.Read(ref _messagesSent);
 
-    /// <param name="connection">The caller: the pump and the subscription end with its connection, and a pump
-    /// that fails closes the connection, so the client's reconnect-and-subscribe starts it afresh.</param>
+    /// <param name="connection">The caller: the pump and the subscription end with its connection; a pump that fails
+    /// resyncs the connection with a snapshot rather than closing it.</param>
     public void Start(HubCallerContext connection, FeedSubscription subscription)
     {
         var stop = CancellationTokenSource.CreateLinkedTokenSource(connection.ConnectionAborted);
@@ -88,35 +90,67 @@ public sealed class HubFeedSender(IHubContext<LiveHub> hub, LiveFeed feed, ILogg
         {
             while (!stop.IsCancellationRequested)
             {
-                var delivery = await subscription.Next(stop);
-                if (delivery.Lagging)
+                try
                 {
-                    await Send(client, "lagging", new { reason = "The connection could not keep up; a fresh snapshot follows.", lagCount = subscription.LagCount }, stop);
-                    var snapshot = await feed.Snapshot(subscription.Topics, stop);
-                    subscription.Delivered(snapshot);
-                    await Send(client, "snapshot", snapshot, stop);
-                    continue;
+                    await PumpOnce(client, subscription, stop);
                 }
-
-                foreach (var state in delivery.States) await Send(client, "state", state, stop);
-                foreach (var alert in delivery.Alerts) await Send(client, "alert", alert, stop);
-                if (delivery.Kpi is { } kpi) await Send(client, "kpi", kpi, stop);
+                catch (Exception ex) when (!stop.IsCancellationRequested)
+                {
+                    // E.g. a snapshot that needs a grain of a silo that is stopping or just died. Closing the connection
+                    // here would end a SignalR client's automatic reconnect for good (a server's abort forbids it), so the
+                    // connection stays and is brought up to date by a snapshot as soon as one can be read.
+                    logger.LogWarning(ex, "Feed pump for connection {ConnectionId} failed; it resyncs with a snapshot", connectionId);
+                    await Resync(client, subscription, stop);
+                }
             }
         }
         catch (OperationCanceledException) when (stop.IsCancellationRequested)
         {
             // The connection went away.
         }
-        catch (Exception ex)
-        {
-            logger.LogWarning(ex, "Feed pump for connection {ConnectionId} failed; closing the connection so the client resubscribes", connectionId);
-            connection.Abort();
-        }
         finally
         {
             // Whatever ended the pump, the connection's subscription must not outlive it.
             Stop(connectionId);
             feed.Unsubscribe(connectionId);
+        }
+    }
+
+    private async Task PumpOnce(ISingleClientProxy client, FeedSubscription subscription, CancellationToken stop)
+    {
+        var delivery = await subscription.Next(stop);
+        if (delivery.Lagging)
+        {
+            await Send(client, "lagging", new { reason = "The connection could not keep up; a fresh snapshot follows.", lagCount = subscription.LagCount }, stop);
+            var snapshot = await feed.Snapshot(subscription.Topics, stop);
+            subscription.Delivered(snapshot);
+            await Send(client, "snapshot", snapshot, stop);
+            return;
+        }
+
+        foreach (var state in delivery.States) await Send(client, "state", state, stop);
+        foreach (var alert in delivery.Alerts) await Send(client, "alert", alert, stop);
+        if (delivery.Kpi is { } kpi) await Send(client, "kpi", kpi, stop);
+    }
+
+    /// <summary><c>lagging</c>, then a snapshot once one can be read again (tried every second while the connection lasts).</summary>
+    private async Task Resync(ISingleClientProxy client, FeedSubscription subscription, CancellationToken stop)
+    {
+        while (true)
+        {
+            await Task.Delay(ResyncPause, stop);
+            try
+            {
+                await Send(client, "lagging", new { reason = "The cluster is settling; a fresh snapshot follows.", lagCount = subscription.LagCount }, stop);
+                var snapshot = await feed.Snapshot(subscription.Topics, stop);
+                subscription.Delivered(snapshot);
+                await Send(client, "snapshot", snapshot, stop);
+                return;
+            }
+            catch (Exception ex) when (!stop.IsCancellationRequested)
+            {
+                logger.LogDebug(ex, "Feed snapshot still unavailable; trying again");
+            }
         }
     }
 

@@ -25,6 +25,7 @@ public static class SiloConfiguration
 
         builder.Services.Configure<DatabaseOptions>(builder.Configuration.GetSection(DatabaseOptions.Section));
         builder.Services.AddSingleton<CityDatabase>();
+        builder.Services.AddExceptionHandler<ClusterUnavailable>();
         // Registered before the silo so the schema exists before Orleans touches storage or membership.
         builder.Services.AddHostedService<SchemaInitializer>();
         builder.Services.AddSharedKeyRing();
@@ -43,6 +44,9 @@ public static class SiloConfiguration
         {
             orleans.Configure<ClusterOptions>(o => { o.ClusterId = silo.ClusterId; o.ServiceId = silo.ServiceId; });
             if (silo.SweepPeriod < TimeSpan.FromMinutes(1)) orleans.Configure<ReminderOptions>(o => o.MinimumReminderPeriod = silo.SweepPeriod);
+            // Orleans:Membership:ProbeTimeout, NumMissedProbesLimit, DeathVoteExpirationTimeout…: how soon a dead silo is
+            // declared dead (Orleans' defaults unless set; the cluster tests shorten them).
+            orleans.Services.Configure<ClusterMembershipOptions>(builder.Configuration.GetSection(SiloOptions.Section + ":Membership"));
             // Orleans' ADO.NET provider: the grains' store itself with Storage:GrainStateStore=adonet; otherwise only the
             // reader of what earlier releases wrote.
             var adoNetName = adoNetOnly ? StorageNames.GrainStore : GroupCommitGrainStorage.LegacyAdoNetName;

@@ -33,7 +33,8 @@ public static class IngestEndpoint
         + "Whole-request refusals are problem details and apply nothing of the batch: 400 malformed JSON, not `{ \"readings\": [...] }` or no reading; "
         + $"401 no or an unknown `{KeyHeader}`; 403 a key scoped to zones or sensors names a sensor outside its scope; "
         + "413 too many readings or too large a body; 415 another content type; "
-        + "429 the key is over its rate and 503 the log could not append, both with `Retry-After` (seconds): resend the same batch after it.";
+        + "429 the key is over its rate and 503 the log could not append or a silo of the cluster was unavailable, both with `Retry-After` (seconds): "
+        + "resend the same batch after it.";
 
     public static RouteGroupBuilder MapIngest(this RouteGroupBuilder api)
     {

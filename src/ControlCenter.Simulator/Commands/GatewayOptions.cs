@@ -8,7 +8,7 @@ public sealed class GatewayOptions(HttpMessageHandler? handler)
 {
     public Option<string> Url { get; } = new("--url")
     {
-        Description = "The control centre (CONTROLCENTER_URL)",
+        Description = "The control centre (CONTROLCENTER_URL); several hosts of one cluster, comma-separated, take requests in turn",
         HelpName = "URL",
         DefaultValueFactory = _ => Environment.GetEnvironmentVariable("CONTROLCENTER_URL") ?? "http://127.0.0.1:5080",
     };
@@ -30,8 +30,11 @@ public sealed class GatewayOptions(HttpMessageHandler? handler)
 
     public Gateway Connect(ParseResult parse)
     {
-        var http = handler is null ? new HttpClient() : new HttpClient(handler, disposeHandler: false);
-        http.BaseAddress = new Uri(parse.GetValue(Url)!);
+        var hosts = parse.GetValue(Url)!.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Select(u => new Uri(u)).ToArray();
+        var http = hosts.Length > 1
+            ? new HttpClient(new RoundRobinHandler(hosts, handler ?? new SocketsHttpHandler()), disposeHandler: handler is null)
+            : handler is null ? new HttpClient() : new HttpClient(handler, disposeHandler: false);
+        http.BaseAddress = hosts[0];
         var key = parse.GetValue(Key)!;
         return new Gateway(http, key, new IngestClient(http, key, new IngestReport()));
     }

@@ -13,6 +13,7 @@ public sealed class HostProcess : IAsyncDisposable
     private readonly Process _process;
     private readonly IReadOnlyDictionary<string, string> _environment;
     private readonly string _folder;
+    private readonly ConcurrentQueue<string> _output = new();
 
     private HostProcess(Process process, string url, IReadOnlyDictionary<string, string> environment, string folder, ConcurrentQueue<string> output)
     {
@@ -29,6 +30,14 @@ public sealed class HostProcess : IAsyncDisposable
     private const int OutputLines = 500;
 
     public string Url { get; }
+
+    /// <summary>The silo's port in the cluster, the same after a restart.</summary>
+    public int SiloPort => int.Parse(_environment["Orleans__SiloPort"], CultureInfo.InvariantCulture);
+
+    public bool HasExited => _process.HasExited;
+
+    /// <summary>The process's latest console lines (its log), for a failing test's message.</summary>
+    public string RecentOutput => string.Join('\n', _output);
 
     /// <summary>The port of the host's MQTT broker (loopback), the same after a restart.</summary>
     public int MqttPort => int.Parse(_environment["Mqtt__Port"], CultureInfo.InvariantCulture);
@@ -47,6 +56,10 @@ public sealed class HostProcess : IAsyncDisposable
     /// </summary>
     public static Task<HostProcess> StartPublished(string folder, string connectionString) =>
         Start(Environment(("Storage__Provider", "PostgreSql"), ("Storage__ConnectionString", connectionString)), folder);
+
+    /// <summary>On the production profile's database with more settings (e.g. one silo of a <see cref="HostCluster"/>): its own ports.</summary>
+    public static Task<HostProcess> StartOnPostgreSql(string connectionString, IEnumerable<(string Name, string Value)> settings) =>
+        Start(Environment([("Storage__Provider", "PostgreSql"), ("Storage__ConnectionString", connectionString), .. settings]));
 
     /// <summary>
     /// The same host started again after it died: same address (gateways find it again), same silo ports (a silo
@@ -94,23 +107,31 @@ public sealed class HostProcess : IAsyncDisposable
         foreach (var (name, value) in environment) start.Environment[name] = value;
         var process = Process.Start(start) ?? throw new InvalidOperationException("could not start the host process");
         var output = new ConcurrentQueue<string>();
-        process.OutputDataReceived += (_, line) =>
+        var host = new HostProcess(process, url, environment, folder, output);
+        process.OutputDataReceived += (_, e) =>
         {
-            if (line.Data is { } text && output.Count < OutputLines) output.Enqueue(text);
+            if (e.Data is { } text && output.Count < OutputLines) output.Enqueue(text);
+            host.Keep(e.Data);
         };
-        process.ErrorDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, e) => host.Keep(e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
 
-        var host = new HostProcess(process, url, environment, folder, output);
         using var client = host.Client();
         await Eventually.Until(async () =>
         {
             try { return (await client.GetAsync("/health/ready")).IsSuccessStatusCode; }
             catch (HttpRequestException) { return false; }
         }, ready => ready || process.HasExited, "the host process to report ready", TimeSpan.FromSeconds(90));
-        Assert.That(process.HasExited, Is.False, "the host process exited during start-up");
+        Assert.That(process.HasExited, Is.False, $"the host process exited during start-up:\n{host.RecentOutput}");
         return host;
+    }
+
+    private void Keep(string? line)
+    {
+        if (line is null) return;
+        _output.Enqueue(line);
+        while (_output.Count > 2000) _output.TryDequeue(out _);
     }
 
     public HttpClient Client()
@@ -125,6 +146,14 @@ public sealed class HostProcess : IAsyncDisposable
     {
         _process.Kill(entireProcessTree: true);
         await _process.WaitForExitAsync();
+    }
+
+    /// <summary>SIGTERM: the graceful stop an orchestrator gives (the silo leaves the cluster, Kestrel drains).</summary>
+    public async Task Stop()
+    {
+        using (var term = Process.Start("kill", ["-TERM", _process.Id.ToString(CultureInfo.InvariantCulture)])) await term!.WaitForExitAsync();
+        using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(45));
+        await _process.WaitForExitAsync(patience.Token);
     }
 
     public async ValueTask DisposeAsync()

@@ -24,4 +24,7 @@ CREATE TABLE IF NOT EXISTS reading_log_head (
     id      int PRIMARY KEY CHECK (id = 1),
     commits bigint NOT NULL
 );
-INSERT INTO reading_log_head (id, commits) VALUES (1, 0) ON CONFLICT (id) DO NOTHING;
+-- Not ON CONFLICT: its speculative insert waits for an appender's lock on the row, while that appender waits for the
+-- lock this script's CREATE INDEX IF NOT EXISTS holds on reading_log (one implicit transaction): a silo restarting
+-- under load died of that deadlock. A plain read of an existing row waits for nobody; the schema lock serialises starts.
+INSERT INTO reading_log_head (id, commits) SELECT 1, 0 WHERE NOT EXISTS (SELECT FROM reading_log_head);

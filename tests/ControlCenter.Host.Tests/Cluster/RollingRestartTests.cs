@@ -1,0 +1,74 @@
+using ControlCenter.Host.Tests.Infrastructure;
+
+namespace ControlCenter.Host.Tests.Cluster;
+
+/// <summary>
+/// An upgrade's rolling restart: each of three silos in turn stopped gracefully (SIGTERM) and started again while load
+/// goes round robin to all three. Nothing acknowledged is lost, no answer is a 5xx that the documented retry does not
+/// cover, and feed subscribers of every silo come back by themselves.
+/// </summary>
+public class RollingRestartTests
+{
+    private static readonly string[] Topics = ["parking", "air", "water", "rain", "flood", "traffic"];
+
+    [Test]
+    public async Task RollingRestartUnderLoad_NoAcknowledgedReadingLostAndSubscribersReconnect()
+    {
+        await using var database = await PostgresDatabase.Create();
+        await using var cluster = await HostCluster.Start(database.ConnectionString, 3);
+        try
+        {
+            await RollingRestart(cluster);
+        }
+        catch
+        {
+            await TestContext.Out.WriteLineAsync(cluster.Logs());
+            throw;
+        }
+    }
+
+    private static async Task RollingRestart(HostCluster cluster)
+    {
+        var subscribers = await Task.WhenAll(cluster.Silos.Select(s => FeedClient.ConnectReconnecting(new Uri(s.Url), Topics)));
+        try
+        {
+            using var load = new ClusterLoad(cluster.Urls);
+            using var stop = new CancellationTokenSource();
+            var loading = load.RunUntil(stop.Token, rate: 1000);
+            await Eventually.Until(cluster.LoggedReadings, n => n >= 2000, "2,000 readings in the log before the first restart", TimeSpan.FromSeconds(60));
+
+            for (var i = 0; i < cluster.Silos.Count; i++)
+            {
+                await cluster.Stop(i);
+                await cluster.Restart(i);
+                await cluster.WaitForActive(cluster.Silos.Count);
+            }
+
+            // Every subscriber (each silo's own was cut by its restart) hears of readings sent after the last restart.
+            var heard = subscribers.Select(s => s.States.Count).ToArray();
+            await Eventually.Until(() => Task.FromResult(subscribers.Select((s, i) => s.States.Count > heard[i]).ToArray()), h => h.All(x => x),
+                $"every subscriber to receive states after the rolling restart ({string.Join("; ", subscribers.Select(s => s.Describe()))})", TimeSpan.FromSeconds(30));
+            stop.Cancel();
+            var runs = await loading;
+            await TestContext.Out.WriteLineAsync($"{runs.Count} load runs; ingest {load.Answers.Count} answers ({load.Answers.Refused503} × 503); subscribers: {string.Join("; ", subscribers.Select(s => s.Describe()))}");
+
+            Assert.That(runs, Is.All.Zero, $"every load run ended with nothing rejected: {load.Output}");
+            Assert.That(load.Answers.Unexpected(), Is.Empty, "no 5xx but 503 with Retry-After, which the load's resend covers");
+            Assert.That(subscribers.Select(s => s.Reconnects), Is.All.GreaterThanOrEqualTo(1), "each subscriber's silo restarted under it, and it reconnected by itself");
+            var readers = cluster.Silos.Select(s => s.Client()).ToList();
+            try
+            {
+                await load.AssertDurable(readers);
+                foreach (var subscriber in subscribers) load.AssertVersionsOnlyGrow(subscriber);
+            }
+            finally
+            {
+                foreach (var reader in readers) reader.Dispose();
+            }
+        }
+        finally
+        {
+            foreach (var subscriber in subscribers) await subscriber.DisposeAsync();
+        }
+    }
+}
