@@ -11,6 +11,9 @@ public sealed class MetricsDocumentation : IOpenApiDocumentTransformer
 {
     public Task TransformAsync(OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken cancellationToken)
     {
+        const string Tag = "Metrics";
+        document.Tags ??= new HashSet<OpenApiTag>();
+        if (!document.Tags.Any(t => t.Name == Tag)) document.Tags.Add(new OpenApiTag { Name = Tag });
         document.Paths ??= new OpenApiPaths();
         document.Paths[Telemetry.MetricsPath] = new OpenApiPathItem
         {
@@ -19,6 +22,7 @@ public sealed class MetricsDocumentation : IOpenApiDocumentTransformer
                 [HttpMethod.Get] = new()
                 {
                     OperationId = "GetMetrics",
+                    Tags = new HashSet<OpenApiTagReference> { new(Tag, document) },
                     Summary = "Read the operational counters and gauges in Prometheus text format",
                     Description = "The centre's controlcenter_* series (docs/api.md), Orleans', ASP.NET Core's, the runtime's and Npgsql's. "
                         + "Needs a person, a feed token or a gateway key, as the read API does.",

@@ -88,7 +88,8 @@ public static class Telemetry
             });
         }, optionsName: null).RequireAuthorization(AccessPolicies.Read).WithDisplayName("GetMetrics");
         var options = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<TelemetryOptions>>().Value;
-        app.MapOrleansDashboard(options.DashboardPath).RequireAuthorization(Roles.Admin);
+        // The dashboard is Orleans' own page and its data calls, for people, not part of the API contract.
+        app.MapOrleansDashboard(options.DashboardPath).RequireAuthorization(Roles.Admin).ExcludeFromDescription();
         return app;
     }
 
