@@ -46,6 +46,8 @@ lines = [
     f"| feed | {clients.get('States', 0):,} states to {clients.get('Subscribers', 0)} subscribers; lagging notices {clients.get('Lagging', 0)}, "
     f"reconnects {clients.get('Reconnects', 0)}; reading → subscriber p50 / p99 {clients.get('LatencyP50Ms', float('nan')):.0f} / {clients.get('LatencyP99Ms', float('nan')):.0f} ms | | |",
     f"| ingest | request p50 / p95 / p99 {load.get('P50Ms', 0):.0f} / {load.get('P95Ms', 0):.0f} / {load.get('P99Ms', 0):.0f} ms; batches resent {load.get('Resent', 0)} | | |",
+] + ([f"", "The wall's first console errors: " + "; ".join(f"`{m}`" for m in clients["WallFirstConsoleErrors"])]
+      if clients.get("WallFirstConsoleErrors") else []) + [
     "",
     "RSS over time (MiB) and readings accepted so far (summed over the silos' `/metrics`):",
     "",

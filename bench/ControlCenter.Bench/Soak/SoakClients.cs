@@ -37,7 +37,7 @@ public sealed class SoakClients(IReadOnlyList<Uri> silos, string feedToken)
         lock (_gate) sorted = [.. _latencyMs.Order()];
         double P(double p) => sorted.Length == 0 ? double.NaN : sorted[Math.Min(sorted.Length - 1, (int)(p * sorted.Length))];
         return new SoakClientsResult(subscribers, Interlocked.Read(ref _states), Interlocked.Read(ref _lagging), Interlocked.Read(ref _reconnects),
-            closed, P(0.5), P(0.99), wallLive, wall?.ConsoleErrors ?? 0);
+            closed, P(0.5), P(0.99), wallLive, wall?.ConsoleErrors ?? 0, wall?.FirstConsoleErrors ?? []);
     }
 
     private async Task<List<string>> Zones()
@@ -85,8 +85,19 @@ public sealed class SoakClients(IReadOnlyList<Uri> silos, string feedToken)
     private sealed class Wall(IPlaywright playwright, IBrowser browser, IPage page) : IAsyncDisposable
     {
         private int _consoleErrors;
+        private readonly List<string> _firstConsoleErrors = [];
 
         public int ConsoleErrors => Volatile.Read(ref _consoleErrors);
+
+        /// <summary>The first few errors' texts, so a report can say what they were, not only how many.</summary>
+        public string[] FirstConsoleErrors { get { lock (_firstConsoleErrors) return [.. _firstConsoleErrors]; } }
+
+        private void OnConsole(IConsoleMessage message)
+        {
+            if (message.Type != "error") return;
+            Interlocked.Increment(ref _consoleErrors);
+            lock (_firstConsoleErrors) if (_firstConsoleErrors.Count < 5) _firstConsoleErrors.Add($"{message.Location}: {message.Text}");
+        }
 
         public static async Task<Wall> Open(Uri silo, string user)
         {
@@ -100,7 +111,7 @@ public sealed class SoakClients(IReadOnlyList<Uri> silos, string feedToken)
             var context = await browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1920, Height = 1080 }, BaseURL = silo.ToString() });
             var page = await context.NewPageAsync();
             var wall = new Wall(playwright, browser, page);
-            page.Console += (_, message) => { if (message.Type == "error") Interlocked.Increment(ref wall._consoleErrors); };
+            page.Console += (_, message) => wall.OnConsole(message);
             await page.GotoAsync("/login");
             await page.FillAsync("#username", user);
             await page.FillAsync("#password", $"{user}-hanoi");
@@ -122,7 +133,7 @@ public sealed class SoakClients(IReadOnlyList<Uri> silos, string feedToken)
 
 /// <summary>What the soak's clients saw; written as JSON for ops/soak.</summary>
 public sealed record SoakClientsResult(
-    int Subscribers, long States, long Lagging, long Reconnects, long ClosedForGood, double LatencyP50Ms, double LatencyP99Ms, bool? WallLive, int WallConsoleErrors)
+    int Subscribers, long States, long Lagging, long Reconnects, long ClosedForGood, double LatencyP50Ms, double LatencyP99Ms, bool? WallLive, int WallConsoleErrors, string[] WallFirstConsoleErrors)
 {
     public string ToJson() => JsonSerializer.Serialize(this);
 }
