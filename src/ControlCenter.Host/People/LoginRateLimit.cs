@@ -16,11 +16,20 @@ public sealed class LoginRateLimit(IOptions<PeopleOptions> options) : IRateLimit
 {
     public const string Policy = "login-per-client";
 
+    /// <summary>The wall's sign-in form (Wall/Pages/LoginPage.razor), which shares this policy with the API.</summary>
+    public const string WallFormPath = "/login";
+
     public Func<OnRejectedContext, CancellationToken, ValueTask>? OnRejected { get; } = async (context, _) =>
     {
         var http = context.HttpContext;
         var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? Math.Max(1, Math.Ceiling(wait.TotalSeconds)) : 1;
         http.Response.Headers.RetryAfter = retryAfter.ToString(CultureInfo.InvariantCulture);
+        // A person at the wall's form gets a page in their language with the way back, not a JSON document.
+        if (http.Request.Path.StartsWithSegments(WallFormPath))
+        {
+            await ThrottledPage.Write(http, (int)retryAfter);
+            return;
+        }
         await Results.Problem($"Too many login attempts from this address; retry after {retryAfter} s.",
             statusCode: StatusCodes.Status429TooManyRequests, title: "Too many requests").ExecuteAsync(http);
     };

@@ -59,6 +59,18 @@ public class LoginThrottleTests : SqliteHostFixture
             ["_handler"] = "login", ["Input.Username"] = "admin", ["Input.Password"] = "guess",
         }));
         Assert.That(form.StatusCode, Is.EqualTo(HttpStatusCode.TooManyRequests), "the wall's form shares the address's limit");
+        Assert.That(form.Content.Headers.ContentType?.MediaType, Is.EqualTo("text/html"), "a person at the form gets a page, not JSON");
+        var page = await form.Content.ReadAsStringAsync();
+        Assert.That(page, Does.Contain("Quá nhiều lần đăng nhập từ địa chỉ này").And.Contain("href=\"/login\""), "Vietnamese first, with the way back");
+
+        using var english = new HttpRequestMessage(HttpMethod.Post, "/login")
+        {
+            Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["_handler"] = "login", ["Input.Username"] = "admin", ["Input.Password"] = "guess" }),
+        };
+        english.Headers.Add("Cookie", ".AspNetCore.Culture=c%3Den-US%7Cuic%3Den-US");
+        using var englishForm = await client.SendAsync(english);
+        Assert.That(englishForm.StatusCode, Is.EqualTo(HttpStatusCode.TooManyRequests));
+        Assert.That(await englishForm.Content.ReadAsStringAsync(), Does.Contain("Too many sign-in attempts from this address"));
 
         using var admin = ClientAddress.From(Host, "203.0.113.8");
         using (var signedIn = await Login(admin, "admin", "admin-hanoi")) Assert.That(signedIn.StatusCode, Is.EqualTo(HttpStatusCode.OK));
