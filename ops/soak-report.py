@@ -30,6 +30,8 @@ lost = max(0, accepted - rows)
 closed = int(clients.get("ClosedForGood", 0)) if clients else -1
 wall_live = clients.get("WallLive")
 errors = rejected + (1 if load_exit else 0) + max(0, closed) + log_errors + (0 if wall_live else 1)
+# Runs before the activation columns were sampled have none: say so rather than show zeros.
+grains = lambda s: " / ".join(f"{int(s[k]):,}" for k in ("silo0_grains", "silo1_grains", "silo2_grains")) if s.get("silo0_grains") else "n/a"
 status = lambda ok: "met" if ok else "**not met**"
 run = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
 lines = [
@@ -49,11 +51,11 @@ lines = [
 ] + ([f"", "The wall's first console errors: " + "; ".join(f"`{m}`" for m in clients["WallFirstConsoleErrors"])]
       if clients.get("WallFirstConsoleErrors") else []) + [
     "",
-    "RSS over time (MiB) and readings accepted so far (summed over the silos' `/metrics`):",
+    "RSS over time (MiB), grain activations each silo holds, and readings accepted so far (summed over the silos' `/metrics`):",
     "",
-    "| minute | silo 0 | silo 1 | silo 2 | accepted |",
-    "|---|---|---|---|---|",
-] + [f"| {s['minute']} | {s['silo0_mib']} | {s['silo1_mib']} | {s['silo2_mib']} | {int(s['accepted']):,} |" for s in samples]
+    "| minute | silo 0 | silo 1 | silo 2 | grains 0 / 1 / 2 | accepted |",
+    "|---|---|---|---|---|---|",
+] + [f"| {s['minute']} | {s['silo0_mib']} | {s['silo1_mib']} | {s['silo2_mib']} | {grains(s)} | {int(s['accepted']):,} |" for s in samples]
 
 doc = open(args.doc, encoding="utf-8").read()
 block = "<!-- soak:results:start -->\n" + "\n".join(lines) + "\n<!-- soak:results:end -->"
