@@ -122,8 +122,9 @@ public static class IncidentReport
         var line = string.Join(' ', points.Select(p =>
             FormattableString.Invariant($"{pad + (p.Ts - t0).TotalSeconds / span * (width - 2 * pad):0.#},{height - pad - (p.Value - min) / range * (height - 2 * pad):0.#}")));
         return FormattableString.Invariant(
-            $"<svg width=\"{width}\" height=\"{height}\" viewBox=\"0 0 {width} {height}\" role=\"img\"><polyline fill=\"none\" stroke=\"#1565c0\" stroke-width=\"2\" points=\"{line}\"/>"
-            + $"<text x=\"{pad}\" y=\"12\" font-size=\"11\">{max:0.##}</text><text x=\"{pad}\" y=\"{height - pad}\" font-size=\"11\">{min:0.##}</text></svg>");
+            $"<svg width=\"{width}\" height=\"{height}\" viewBox=\"0 0 {width} {height}\" role=\"img\"><polyline fill=\"none\" stroke=\"#1565c0\" stroke-width=\"2\" points=\"{line}\"/>")
+            + FormattableString.Invariant(
+                $"<text x=\"{pad}\" y=\"12\" font-size=\"11\">{max:0.##}</text><text x=\"{pad}\" y=\"{height - pad}\" font-size=\"11\">{min:0.##}</text></svg>");
     }
 
     private static void Fact(StringBuilder html, string label, string value) =>
