@@ -68,6 +68,7 @@ api.MapEntities();
 api.MapHistory();
 app.MapTelemetry();
 api.MapAlerts();
+api.MapIncidentReports();
 api.MapSilences();
 api.MapThresholds();
 app.MapHub<LiveHub>(LiveHub.Path);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using ControlCenter.Host.People;
+using ControlCenter.Host.Wall.Review;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Localization;
@@ -34,6 +35,7 @@ public static class WallConfiguration
         builder.Services.Configure<WallOptions>(builder.Configuration.GetSection(WallOptions.Section));
         builder.Services.AddScoped<WallActions>();
         builder.Services.AddScoped<WallParking>();
+        builder.Services.AddIncidentReview();
         builder.Services.Configure<Drills.DrillOptions>(builder.Configuration.GetSection(Drills.DrillOptions.Section));
         builder.Services.AddSingleton<Drills.DrillControl>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<Drills.DrillControl>());

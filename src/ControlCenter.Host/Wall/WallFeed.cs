@@ -29,6 +29,12 @@ public sealed class WallFeed : IAsyncDisposable
 
     public bool Broken { get; private set; }
 
+    /// <summary>Set on a picture of the past (incident review): the moment it shows, which ages count from.</summary>
+    public DateTimeOffset? AsOf { get; init; }
+
+    /// <summary>The time this picture stands at: its moment when it shows the past, the clock's now when live.</summary>
+    public DateTimeOffset Now(TimeProvider time) => AsOf ?? time.GetUtcNow();
+
     /// <summary>Called (on the feed's loop) with the ids of the entities that changed in a delivery.</summary>
     public event Func<IReadOnlyCollection<string>, Task>? Changed;
 

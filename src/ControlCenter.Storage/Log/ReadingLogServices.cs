@@ -7,7 +7,7 @@ public static class ReadingLogServices
 {
     /// <summary>
     /// The readings log on the <see cref="CityDatabase"/> the host registers: its group-commit writer, the batched
-    /// replay reader and history queries. (The retention pass, <see cref="HistoryRetention"/>, the host adds.)
+    /// replay reader, history queries and the record of the past. (The retention pass, <see cref="HistoryRetention"/>, the host adds.)
     /// </summary>
     public static IServiceCollection AddReadingLog(this IServiceCollection services)
     {
@@ -15,6 +15,7 @@ public static class ReadingLogServices
         services.AddSingleton<ReadingLogReader>();
         services.AddSingleton<IReadingLog, ReadingLog>();
         services.AddSingleton<ReadingHistory>();
+        services.AddSingleton<ReadingRecord>();
         return services;
     }
 }

@@ -1,0 +1,111 @@
+using ControlCenter.Contracts.Grains;
+using ControlCenter.Contracts.Messages;
+using ControlCenter.Domain.Alerts;
+using ControlCenter.Domain.Catalog;
+using ControlCenter.Domain.Derived;
+using ControlCenter.Grains.Aggregates;
+using ControlCenter.Grains.Alerts;
+using ControlCenter.Grains.City;
+using ControlCenter.Grains.Hosting;
+using ControlCenter.Grains.Parking;
+using ControlCenter.Grains.Traffic;
+using ControlCenter.Grains.Zones;
+using ControlCenter.Host.Audit;
+using ControlCenter.Storage.Log;
+using Microsoft.Extensions.Options;
+
+namespace ControlCenter.Host.Wall.Review;
+
+/// <summary>
+/// Builds the wall's picture of a past moment from the record: the sensors from the readings log
+/// (<see cref="SensorsAsOf"/>), lots, junctions, zones and tiles from them with the same pure functions their grains
+/// use, the alerts unresolved at the moment from their stored timelines (<see cref="AlertAsOf"/>), and the lots an
+/// operator had closed from the audit log. What the record does not hold is left out rather than guessed: a lot's
+/// app holds, sessions and revenue. One per circuit: it keeps the alert list and the audit entries a few seconds,
+/// so playing forward reads them once in a while.
+/// </summary>
+public sealed class WallMoment(
+    CityCatalog catalog, SensorsAsOf sensors, ThresholdSource thresholds, IGrainFactory grains, AuditLog audit, TimeProvider time,
+    IOptions<HistoryOptions> history)
+{
+    private static readonly TimeSpan RecordKept = TimeSpan.FromSeconds(10);
+
+    /// <summary>How far back the audit log is read for lot closures: a closure older than this many entries is not seen.</summary>
+    private const int AuditEntries = 5000;
+
+    /// <summary>Figures the readings log does not hold (the parking app's), shown as unknown in the past.</summary>
+    private static readonly string[] NotRecorded = ["held", "sessionsOpen", "sessionsToday", "revenueTodayVnd", "paidTodayVnd"];
+
+    private (DateTimeOffset Read, Alert[] Alerts, IReadOnlyList<AuditEntry> Audit)? _record;
+
+    /// <summary>The first moment the record still holds whole (the retention period back from now).</summary>
+    public DateTimeOffset Earliest => time.GetUtcNow() - history.Value.Retention;
+
+    /// <summary>The moment, moved into the retention window (the past only: now at the latest).</summary>
+    public DateTimeOffset Clamp(DateTimeOffset at)
+    {
+        var now = time.GetUtcNow();
+        return at > now ? now : at < Earliest ? Earliest : at;
+    }
+
+    public async Task<WallSnapshot> At(DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        at = Clamp(at);
+        var (allAlerts, entries) = await Record(cancellationToken);
+        var alerts = allAlerts.Select(a => AlertAsOf.At(a, at)).OfType<Alert>().ToList();
+        var closed = ClosedLots(entries, at);
+        var (states, summaries) = await sensors.At(at, cancellationToken);
+        var packs = thresholds.Packs;
+        var lots = catalog.ParkingLots.Select(lot =>
+        {
+            var flooded = alerts.Any(a => a.RuleId == AlertRules.FloodParking && a.Scope == lot.Id);
+            var view = LotView.Compute(lot, Members(lot.Id, summaries), packs.Parking, flooded ? "flood" : null, closed.GetValueOrDefault(lot.Id));
+            var derived = new Dictionary<string, object?>(view.Derived, StringComparer.Ordinal);
+            foreach (var key in NotRecorded) derived[key] = null;
+            return Aggregate(lot.Id, EntityKinds.ParkingLot, lot.ZoneId, view with { Derived = derived });
+        });
+        var junctions = catalog.Junctions.Select(j =>
+            Aggregate(j.Id, EntityKinds.Junction, j.ZoneId, JunctionView.Compute(catalog, Members(j.Id, summaries), packs.Traffic)));
+        foreach (var (state, summary) in lots.Concat(junctions).ToList())
+        {
+            states.Add(state);
+            summaries[state.EntityId] = summary;
+        }
+
+        var zones = catalog.Zones.Select(z => ZoneSummaryBuilder.Build(z.Id, 0,
+            [.. catalog.LotsInZone(z.Id).Select(l => l.Id).Concat(catalog.JunctionsInZone(z.Id).Select(j => j.Id))
+                .Concat(catalog.SensorsInZone(z.Id).Where(s => s.ParentId is null && !s.Retired).Select(s => s.Id))
+                .Select(id => summaries[id])])).ToList();
+        var kpi = new KpiSnapshot(at, 0, KpiBuilder.Build(zones, packs, thresholds.Aqi));
+        return new WallSnapshot(at, states, alerts, kpi);
+    }
+
+    private List<MemberSummary> Members(string parentId, Dictionary<string, MemberSummary> summaries) =>
+        [.. catalog.SensorsOf(parentId).Where(s => !s.Retired).Select(s => summaries[s.Id])];
+
+    private static (EntityState, MemberSummary) Aggregate(string id, string kind, string zoneId, AggregateView view) =>
+        (new EntityState(id, kind, zoneId, 0, view.Ts, view.Status.ToWire(), new Dictionary<string, double>(), view.Derived),
+         new MemberSummary(id, kind, 0, view.Status, view.Ts, view.Figures, view.Health));
+
+    /// <summary>
+    /// Every alert the book lists (open and resolved, the newest <see cref="AlertBookGrain.Retained"/>) and the newest
+    /// audit entries, kept a few seconds.
+    /// </summary>
+    private async Task<(Alert[] Alerts, IReadOnlyList<AuditEntry> Audit)> Record(CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        if (_record is { } kept && now - kept.Read < RecordKept) return (kept.Alerts, kept.Audit);
+        var alerts = await grains.GetGrain<IAlertBookGrain>(0).Query(new AlertQuery(null, null, null, null, AlertBookGrain.Retained));
+        var entries = await audit.Read(AuditEntries, cancellationToken);
+        _record = (now, alerts, entries);
+        return (alerts, entries);
+    }
+
+    /// <summary>The lots an operator had closed at the moment, with the reason: each lot's last close or reopen up to it.</summary>
+    private static Dictionary<string, string> ClosedLots(IReadOnlyList<AuditEntry> entries, DateTimeOffset at) =>
+        entries.Where(e => e.At <= at && e.Target is not null && e.Action is "lot-closed" or "lot-reopened")
+            .GroupBy(e => e.Target!, StringComparer.Ordinal)
+            .Select(g => g.MaxBy(e => e.Id)!)
+            .Where(e => e.Action == "lot-closed")
+            .ToDictionary(e => e.Target!, e => e.Detail ?? "", StringComparer.Ordinal);
+}
