@@ -13,7 +13,6 @@ using ControlCenter.Host.Parking;
 using ControlCenter.Host.People;
 using ControlCenter.Host.Wall;
 using ControlCenter.Host.Webhooks;
-using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 
 if (PasswordHashCommand.TryRun(args)) return;
 
@@ -21,7 +20,7 @@ var builder = WebApplication.CreateBuilder(args);
 
 var catalog = builder.LoadCatalog();
 builder.AddCitySilo(catalog);
-builder.AddTelemetry();
+builder.AddServiceDefaults();
 builder.AddIngestAndHistory();
 builder.AddPeople();
 builder.AddLiveFeed();
@@ -66,7 +65,6 @@ api.MapIngest();
 api.MapCatalog();
 api.MapEntities();
 api.MapHistory();
-app.MapTelemetry();
 api.MapAlerts();
 api.MapIncidentReports();
 api.MapSilences();
@@ -81,8 +79,7 @@ api.MapWebhooks();
 api.MapPublicWarnings();
 app.MapPublicSurface();
 api.MapEgov();
-app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
-app.MapHealthChecks("/health/ready").AllowAnonymous();
+app.MapServiceDefaults();
 
 app.Run();
 

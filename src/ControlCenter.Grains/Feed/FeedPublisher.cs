@@ -94,7 +94,11 @@ public sealed class FeedPublisher(IGrainFactory grains, IOptions<CityModelOption
             _links = null;
         }
 
-        using var activity = FeedTelemetry.Source.StartActivity(ActivityKind.Producer, links: links, name: "feed publish");
+        // The first change's call is the batch's parent, so a lone reading's path (request, grain call, publish, the
+        // hosts' observers) is one trace; the other calls whose changes it carries are links.
+        using var activity = links is { Count: > 0 }
+            ? FeedTelemetry.Source.StartActivity(ActivityKind.Producer, links[0].Context, links: links.Skip(1), name: "feed publish")
+            : FeedTelemetry.Source.StartActivity(ActivityKind.Producer, name: "feed publish");
         activity?.SetTag("controlcenter.feed.changes", batch.States.Count + batch.Alerts.Count + (batch.Kpi is null ? 0 : 1));
 
         _previousSentAt = DateTimeOffset.UtcNow;

@@ -3,8 +3,8 @@ using System.Diagnostics;
 namespace ControlCenter.Grains.Feed;
 
 /// <summary>
-/// The grains' activity source. A feed batch coalesces changes from many grain calls, so its span is not a child of
-/// any one of them: it links to the calls whose changes it carries (up to <see cref="MaxLinks"/>).
+/// The grains' activity source. A feed batch coalesces changes from many grain calls: its span is a child of the
+/// first of them and links to the others (up to <see cref="MaxLinks"/> calls in all).
 /// </summary>
 public static class FeedTelemetry
 {

@@ -1,3 +1,5 @@
+using System.Diagnostics.Metrics;
+using ControlCenter.Contracts;
 using ControlCenter.Contracts.Grains;
 using ControlCenter.Contracts.Messages;
 using ControlCenter.Contracts.Storage;
@@ -11,14 +13,15 @@ namespace ControlCenter.Grains.Sensors;
 /// state, the feed and the rules see them before the caller is answered. A reading the log already held is a
 /// duplicate and reaches no grain.
 /// </summary>
-public sealed class ReadingIntake(IReadingLog log, IGrainFactory grains, ILogger<ReadingIntake> logger)
+public sealed class ReadingIntake(IReadingLog log, IGrainFactory grains, IMeterFactory meters, ILogger<ReadingIntake> logger)
 {
     private static readonly TimeSpan[] CatchUpDelays = [TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(30)];
 
-    private long _deliveryFailures;
+    private readonly Counter<long> _deliveryFailures = meters.Create(TelemetryNames.Meter).CreateCounter<long>(
+        "controlcenter.log.delivery_failures", "{delivery}", "Sensor grains that did not take rows already logged (they catch up from the log)");
 
-    /// <summary>Grain calls that failed after the append (the sensor catches up from the log).</summary>
-    public long DeliveryFailures => Interlocked.Read(ref _deliveryFailures);
+    /// <summary>Shows the series at 0 before the first failure; called by the host once its exporter listens.</summary>
+    public void Baseline() => _deliveryFailures.Add(0);
 
     /// <returns>Per reading, in order: whether it was appended (false: the log already held it).</returns>
     /// <exception cref="ReadingLogUnavailableException">Nothing was appended; nothing reached a grain.</exception>
@@ -54,7 +57,7 @@ public sealed class ReadingIntake(IReadingLog log, IGrainFactory grains, ILogger
         }
         catch (Exception ex)
         {
-            Interlocked.Increment(ref _deliveryFailures);
+            _deliveryFailures.Add(1);
             logger.LogWarning(ex, "Sensor {SensorId} did not take {Count} logged readings; it catches up from the log", sensorId, rows.Length);
             _ = CatchUpLater(sensorId);
         }
@@ -68,7 +71,7 @@ public sealed class ReadingIntake(IReadingLog log, IGrainFactory grains, ILogger
         }
         catch (Exception ex)
         {
-            Interlocked.Increment(ref _deliveryFailures);
+            _deliveryFailures.Add(1);
             logger.LogWarning(ex, "Sensor {SensorId} could not catch up from the log; it retries", sensorId);
             _ = CatchUpLater(sensorId);
         }

@@ -1,4 +1,6 @@
 using System.Collections.Concurrent;
+using System.Diagnostics.Metrics;
+using ControlCenter.Host.Hosting;
 using Microsoft.AspNetCore.SignalR;
 
 namespace ControlCenter.Host.Feed;
@@ -8,7 +10,7 @@ namespace ControlCenter.Host.Feed;
 /// connection blocks only itself; its subscription then turns lagging, and the pump sends <c>lagging</c>
 /// followed by a fresh <c>snapshot</c> once the connection moves again.
 /// </summary>
-public sealed class HubFeedSender(IHubContext<LiveHub> hub, LiveFeed feed, ILogger<HubFeedSender> logger) : IDisposable
+public sealed class HubFeedSender(IHubContext<LiveHub> hub, LiveFeed feed, IMeterFactory meters, ILogger<HubFeedSender> logger) : IDisposable
 {
     private readonly ConcurrentDictionary<string, CancellationTokenSource> _pumps = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, string> _callerOfConnection = new(StringComparer.Ordinal);
@@ -16,10 +18,17 @@ public sealed class HubFeedSender(IHubContext<LiveHub> hub, LiveFeed feed, ILogg
     private readonly ConcurrentDictionary<string, HubCallerContext> _contexts = new(StringComparer.Ordinal);
     private static readonly TimeSpan ResyncPause = TimeSpan.FromSeconds(1);
 
-    private long _messagesSent;
-    private long _refusedConnections;
+    private readonly Counter<long> _messagesSent = meters.Create(CityTelemetry.MeterName)
+        .CreateCounter<long>("controlcenter.feed.messages_sent", "{message}", "Hub messages sent");
+    private readonly Counter<long> _refusedConnections = meters.Create(CityTelemetry.MeterName)
+        .CreateCounter<long>("controlcenter.feed.connections_refused", "{connection}", "Hub connections refused at the per-caller cap");
 
-    public long RefusedConnections => Interlocked.Read(ref _refusedConnections);
+    /// <summary>The series without a label from the start (0), as before: see <see cref="TelemetryBaseline"/>.</summary>
+    internal void Baseline()
+    {
+        _messagesSent.Add(0);
+        _refusedConnections.Add(0);
+    }
 
     /// <summary>Counts the connection against its caller's cap; false (and not counted) when the cap is reached.</summary>
     public bool TryAdmit(HubCallerContext connection, string caller, int cap)
@@ -33,7 +42,7 @@ public sealed class HubFeedSender(IHubContext<LiveHub> hub, LiveFeed feed, ILogg
             _contexts[connection.ConnectionId] = connection;
         }
 
-        else Interlocked.Increment(ref _refusedConnections);
+        else _refusedConnections.Add(1);
         return admitted;
     }
 
@@ -56,8 +65,6 @@ public sealed class HubFeedSender(IHubContext<LiveHub> hub, LiveFeed feed, ILogg
         _contexts.TryRemove(connectionId, out _);
         if (_callerOfConnection.TryRemove(connectionId, out var caller)) _connectionsOfCaller.AddOrUpdate(caller, 0, (_, n) => Math.Max(0, n - 1));
     }
-
-    public long MessagesSent => Interlocked.Read(ref _messagesSent);
 
     /// <param name="connection">The caller: the pump and the subscription end with its connection; a pump that fails
     /// resyncs the connection with a snapshot rather than closing it.</param>
@@ -157,7 +164,7 @@ public sealed class HubFeedSender(IHubContext<LiveHub> hub, LiveFeed feed, ILogg
     private async Task Send(ISingleClientProxy client, string method, object message, CancellationToken stop)
     {
         await client.SendAsync(method, message, stop);
-        Interlocked.Increment(ref _messagesSent);
+        _messagesSent.Add(1);
     }
 
     public void Dispose()

@@ -1,8 +1,10 @@
 using System.Collections.Concurrent;
+using System.Diagnostics.Metrics;
 using ControlCenter.Contracts.Grains;
 using ControlCenter.Contracts.Messages;
 using ControlCenter.Domain.Catalog;
 using ControlCenter.Grains.Aggregates;
+using ControlCenter.Host.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace ControlCenter.Host.Feed;
@@ -12,20 +14,45 @@ namespace ControlCenter.Host.Feed;
 /// The wall's components subscribe here directly; the SignalR hub is one more consumer of the same
 /// subscriptions. Snapshots read the grains, so a new subscriber starts from the current state.
 /// </summary>
-public sealed class LiveFeed(CityCatalog catalog, IGrainFactory grains, IOptions<LiveFeedOptions> options, TimeProvider time)
+public sealed class LiveFeed
 {
+    private readonly CityCatalog _catalog;
+    private readonly IGrainFactory _grains;
+    private readonly IOptions<LiveFeedOptions> _options;
+    private readonly TimeProvider _time;
     private readonly ConcurrentDictionary<string, FeedSubscription> _subscriptions = new(StringComparer.Ordinal);
     private readonly Dictionary<string, long> _sequences = new(StringComparer.Ordinal);
+    private readonly Counter<long> _changesReceived;
+    private readonly Counter<long> _lags;
+    private readonly Counter<long> _gaps;
     private DateTimeOffset? _servingSince;
-    private long _changesReceived;
-    private long _lags;
-    private long _gaps;
+    private long _gapsDetected;
 
-    public LiveFeedOptions Options => options.Value;
+    public LiveFeed(CityCatalog catalog, IGrainFactory grains, IOptions<LiveFeedOptions> options, TimeProvider time, IMeterFactory meters)
+    {
+        _catalog = catalog;
+        _grains = grains;
+        _options = options;
+        _time = time;
+        var meter = meters.Create(CityTelemetry.MeterName);
+        // Subscriptions are state, read when collected; the rest are events, counted as they happen.
+        meter.CreateObservableUpDownCounter("controlcenter.feed.subscribers", () => (long)Subscribers, "{subscriber}", "Live feed subscriptions on this host");
+        _changesReceived = meter.CreateCounter<long>("controlcenter.feed.changes_received", "{change}", "Changes the silos published to this host");
+        _lags = meter.CreateCounter<long>("controlcenter.feed.lagging", "{resync}", "Subscribers resynced because they lagged");
+        _gaps = meter.CreateCounter<long>("controlcenter.feed.gaps", "{gap}", "Batches found missing, each answered by resyncing everyone");
+    }
+
+    public LiveFeedOptions Options => _options.Value;
 
     public int Subscribers => _subscriptions.Count;
 
-    public long ChangesReceived => Interlocked.Read(ref _changesReceived);
+    /// <summary>The series without a label from the start (0), as before: see <see cref="TelemetryBaseline"/>.</summary>
+    internal void Baseline()
+    {
+        _changesReceived.Add(0);
+        _lags.Add(0);
+        _gaps.Add(0);
+    }
 
     public IEnumerable<FeedSubscription> Subscriptions => _subscriptions.Values;
 
@@ -36,19 +63,16 @@ public sealed class LiveFeed(CityCatalog catalog, IGrainFactory grains, IOptions
     /// <param name="paceEachEntity">See <see cref="FeedSubscription"/>: true for hub connections.</param>
     public FeedSubscription Subscribe(string id, bool paceEachEntity = false)
     {
-        lock (_sequences) _servingSince ??= time.GetUtcNow();
-        return _subscriptions.GetOrAdd(id, key => new FeedSubscription(key, options.Value, time, CountLag, paceEachEntity));
+        lock (_sequences) _servingSince ??= _time.GetUtcNow();
+        return _subscriptions.GetOrAdd(id, key => new FeedSubscription(key, _options.Value, _time, CountLag, paceEachEntity));
     }
 
     public FeedSubscription? Find(string id) => _subscriptions.GetValueOrDefault(id);
 
     public void Unsubscribe(string id) => _subscriptions.TryRemove(id, out _);
 
-    /// <summary>Lagging resyncs since start, of subscriptions alive or gone.</summary>
-    public long LagsTotal => Interlocked.Read(ref _lags);
-
-    /// <summary>Batches found missing (a publisher's sequence skipped), each answered by resyncing everyone.</summary>
-    public long GapsDetected => Interlocked.Read(ref _gaps);
+    /// <summary>Batches found missing (a publisher's sequence skipped), each answered by resyncing everyone; read by tests in process.</summary>
+    public long GapsDetected => Interlocked.Read(ref _gapsDetected);
 
     /// <summary>
     /// Called by the host's observer with each batch a silo's publisher sends. A batch that skips a sequence
@@ -57,10 +81,11 @@ public sealed class LiveFeed(CityCatalog catalog, IGrainFactory grains, IOptions
     /// </summary>
     public void Publish(FeedBatch batch)
     {
-        Interlocked.Add(ref _changesReceived, batch.States.Count + batch.Alerts.Count + (batch.Kpi is null ? 0 : 1));
+        _changesReceived.Add(batch.States.Count + batch.Alerts.Count + (batch.Kpi is null ? 0 : 1));
         if (MissedSome(batch))
         {
-            Interlocked.Increment(ref _gaps);
+            _gaps.Add(1);
+            Interlocked.Increment(ref _gapsDetected);
             foreach (var subscription in _subscriptions.Values) subscription.MarkLagging();
         }
 
@@ -97,20 +122,20 @@ public sealed class LiveFeed(CityCatalog catalog, IGrainFactory grains, IOptions
     {
         if (!topics.Any(t => t == FeedTopics.Alerts || t.StartsWith(FeedTopics.ZonePrefix, StringComparison.Ordinal) || t.StartsWith(FeedTopics.EntityPrefix, StringComparison.Ordinal)))
             return [];
-        var active = await grains.GetGrain<IAlertBookGrain>(0).Active();
+        var active = await _grains.GetGrain<IAlertBookGrain>(0).Active();
         return [.. active.Where(a => FeedTopics.Of(a).Any(topics.Contains)).OrderByDescending(a => a.RaisedAt)];
     }
 
-    internal void CountLag() => Interlocked.Increment(ref _lags);
+    internal void CountLag() => _lags.Add(1);
 
     /// <summary>The current state of everything the topics cover, read from the grains.</summary>
     public async Task<FeedSnapshot> Snapshot(IReadOnlyCollection<string> topics, CancellationToken cancellationToken)
     {
-        var ids = topics.SelectMany(t => FeedTopics.EntityIds(t, catalog)).Distinct(StringComparer.Ordinal).ToArray();
-        var states = await Task.WhenAll(ids.Select(id => MemberFetch.Entity(grains, catalog, id).GetState()));
+        var ids = topics.SelectMany(t => FeedTopics.EntityIds(t, _catalog)).Distinct(StringComparer.Ordinal).ToArray();
+        var states = await Task.WhenAll(ids.Select(id => MemberFetch.Entity(_grains, _catalog, id).GetState()));
         cancellationToken.ThrowIfCancellationRequested();
         var kpi = topics.Contains(FeedTopics.Kpi)
-            ? await grains.GetGrain<ICityGrain>(EntityKinds.CityId).GetKpi()
+            ? await _grains.GetGrain<ICityGrain>(EntityKinds.CityId).GetKpi()
             : null;
         return new FeedSnapshot(states, await AlertsFor(topics), kpi);
     }

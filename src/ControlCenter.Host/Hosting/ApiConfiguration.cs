@@ -4,18 +4,9 @@ namespace ControlCenter.Host.Hosting;
 
 public static class ApiConfiguration
 {
-    /// <summary>Server limits, JSON shape, problem details, health checks, warm-up and the start-up banner.</summary>
+    /// <summary>JSON shape, problem details, warm-up and the start-up banner (limits and health: <see cref="ServiceDefaults"/>).</summary>
     public static WebApplicationBuilder AddCityApi(this WebApplicationBuilder builder)
     {
-        // Explicit limits against slow or oversized clients (Kestrel's own defaults, tightened where ingest allows).
-        builder.WebHost.ConfigureKestrel(o =>
-        {
-            o.Limits.MaxRequestBodySize = Ingest.IngestEndpoint.MaxBodyBytes;
-            o.Limits.MaxRequestHeadersTotalSize = 32 * 1024;
-            o.Limits.RequestHeadersTimeout = TimeSpan.FromSeconds(15);
-            o.Limits.KeepAliveTimeout = TimeSpan.FromMinutes(2);
-            o.Limits.MinRequestBodyDataRate = new Microsoft.AspNetCore.Server.Kestrel.Core.MinDataRate(bytesPerSecond: 240, gracePeriod: TimeSpan.FromSeconds(5));
-        });
         builder.Services.ConfigureHttpJsonOptions(o =>
         {
             o.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
@@ -25,7 +16,6 @@ public static class ApiConfiguration
         builder.Services.AddSingleton<CityWarmup>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<CityWarmup>());
         builder.Services.AddHostedService<StartupBanner>();
-        builder.Services.AddHealthChecks().AddCheck<ReadinessCheck>("silo-and-storage");
         return builder;
     }
 }

@@ -10,7 +10,7 @@ namespace ControlCenter.Host.Hosting;
 /// </summary>
 public static class CityTelemetry
 {
-    public const string MeterName = "ControlCenter";
+    public const string MeterName = Contracts.TelemetryNames.Meter;
 
     public const string ActivitySourceName = "ControlCenter";
 

@@ -1,25 +1,26 @@
 using System.Diagnostics.Metrics;
 using ControlCenter.Host.Egov;
-using ControlCenter.Host.People;
 using Microsoft.AspNetCore.OpenApi;
 using Npgsql;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
-using Orleans.Dashboard;
 
 namespace ControlCenter.Host.Hosting;
 
 /// <summary>
-/// The centre's telemetry in one place, as the .NET service templates' ServiceDefaults do: instruments exported by
+/// The centre's telemetry, part of its <see cref="ServiceDefaults"/>: instruments exported by
 /// OpenTelemetry (the centre's, Orleans', ASP.NET Core's, the runtime's and Npgsql's) at <c>/metrics</c> through the
 /// Prometheus exporter, traces through ingest → grain → feed sent over OTLP when a collector is configured, JSON
-/// console logs outside Development, and the Orleans Dashboard for the people who run the cluster (admins only).
+/// console logs outside Development, and the Orleans Dashboard for the people who run the cluster (admins only, switchable).
 /// </summary>
 public static class Telemetry
 {
     public const string MetricsPath = "/metrics";
+
+    /// <summary>The <c>service.name</c> resource attribute of every span and metric exported.</summary>
+    public const string ServiceName = "controlcenter";
 
     /// <summary>The meters exported besides the runtime's, ASP.NET Core's and Npgsql's (added by their instrumentation).</summary>
     public static readonly string[] Meters = [CityTelemetry.MeterName, EgovMetrics.MeterName, "Microsoft.Orleans"];
@@ -37,16 +38,13 @@ public static class Telemetry
         if (!builder.Environment.IsDevelopment())
             builder.Logging.AddJsonConsole(o => { o.UseUtcTimestamp = true; o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ"; });
 
-        builder.Services.AddSingleton<TelemetryObservedCounters>();
         builder.Services.AddSingleton<ClusterSnapshot>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<ClusterSnapshot>());
         builder.Services.Configure<OpenApiOptions>("v1", o => o.AddDocumentTransformer<MetricsDocumentation>());
 
-        // The standard variables (endpoint, protocol, headers) are read by the exporter itself; the setting overrides the endpoint.
-        var endpoint = string.IsNullOrWhiteSpace(options.OtlpEndpoint) ? null : new Uri(options.OtlpEndpoint);
-        var exportOtlp = endpoint is not null || !string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]);
+        var otlp = OtlpExport.From(builder.Configuration, options);
         var telemetry = builder.Services.AddOpenTelemetry()
-            .ConfigureResource(r => r.AddService("controlcenter", serviceInstanceId: Environment.MachineName))
+            .ConfigureResource(r => r.AddService(ServiceName, serviceInstanceId: Environment.MachineName))
             .WithMetrics(metrics =>
             {
                 metrics.AddMeter(Meters).AddAspNetCoreInstrumentation().AddRuntimeInstrumentation().AddNpgsqlInstrumentation();
@@ -58,20 +56,16 @@ public static class Telemetry
                     o.ScopeInfoEnabled = false;
                     o.ScrapeResponseCacheDurationMilliseconds = 0;
                 });
-                if (exportOtlp) metrics.AddOtlpExporter(o => { if (endpoint is not null) o.Endpoint = endpoint; });
+                if (otlp is not null) metrics.AddOtlpExporter(o => otlp.Configure(o, "v1/metrics"));
             });
         builder.Services.AddHostedService<TelemetryBaseline>();
         // Spans cost CPU on the ingest path: they are recorded only when someone collects them.
-        if (exportOtlp)
+        if (otlp is not null)
             telemetry.WithTracing(tracing => tracing.AddSource(Sources).AddAspNetCoreInstrumentation().AddNpgsql()
-                .AddOtlpExporter(o => { if (endpoint is not null) o.Endpoint = endpoint; }));
+                .AddOtlpExporter(o => otlp.Configure(o, "v1/traces")));
 
-        builder.UseOrleans(silo =>
-        {
-            silo.AddActivityPropagation();
-            // The dashboard's live log stream is off: logs go to the log collector, not to a browser tab.
-            silo.AddDashboard(o => o.HideTrace = true);
-        });
+        builder.UseOrleans(silo => silo.AddActivityPropagation());
+        builder.AddOrleansDashboardForAdmins();
         return builder;
     }
 
@@ -87,9 +81,7 @@ public static class Telemetry
                 await next(http);
             });
         }, optionsName: null).RequireAuthorization(AccessPolicies.Read).WithDisplayName("GetMetrics");
-        var options = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<TelemetryOptions>>().Value;
-        // The dashboard is Orleans' own page and its data calls, for people, not part of the API contract.
-        app.MapOrleansDashboard(options.DashboardPath).RequireAuthorization(Roles.Admin).ExcludeFromDescription();
+        app.MapOrleansDashboardForAdmins();
         return app;
     }
 

@@ -1,8 +1,11 @@
+using ControlCenter.Grains.Sensors;
 using ControlCenter.Host.Egov;
+using ControlCenter.Host.Feed;
 using ControlCenter.Host.Ingest;
 using ControlCenter.Host.Mqtt;
 using ControlCenter.Host.Open;
 using ControlCenter.Host.Webhooks;
+using ControlCenter.Storage.Log;
 
 namespace ControlCenter.Host.Hosting;
 
@@ -12,7 +15,8 @@ namespace ControlCenter.Host.Hosting;
 /// before the exporter listens is lost, so this runs as a hosted service registered right after OpenTelemetry's.
 /// </summary>
 public sealed class TelemetryBaseline(
-    IngestMetrics ingest, MqttMetrics mqtt, WebhookMetrics webhooks, OpenMetrics open, EgovMetrics egov, TelemetryObservedCounters observed) : IHostedService
+    IngestMetrics ingest, MqttMetrics mqtt, WebhookMetrics webhooks, OpenMetrics open, EgovMetrics egov,
+    ReadingLogWriter log, ReadingIntake intake, LiveFeed feed, HubFeedSender hub) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {
@@ -21,7 +25,10 @@ public sealed class TelemetryBaseline(
         webhooks.Baseline();
         open.Baseline();
         egov.Baseline();
-        GC.KeepAlive(observed);
+        log.Baseline();
+        intake.Baseline();
+        feed.Baseline();
+        hub.Baseline();
         return Task.CompletedTask;
     }
 

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Threading.RateLimiting;
 using ControlCenter.Contracts.Grains;
 using Microsoft.AspNetCore.RateLimiting;
@@ -8,7 +7,8 @@ namespace ControlCenter.Host.Ingest;
 
 /// <summary>
 /// Per-key rate limiting of ingest (a token bucket per key for the whole cluster, <see cref="ClusterRateLimiter"/>;
-/// unknown keys share one small bucket), answered with 429 problem details and <c>Retry-After</c>, and counted in /metrics.
+/// unknown keys share one small bucket), answered with 429 problem details and <c>Retry-After</c>, and counted in /metrics
+/// (the answer is the rate limiter's shared one, <see cref="Hosting.RequestLimits"/>).
 /// </summary>
 public static class IngestRateLimit
 {
@@ -18,24 +18,6 @@ public static class IngestRateLimit
     {
         services.AddRateLimiter(o =>
         {
-            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            o.OnRejected = async (context, cancellationToken) =>
-            {
-                var http = context.HttpContext;
-                var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? Math.Max(1, Math.Ceiling(wait.TotalSeconds)) : 1;
-                http.Response.Headers.RetryAfter = retryAfter.ToString(CultureInfo.InvariantCulture);
-                // The open data API shares the limiter (one per app); its callers are people, not keys.
-                if (Open.OpenSurface.IsPublicPath(http.Request.Path))
-                {
-                    await Results.Problem($"Too many requests from this address; retry after {retryAfter} s.",
-                        statusCode: StatusCodes.Status429TooManyRequests, title: "Too many requests").ExecuteAsync(http);
-                    return;
-                }
-
-                http.RequestServices.GetRequiredService<IngestMetrics>().CountRefused(StatusCodes.Status429TooManyRequests);
-                await Results.Problem($"This key sends faster than its rate; retry after {retryAfter} s.",
-                    statusCode: StatusCodes.Status429TooManyRequests, title: "Too many requests").ExecuteAsync(http);
-            };
             o.AddPolicy(Policy, http =>
             {
                 var keys = http.RequestServices.GetRequiredService<IngestKeyRing>();

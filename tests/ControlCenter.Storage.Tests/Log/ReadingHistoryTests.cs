@@ -70,7 +70,7 @@ public class ReadingHistoryTests(DatabaseProvider provider)
 
     private static async Task<long[]> Append(TestDatabase test, params SensorReading[] readings)
     {
-        await using var writer = new ReadingLogWriter(test.Database, NullLogger<ReadingLogWriter>.Instance);
+        await using var writer = new ReadingLogWriter(test.Database, TestMeters.Factory, NullLogger<ReadingLogWriter>.Instance);
         return await writer.Append(new LogAppend(readings, T0));
     }
 }

@@ -21,7 +21,7 @@ public class ReadingLogTests(DatabaseProvider provider)
     public async Task Open()
     {
         _test = await TestDatabase.Create(provider);
-        _writer = new ReadingLogWriter(_test.Database, NullLogger<ReadingLogWriter>.Instance);
+        _writer = new ReadingLogWriter(_test.Database, TestMeters.Factory, NullLogger<ReadingLogWriter>.Instance);
         _reader = new ReadingLogReader(_test.Database);
         _log = new ReadingLog(_writer, _reader);
     }

@@ -15,8 +15,8 @@ public class TwoSilosAppendingTests
     public async Task TwoWriters_SameSensorsAtOnce_GiveUniqueGaplessPositions()
     {
         await using var test = await TestDatabase.Create(DatabaseProvider.PostgreSql);
-        await using var first = new ReadingLogWriter(test.Database, NullLogger<ReadingLogWriter>.Instance);
-        await using var second = new ReadingLogWriter(test.Database, NullLogger<ReadingLogWriter>.Instance);
+        await using var first = new ReadingLogWriter(test.Database, TestMeters.Factory, NullLogger<ReadingLogWriter>.Instance);
+        await using var second = new ReadingLogWriter(test.Database, TestMeters.Factory, NullLogger<ReadingLogWriter>.Instance);
         await using var reader = new ReadingLogReader(test.Database);
         var at = DateTimeOffset.UnixEpoch.AddYears(56);
 
