@@ -57,10 +57,22 @@ public static class MapMarkers
         var title = stale
             ? $"{name}: {(english ? $"{state.Status}, last heard {Age(age, true)} ago" : $"{(state.Status == "offline" ? "mất kết nối" : "số liệu cũ")}, {Age(age, false)} trước")}"
             : place.Layer == "tourism" ? $"{name}: {TouristPoint.Describe(state, words)}"
-            : $"{name}: {text}";
+            : $"{name}: {WithUnit(place.Layer, text, english)}";
         return new(place.Id, place.Layer, place.Lat, place.Lon, stale ? Grey : colour, stale ? Age(age, english) : text, title, stale,
             stale ? "stale" : state.Status is "warning" or "alert" ? state.Status : "ok");
     }
+
+    /// <summary>A marker's figure with what it counts, for its title (the marker itself draws the unit with CSS).</summary>
+    private static string WithUnit(string layer, string figure, bool english) => layer switch
+    {
+        "parking" => $"{figure} {(english ? "free spaces" : "chỗ trống")}",
+        "traffic" => $"{(english ? "level of service" : "mức phục vụ")} {figure}",
+        "air" => $"VN_AQI {figure}",
+        "water" => $"DO {figure} mg/L",
+        "rain" => $"{figure} mm {(english ? "in the last hour" : "trong 1 giờ")}",
+        "flood" => $"{figure} cm",
+        _ => figure,
+    };
 
     /// <summary>
     /// Lake water by its dissolved oxygen against QCVN 08 (thresholds.md): class A ≥ 6, B ≥ 5, B1 ≥ 4 mg/L, below

@@ -131,7 +131,7 @@ public class WallBasemapTests : SqliteHostFixture
         Assert.That(open.Width * open.Height, Is.LessThan(area.Width * area.Height / 6), "the inset leaves the map to the city");
 
         await page.ClickAsync("#wall-inset-toggle");
-        await Assertions.Expect(frame).ToHaveAttributeAsync("data-collapsed", "True");
+        await Assertions.Expect(frame).ToHaveAttributeAsync("data-collapsed", "true");
         await Assertions.Expect(page.Locator("#wall-inset")).ToBeHiddenAsync();
         Assert.That((await frame.BoundingBoxAsync())!.Height, Is.LessThan(60));
         await page.ClickAsync("#wall-inset-toggle");
