@@ -140,7 +140,7 @@ public class WallBasemapTests : SqliteHostFixture
         var handle = (await page.Locator("#wall-inset-handle .cc-inset-name").BoundingBoxAsync())!;
         await page.Mouse.MoveAsync(handle.X + 10, handle.Y + handle.Height / 2);
         await page.Mouse.DownAsync();
-        await page.Mouse.MoveAsync(handle.X - 300, handle.Y - 200, new MouseMoveOptions { Steps = 5 });
+        await page.Mouse.MoveAsync(handle.X - 300, handle.Y + handle.Height / 2 - 200, new MouseMoveOptions { Steps = 5 });
         await page.Mouse.UpAsync();
         var moved = (await frame.BoundingBoxAsync())!;
         Assert.That(moved.X, Is.EqualTo(open.X - 310).Within(4), "moved left with the pointer");

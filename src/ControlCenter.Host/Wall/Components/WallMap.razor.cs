@@ -15,6 +15,9 @@ namespace ControlCenter.Host.Wall.Components;
 /// </summary>
 public sealed partial class WallMap : IAsyncDisposable
 {
+    /// <summary>The parking pilot at street level: its lots, junctions, flood sensors and the lake's walking space.</summary>
+    private static readonly string[] InsetLayers = ["parking", "traffic", "flood", "tourism"];
+
     private readonly HashSet<string> _hidden = new(StringComparer.Ordinal);
     private DotNetObjectReference<WallMap>? _self;
     private bool _ready;
@@ -53,8 +56,7 @@ public sealed partial class WallMap : IAsyncDisposable
             views = new object[]
             {
                 new { elementId = "wall-map", lat = 21.038, lon = 105.83, zoom = 13, controls = true, clusters = true },
-                // The parking pilot at street level: its lots, junctions, flood sensors and the lake's walking space.
-                new { elementId = "wall-inset", lat = 21.0226, lon = 105.8515, zoom = 16, controls = false, clusters = false, layers = new[] { "parking", "traffic", "flood", "tourism" } },
+                new { elementId = "wall-inset", lat = 21.0226, lon = 105.8515, zoom = 16, controls = false, clusters = false, layers = InsetLayers },
             },
             inset = new { frameId = "wall-inset-frame", handleId = "wall-inset-handle" },
         });
