@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Takes the wall's screenshots at 1920×1080 with Debian's Chromium into docs/wall.png (and the parking board, docs/wall-parking.png): a real host on a fresh
+# Takes the wall's screenshots with Debian's Chromium: docs/wall.png at 1920×1080 (and the parking board, docs/wall-parking.png),
+# docs/wall-1366.png at 1366×768 and docs/wall-3840.png on a 3840×2160 video wall: a real host on a fresh
 # embedded database, fed a few compressed minutes of the normal day and a flooded street, signed in as a
 # responder (the WallTests screenshot test, pointed at docs/).
 set -euo pipefail
@@ -7,4 +8,4 @@ cd "$(dirname "$0")/.."
 ops/browser.sh
 CONTROLCENTER_WALL_SCREENSHOT="$PWD/docs/wall.png" \
   dotnet test tests/ControlCenter.Host.Tests -c Release --filter "FullyQualifiedName~WallTests.Screenshot_At1920x1080" -nologo
-echo "ops/wall-screenshot.sh: wrote docs/wall.png and docs/wall-parking.png"
+echo "ops/wall-screenshot.sh: wrote docs/wall.png, docs/wall-parking.png, docs/wall-1366.png and docs/wall-3840.png"

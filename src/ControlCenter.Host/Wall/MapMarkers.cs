@@ -6,8 +6,15 @@ using Microsoft.Extensions.Localization;
 
 namespace ControlCenter.Host.Wall;
 
-/// <summary>One map marker as the wall's script draws it.</summary>
-public sealed record MapMarker(string Id, string Layer, double Lat, double Lon, string Colour, string Text, string Title, bool Stale);
+/// <summary>
+/// One map marker as the wall's script draws it. <c>Status</c> is what the thresholds said
+/// (ok, warning, alert; stale when old, offline or never heard): a cluster takes its worst member's.
+/// </summary>
+public sealed record MapMarker(string Id, string Layer, double Lat, double Lon, string Colour, string Text, string Title, bool Stale, string Status = "ok")
+{
+    /// <summary>Dark text on a light colour (VN_AQI's yellow and green), white on the rest.</summary>
+    public bool DarkText => MapMarkers.IsLight(Colour);
+}
 
 /// <summary>
 /// Which entities the map shows (lots, junctions, air, lake, rain, flood, tourist points) and how: colour from the status the
@@ -33,14 +40,14 @@ public static class MapMarkers
     {
         var name = english ? place.NameEn : place.Name;
         if (state is null || state.Ts is null)
-            return new(place.Id, place.Layer, place.Lat, place.Lon, Grey, "–", $"{name}: {(english ? "no data yet" : "chưa có số liệu")}", true);
+            return new(place.Id, place.Layer, place.Lat, place.Lon, Grey, "–", $"{name}: {(english ? "no data yet" : "chưa có số liệu")}", true, "stale");
         var stale = state.Status is "stale" or "offline";
         var (colour, text) = place.Layer switch
         {
             "parking" => Lot(state),
             "traffic" => (Los(Text(state, "levelOfService")), Short(Text(state, "levelOfService"))),
             "air" => (Text(state, "aqiColour") ?? Grey, Number(state, "aqi", "0")),
-            "water" => (Status(state.Status), Number(state, "do", null, fromValues: true)),
+            "water" => (DissolvedOxygen(state), Number(state, "do", null, fromValues: true)),
             "rain" => (Rain(Text(state, "intensity")), Number(state, "rain1hMm", "0.#")),
             "flood" => (Flood(Text(state, "floodLevel")), Number(state, "depthCm", "0", fromValues: true)),
             "tourism" => (CrowdingColour(Text(state, "crowding")), People(state)),
@@ -50,19 +57,45 @@ public static class MapMarkers
         var title = stale
             ? $"{name}: {(english ? $"{state.Status}, last heard {Age(age, true)} ago" : $"{(state.Status == "offline" ? "mất kết nối" : "số liệu cũ")}, {Age(age, false)} trước")}"
             : place.Layer == "tourism" ? $"{name}: {TouristPoint.Describe(state, words)}"
-            : $"{name}: {text}";
-        return new(place.Id, place.Layer, place.Lat, place.Lon, stale ? Grey : colour, stale ? Age(age, english) : text, title, stale);
+            : $"{name}: {WithUnit(place.Layer, text, english)}";
+        return new(place.Id, place.Layer, place.Lat, place.Lon, stale ? Grey : colour, stale ? Age(age, english) : text, title, stale,
+            stale ? "stale" : state.Status is "warning" or "alert" ? state.Status : "ok");
     }
+
+    /// <summary>A marker's figure with what it counts, for its title (the marker itself draws the unit with CSS).</summary>
+    private static string WithUnit(string layer, string figure, bool english) => layer switch
+    {
+        "parking" => $"{figure} {(english ? "free spaces" : "chỗ trống")}",
+        "traffic" => $"{(english ? "level of service" : "mức phục vụ")} {figure}",
+        "air" => $"VN_AQI {figure}",
+        "water" => $"DO {figure} mg/L",
+        "rain" => $"{figure} mm {(english ? "in the last hour" : "trong 1 giờ")}",
+        "flood" => $"{figure} cm",
+        _ => figure,
+    };
+
+    /// <summary>
+    /// Lake water by its dissolved oxygen against QCVN 08 (thresholds.md): class A ≥ 6, B ≥ 5, B1 ≥ 4 mg/L, below
+    /// 4 warns, below 2 is a fish-kill risk. Without a DO reading, the status the rules gave.
+    /// </summary>
+    public static string DissolvedOxygen(EntityState state) => !state.Values.TryGetValue("do", out var mgPerLitre)
+        ? Status(state.Status)
+        : mgPerLitre >= 6 ? "#1b7fc4" : mgPerLitre >= 5 ? "#2e7d32" : mgPerLitre >= 4 ? "#9e9d24" : mgPerLitre >= 2 ? "#f57c00" : "#d32f2f";
+
+    public const string LotClosed = "#5c0a0a";
 
     private static (string, string) Lot(EntityState state)
     {
-        if (state.Derived.TryGetValue("available", out var available) && available is false) return ("#5c0a0a", "✕");
+        if (state.Derived.TryGetValue("available", out var available) && available is false) return (LotClosed, "✕");
         var free = Number(state, "free", "0");
         var occupancy = state.Derived.TryGetValue("occupancy", out var o) && o is not null ? Convert.ToDouble(o, CultureInfo.InvariantCulture) : 0;
-        return (occupancy >= 0.95 ? "#d32f2f" : occupancy >= 0.8 ? "#f57c00" : "#2e7d32", free);
+        return (Occupancy(occupancy), free);
     }
 
-    private static string Los(string? los) => los switch
+    /// <summary>A lot is full at 95 % (thresholds.md); from 80 % it is filling.</summary>
+    public static string Occupancy(double occupancy) => occupancy >= 0.95 ? "#d32f2f" : occupancy >= 0.8 ? "#f57c00" : "#2e7d32";
+
+    public static string Los(string? los) => los switch
     {
         "free-flowing" => "#2e7d32", "dense" => "#fbc02d", "congested" => "#f57c00", "jammed" => "#d32f2f", _ => Grey,
     };
@@ -72,12 +105,12 @@ public static class MapMarkers
         "free-flowing" => "A", "dense" => "B", "congested" => "C", "jammed" => "D", _ => "?",
     };
 
-    private static string Rain(string? intensity) => intensity switch
+    public static string Rain(string? intensity) => intensity switch
     {
         "light" => "#81d4fa", "moderate" => "#29b6f6", "heavy" => "#1565c0", "violent" => "#6a1b9a", _ => "#b0bec5",
     };
 
-    private static string Flood(string? level) => level switch
+    public static string Flood(string? level) => level switch
     {
         "warning" => "#fbc02d", "major" => "#f57c00", "critical" => "#d32f2f", _ => "#2e7d32",
     };
@@ -109,6 +142,24 @@ public static class MapMarkers
         if (value is null) return "–";
         var number = Convert.ToDouble(value, CultureInfo.InvariantCulture);
         return format is null ? number.ToString("0.0", CultureInfo.CurrentCulture) : number.ToString(format, CultureInfo.CurrentCulture);
+    }
+
+    /// <summary>Whether a #rrggbb or rgb(r,g,b) colour is light enough that white text on it would not read (relative luminance).</summary>
+    public static bool IsLight(string colour)
+    {
+        int[]? channels = null;
+        if (colour.StartsWith('#') && colour.Length == 7)
+            channels = [Convert.ToInt32(colour[1..3], 16), Convert.ToInt32(colour[3..5], 16), Convert.ToInt32(colour[5..7], 16)];
+        else if (colour.StartsWith("rgb(", StringComparison.Ordinal) && colour.EndsWith(')'))
+            channels = [.. colour[4..^1].Split(',').Select(c => int.Parse(c.Trim(), CultureInfo.InvariantCulture))];
+        if (channels is not { Length: 3 }) return false;
+        return 0.2126 * Linear(channels[0]) + 0.7152 * Linear(channels[1]) + 0.0722 * Linear(channels[2]) > 0.4;
+    }
+
+    private static double Linear(int channel)
+    {
+        var v = channel / 255.0;
+        return v <= 0.03928 ? v / 12.92 : Math.Pow((v + 0.055) / 1.055, 2.4);
     }
 
     public static string Age(TimeSpan age, bool english) =>

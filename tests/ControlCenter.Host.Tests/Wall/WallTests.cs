@@ -353,8 +353,9 @@ public class WallTests : SqliteHostFixture
     }
 
     /// <summary>
-    /// The wall at 1920×1080 with a living city: ops/wall-screenshot.sh runs this test with
-    /// CONTROLCENTER_WALL_SCREENSHOT set to write docs/wall.png.
+    /// The wall at 1920×1080 with a living city, then at 1366×768 and on a 3840×2160 video wall: ops/wall-screenshot.sh
+    /// runs this test with CONTROLCENTER_WALL_SCREENSHOT set to write docs/wall.png, wall-parking.png, wall-1366.png
+    /// and wall-3840.png.
     /// </summary>
     [Test]
     public async Task Screenshot_At1920x1080()
@@ -366,6 +367,7 @@ public class WallTests : SqliteHostFixture
         await ControlCenter.Simulator.SimulatorCommand.Run(["normal", "--url", Host.ServerAddress.ToString(), "--speed", "60", "--duration", "4"], output, CancellationToken.None);
         var page = await _browser.SignedIn(Host.ServerAddress, "responder");
         await Assertions.Expect(page.Locator("[data-tile='free-spaces']")).Not.ToHaveAttributeAsync("data-status", "stale");
+        await Assertions.Expect(page.Locator("#wall-map [data-basemap-label='Sông Hồng']")).ToBeVisibleAsync();
         var path = Environment.GetEnvironmentVariable("CONTROLCENTER_WALL_SCREENSHOT") is { Length: > 0 } configured
             ? configured : Path.Combine(Data.Path, "wall.png");
         var png = await page.ScreenshotAsync(new PageScreenshotOptions { Path = path });
@@ -378,5 +380,17 @@ public class WallTests : SqliteHostFixture
         await Assertions.Expect(page.Locator("#parking-board .cc-board-row").Last).ToBeInViewportAsync(new() { Ratio = 1 });
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.ChangeExtension(path, null) + "-parking.png" });
         await page.Context.CloseAsync();
+
+        // A laptop and a video wall: the same wall, whole, without scrolling.
+        foreach (var (width, height) in new[] { (1366, 768), (3840, 2160) })
+        {
+            var sized = await _browser.SignedIn(Host.ServerAddress, "responder", width, height);
+            await Assertions.Expect(sized.Locator("#wall-map [data-basemap-label='Sông Hồng']")).ToBeVisibleAsync();
+            await Assertions.Expect(sized.Locator("#map-legend .legend-row").First).ToBeInViewportAsync(new() { Ratio = 1 });
+            await sized.ScreenshotAsync(new PageScreenshotOptions { Path = $"{Path.ChangeExtension(path, null)}-{width}.png" });
+            var scrolls = await sized.EvaluateAsync<bool>("() => document.documentElement.scrollHeight > window.innerHeight || document.documentElement.scrollWidth > window.innerWidth");
+            Assert.That(scrolls, Is.False, $"the main view fits {width}×{height} without scrolling");
+            await sized.Context.CloseAsync();
+        }
     }
 }
