@@ -15,7 +15,7 @@ public static class IncidentFolding
     public static IEnumerable<Alert> Order(IEnumerable<Alert> alerts) => alerts.Order(QueueOrder.Instance);
 
     /// <summary>The incidents of these alerts in queue order (by their leads); links to alerts not among them are ignored.</summary>
-    public static List<Incident> Fold(IEnumerable<Alert> alerts)
+    public static List<QueueIncident> Fold(IEnumerable<Alert> alerts)
     {
         var open = new Dictionary<string, Alert>(StringComparer.Ordinal);
         foreach (var alert in alerts) open[alert.Id] = alert;
@@ -39,17 +39,17 @@ public static class IncidentFolding
     /// Incidents by zone: the zone of the most urgent incident first (the incidents keep their order within a zone);
     /// city-wide incidents form a group of their own with a null zone.
     /// </summary>
-    public static List<IGrouping<string?, Incident>> ByZone(IEnumerable<Incident> incidents) =>
+    public static List<IGrouping<string?, QueueIncident>> ByZone(IEnumerable<QueueIncident> incidents) =>
         [.. incidents.GroupBy(i => i.ZoneId)];
 
-    private static Incident IncidentOf(IEnumerable<Alert> alerts, HashSet<string> grouping)
+    private static QueueIncident IncidentOf(IEnumerable<Alert> alerts, HashSet<string> grouping)
     {
         // The most severe leads; at the same severity the alert that groups others (the "Ngập úng", not its rain).
         var ordered = alerts.OrderByDescending(a => a.Suppressed is null)
             .ThenByDescending(a => Severities.Rank(a.Severity))
             .ThenByDescending(a => grouping.Contains(a.Id))
             .ThenBy(a => a.RaisedAt).ThenBy(a => a.Id, StringComparer.Ordinal).ToList();
-        return new Incident(ordered[0], [.. Order(ordered.Skip(1))]);
+        return new QueueIncident(ordered[0], [.. Order(ordered.Skip(1))]);
     }
 
     private static string Find(Dictionary<string, string> root, string id)

@@ -97,7 +97,7 @@ public class IncidentFoldingTests
         }
     }
 
-    private static string Describe(IEnumerable<Incident> incidents) =>
+    private static string Describe(IEnumerable<QueueIncident> incidents) =>
         string.Join(" | ", incidents.Select(i => $"{i.Lead.Id}: {string.Join(",", i.Members.Select(m => m.Id))}"));
 
     [Test]

@@ -25,9 +25,9 @@ public sealed partial class AlertQueue
 
     private string? _unfoldedFor;
 
-    private bool IsExpanded(Incident incident) => _expanded.Contains(incident.Lead.Id);
+    private bool IsExpanded(QueueIncident incident) => _expanded.Contains(incident.Lead.Id);
 
-    private void Toggle(Incident incident)
+    private void Toggle(QueueIncident incident)
     {
         if (!_expanded.Remove(incident.Lead.Id)) _expanded.Add(incident.Lead.Id);
     }
@@ -46,10 +46,10 @@ public sealed partial class AlertQueue
         $"{T[incidents == 1 ? "Queue.Incident" : "Queue.Incidents", incidents]} · {T[alerts == 1 ? "Queue.Alert" : "Queue.Alerts", alerts]}";
 
     /// <summary>"5 cảnh báo liên quan" on the fold: how many alerts the lead groups.</summary>
-    private string Grouped(Incident incident) => T[incident.Members.Count == 1 ? "Queue.Grouped" : "Queue.GroupedMany", incident.Members.Count];
+    private string Grouped(QueueIncident incident) => T[incident.Members.Count == 1 ? "Queue.Grouped" : "Queue.GroupedMany", incident.Members.Count];
 
     /// <summary>Every alert's rule and scope ("flood.depth/fl-tran-hung-dao"): tests and tools find a folded alert's incident by it.</summary>
-    private static string Keys(Incident incident) => string.Join(' ', incident.Alerts.Select(a => a.Key));
+    private static string Keys(QueueIncident incident) => string.Join(' ', incident.Alerts.Select(a => a.Key));
 
     private string ZoneName(string? zoneId) => zoneId is not null && Catalog.FindZone(zoneId) is { } z ? (English ? z.NameEn : z.Name) : "Hà Nội";
 }

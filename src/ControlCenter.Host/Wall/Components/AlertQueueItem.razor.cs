@@ -16,6 +16,8 @@ public sealed partial class AlertQueueItem
     /// <summary>Folded under another alert of its incident.</summary>
     [Parameter] public bool Member { get; set; }
     [Parameter] public EventCallback<string> OnSelect { get; set; }
+    /// <summary>The moment the queue shows, for the alert's age (one clock for every row).</summary>
+    [Parameter, EditorRequired] public DateTimeOffset Now { get; set; }
 
     [Inject] private CityCatalog Catalog { get; set; } = null!;
 

@@ -6,7 +6,7 @@ namespace ControlCenter.Host.Wall;
 /// Open alerts that belong together: the ones a cross-domain alert groups, the alerts grouping any of those, and
 /// so on. The queue shows the <see cref="Lead"/> (the most severe) and folds the <see cref="Members"/> under it.
 /// </summary>
-public sealed record Incident(Alert Lead, IReadOnlyList<Alert> Members)
+public sealed record QueueIncident(Alert Lead, IReadOnlyList<Alert> Members)
 {
     /// <summary>How many alerts the incident holds, its lead included.</summary>
     public int AlertCount => 1 + Members.Count;
