@@ -31,7 +31,7 @@ public class AlertQueueStormTests : SqliteHostFixture
         using var gateway = Host.Ingester();
         using var response = await gateway.PostAsJsonAsync("/api/v1/readings", Json.Batch([.. MonsoonReadings(DateTimeOffset.UtcNow)]));
         Assert.That(response.StatusCode, Is.EqualTo(System.Net.HttpStatusCode.Accepted), await response.Content.ReadAsStringAsync());
-        await Eventually.Until(OpenAlerts, alerts => StormZones.All(zone => alerts.Any(a => Is(a, "cross.storm-flooding", zone))),
+        await Eventually.Until(OpenAlerts, alerts => StormZones.All(zone => alerts.Any(a => Matches(a, "cross.storm-flooding", zone))),
             "Ngập úng in the four districts", TimeSpan.FromSeconds(60));
     }
 
@@ -63,7 +63,7 @@ public class AlertQueueStormTests : SqliteHostFixture
         return [.. alerts.EnumerateArray().Where(a => a.GetProperty("status").GetString() != "resolved")];
     }
 
-    private static bool Is(JsonElement alert, string rule, string scope) =>
+    private static bool Matches(JsonElement alert, string rule, string scope) =>
         alert.GetProperty("ruleId").GetString() == rule && alert.GetProperty("scope").GetString() == scope;
 
     private static ILocator Lead(IPage page, string rule, string scope) =>
@@ -82,7 +82,7 @@ public class AlertQueueStormTests : SqliteHostFixture
         await Assertions.Expect(storm.Locator(".cc-fold")).ToContainTextAsync("cảnh báo liên quan");
 
         await storm.Locator(".cc-fold").ClickAsync();
-        var stormAlert = (await OpenAlerts()).Single(a => Is(a, "cross.storm-flooding", "hoan-kiem"));
+        var stormAlert = (await OpenAlerts()).Single(a => Matches(a, "cross.storm-flooding", "hoan-kiem"));
         foreach (var child in stormAlert.GetProperty("children").EnumerateArray())
             await Assertions.Expect(storm.Locator($".cc-member[data-alert-id='{child.GetString()}']")).ToBeVisibleAsync();
         await Assertions.Expect(storm.Locator(".cc-member[data-rule='rain.heavy']")).ToContainTextAsync("Trạm đo mưa Hoàn Kiếm");

@@ -9,6 +9,7 @@ namespace ControlCenter.Host.Wall.Components;
 /// alerts; the queue shows one row per incident (<see cref="IncidentFolding"/>), folded by default, and counts
 /// incidents as well as alerts. An incident stays open once unfolded; selecting one of its members unfolds it.
 /// </summary>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1711", Justification = "The wall's alert queue: the word operators use, not a Queue<T>.")]
 public sealed partial class AlertQueue
 {
     /// <summary>Beyond this many incidents the wall would scroll past what anyone reads in an emergency.</summary>
