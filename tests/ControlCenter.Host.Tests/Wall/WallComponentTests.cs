@@ -174,7 +174,7 @@ public class WallComponentTests
         Assert.That(EvidenceText.Metric(ratio, en), Is.EqualTo(("Share of capacity", "108%")));
         Assert.That(EvidenceText.Metric(present, en), Is.EqualTo(("People present", "3,240 people")));
         Assert.That(EvidenceText.Metric(open, en), Is.EqualTo(("Walking street open", "Yes")));
-        Assert.That(EvidenceText.Metric(new AlertEvidence("fl-1", "depthCm", 27.5, null), en), Is.EqualTo(("depthCm", "27.5")), "a metric without a label keeps its name");
+        Assert.That(EvidenceText.Metric(new AlertEvidence("fl-1", "mysteryIndex", 27.5, null), en), Is.EqualTo(("mysteryIndex", "27.5")), "a metric without a label keeps its name");
     }
 
     [Test]

@@ -257,3 +257,43 @@ window.ccMap = (() => {
 
   return { init, update, walking, showLayer, resized, dispose };
 })();
+
+// Opening an alert (WallMap.FocusAsync): the map fits the alert's zone and rings the markers of its evidence
+// (`cc-evidence`). Kept apart from the drawing above: it knows the maps through Leaflet's init hook and the
+// markers by their data-entity, and rings a marker again whenever its icon is redrawn.
+window.ccMap.focus = (() => {
+  const maps = new Map();
+  L.Map.addInitHook(function () {
+    const id = this.getContainer().id;
+    maps.set(id, this);
+    this.on('unload', () => { if (maps.get(id) === this) maps.delete(id); });
+  });
+  let ringed = new Set(), observer = null, watched = null;
+
+  function ring(el) {
+    const marked = el.matches('[data-entity]') ? [el] : [];
+    for (const m of [...marked, ...el.querySelectorAll('[data-entity]')]) m.classList.toggle('cc-evidence', ringed.has(m.dataset.entity));
+  }
+
+  function watch(container) {
+    if (watched === container) return;
+    observer?.disconnect();
+    observer = new MutationObserver(changes => {
+      for (const change of changes) for (const node of change.addedNodes) if (node.nodeType === Node.ELEMENT_NODE) ring(node);
+    });
+    observer.observe(container, { childList: true, subtree: true });
+    watched = container;
+  }
+
+  // target: { zoneId, bounds: [[south, west], [north, east]] or null, entityIds }, or null to clear the rings.
+  return function focus(elementId, target) {
+    const map = maps.get(elementId);
+    if (!map) return;
+    const container = map.getContainer();
+    ringed = new Set(target?.entityIds ?? []);
+    watch(container);
+    ring(container);
+    container.dataset.focusZone = target?.zoneId ?? '';
+    if (target?.bounds) map.fitBounds(target.bounds, { padding: [40, 40], maxZoom: 16 });
+  };
+})();
