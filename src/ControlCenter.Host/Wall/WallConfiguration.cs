@@ -44,6 +44,7 @@ public static class WallConfiguration
 
     public static WebApplication MapWall(this WebApplication app)
     {
+        app.RefuseCircuitsWhileStopping();
         // Pages and the live circuit (/_blazor) are for signed-in people; the login page says [AllowAnonymous].
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode().RequireAuthorization(Roles.Viewer);
         // The language switch and the sign-out form are the wall's browser flows, not API calls: not in the OpenAPI contract.

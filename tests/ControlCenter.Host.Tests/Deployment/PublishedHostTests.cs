@@ -58,6 +58,7 @@ public class PublishedHostTests
                  {
                      "/_content/MudBlazor/MudBlazor.min.css", "/_content/MudBlazor/MudBlazor.min.js", "/_framework/blazor.web.js",
                      "/lib/leaflet/leaflet.js", "/wall/wall.css", "/wall/wall-map.js", "/ControlCenter.Host.styles.css",
+                     "/Wall/App.razor.js",
                  })
         {
             using var response = await client.GetAsync(asset);

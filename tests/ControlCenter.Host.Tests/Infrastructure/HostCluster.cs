@@ -18,6 +18,9 @@ public sealed class HostCluster : IAsyncDisposable
 {
     public const string AdminPassword = "crash-test-admin";
 
+    /// <summary>A wall's user on every silo, with the password <see cref="Browser.SignedIn"/> types ("viewer-hanoi").</summary>
+    public const string Viewer = "viewer";
+
     private readonly string _connectionString;
     private readonly string _clusterId = $"cc-test-{Guid.NewGuid():N}"[..20];
     private readonly List<HostProcess> _silos = [];
@@ -66,6 +69,9 @@ public sealed class HostCluster : IAsyncDisposable
         ("Mqtt__Enabled", "false"),
         ("Feed__Tokens__0__Name", "cluster-test"),
         ("Feed__Tokens__0__Token", CityHost.FeedToken),
+        ("Auth__Users__1__Username", Viewer),
+        ("Auth__Users__1__Role", "viewer"),
+        ("Auth__Users__1__PasswordHash", ControlCenter.Host.People.UserDirectory.Hash($"{Viewer}-hanoi")),
     ];
 
     /// <summary>Statuses of this cluster's silos in the membership table, by silo port (3 active, 6 dead).</summary>
