@@ -129,6 +129,7 @@ public class ResponderPhoneTests : SqliteHostFixture
         await Assertions.Expect(entry.Locator("[data-entry='note']")).ToContainTextAsync(PumpNote);
         await Assertions.Expect(wall.Locator("#handover-people [data-person='responder'] td").Nth(1)).ToHaveTextAsync("1");
         await Assertions.Expect(wall.Locator("[data-figure='still-open'] .report-number")).Not.ToHaveTextAsync("0");
+        await wall.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Path.GetDirectoryName(path)!, "wall-handover.png") });
         await wall.Context.CloseAsync();
         await phone.Context.CloseAsync();
     }
