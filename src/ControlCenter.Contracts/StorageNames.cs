@@ -21,4 +21,5 @@ public static class StorageNames
     public const string WebhookOutboxState = "webhookoutbox";
     public const string ServiceKpiState = "servicekpi";
     public const string DrillState = "drill";
+    public const string UserPreferencesState = "userpreferences";
 }
