@@ -85,6 +85,9 @@ public class WallBasemapTests : SqliteHostFixture
         await Assertions.Expect(legend.Locator("[data-legend='flood']")).ToContainTextAsync("≥ 40 impassable for cars");
         await Assertions.Expect(legend.Locator("[data-legend='stale']")).ToContainTextAsync("stale or offline");
 
+        // The language link reloads the page: the legend above is the prerendered HTML, and a click only works once
+        // the circuit is up, which the markers (drawn through it) show.
+        await Assertions.Expect(page.Locator("#wall-map .cc-marker.cc-parking")).ToHaveCountAsync(17);
         await page.ClickAsync("#map-legend-toggle");
         await Assertions.Expect(legend.Locator(".legend-row")).ToHaveCountAsync(0);
         await Assertions.Expect(page.Locator("#map-legend-toggle")).ToHaveTextAsync("Legend");
