@@ -53,7 +53,7 @@ public class ReadingRecordTests(DatabaseProvider provider)
 
     private static async Task Append(TestDatabase test, DateTimeOffset receivedAt, params SensorReading[] readings)
     {
-        await using var writer = new ReadingLogWriter(test.Database, NullLogger<ReadingLogWriter>.Instance);
+        await using var writer = new ReadingLogWriter(test.Database, TestMeters.Factory, NullLogger<ReadingLogWriter>.Instance);
         await writer.Append(new LogAppend(readings, receivedAt));
     }
 }
