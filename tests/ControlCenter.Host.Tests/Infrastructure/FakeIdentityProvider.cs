@@ -1,12 +1,8 @@
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 
@@ -31,15 +27,13 @@ public sealed class FakeIdentityProvider : IAsyncDisposable
     /// <summary>Who the next sign-in is, and the roles the provider grants them.</summary>
     public (string User, string[] Roles) NextPerson { get; set; } = ("lan", ["responder"]);
 
-    public string Authority => _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+    public string Authority => LoopbackApp.AddressOf(_app);
 
     public int TokensIssued { get; private set; }
 
     public static async Task<FakeIdentityProvider> Start()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseKestrel(o => o.Listen(System.Net.IPAddress.Loopback, 0));
-        builder.Logging.ClearProviders();
+        var builder = LoopbackApp.CreateBuilder();
         var app = builder.Build();
         var provider = new FakeIdentityProvider(app);
         provider.Map();

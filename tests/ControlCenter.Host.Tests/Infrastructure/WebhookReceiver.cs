@@ -1,12 +1,7 @@
 using System.Collections.Concurrent;
-using System.Net;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace ControlCenter.Host.Tests.Infrastructure;
 
@@ -27,7 +22,7 @@ public sealed class WebhookReceiver : IAsyncDisposable
     /// <summary>The status to answer for (key, attempt); may wait on the token to make the sender time out.</summary>
     public Func<string, int, CancellationToken, Task<int>> Answer { get; set; } = (_, _, _) => Task.FromResult(200);
 
-    public string Url => _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First() + "/hook";
+    public string Url => LoopbackApp.AddressOf(_app) + "/hook";
 
     public IReadOnlyList<Request> Requests => [.. _requests];
 
@@ -38,9 +33,7 @@ public sealed class WebhookReceiver : IAsyncDisposable
 
     public static async Task<WebhookReceiver> Start()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
+        var builder = LoopbackApp.CreateBuilder();
         var app = builder.Build();
         var receiver = new WebhookReceiver(app);
         app.MapPost("/hook", receiver.Receive);

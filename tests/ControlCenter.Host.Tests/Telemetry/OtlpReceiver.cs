@@ -1,14 +1,10 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.IO.Compression;
-using System.Net;
+using ControlCenter.Host.Tests.Infrastructure;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace ControlCenter.Host.Tests.Telemetry;
 
@@ -29,7 +25,7 @@ public sealed class OtlpReceiver : IAsyncDisposable
     private OtlpReceiver(WebApplication app) => _app = app;
 
     /// <summary>The base address to configure as the collector (<c>http://127.0.0.1:port</c>).</summary>
-    public string Address => _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+    public string Address => LoopbackApp.AddressOf(_app);
 
     public IReadOnlyList<OtlpSpan> Spans => [.. _spans];
 
@@ -40,9 +36,7 @@ public sealed class OtlpReceiver : IAsyncDisposable
 
     public static async Task<OtlpReceiver> Start()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
+        var builder = LoopbackApp.CreateBuilder();
         // The host under test traces every "Microsoft.AspNetCore" source in the process: under other names, the
         // receiver's own requests do not become spans exported to it again, and again.
         builder.Services.AddSingleton(new ActivitySource("ControlCenter.Tests.OtlpReceiver"));
