@@ -32,6 +32,21 @@ for trx in "$results"/*.trx; do
 done
 skipped=$((total - passed - failed))
 
+# CI shows only the end of this output: name each failed test there, with the first lines of its message.
+for trx in "$results"/*.trx; do
+  [ -e "$trx" ] || continue
+  awk '
+    /<UnitTestResult .*outcome="Failed"/ {
+      match($0, /testName="[^"]*"/); print "FAILED " substr($0, RSTART + 10, RLENGTH - 11)
+      failed = 1; next
+    }
+    failed && /<Message>/ { sub(/.*<Message>/, ""); lines = 0; message = 1 }
+    message {
+      print "    " $0
+      if (++lines >= 8 || /<\/Message>/) { message = 0; failed = 0 }
+    }' "$trx" | head -n 200
+done
+
 if [ "$total" -eq 0 ]; then
   echo "ops/test.sh: no test results were written" >&2
   status=1

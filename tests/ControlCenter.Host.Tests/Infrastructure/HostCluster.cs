@@ -59,10 +59,11 @@ public sealed class HostCluster : IAsyncDisposable
     [
         ("Orleans__ClusterId", _clusterId),
         ("Orleans__ServiceId", _clusterId),
-        // Two missed 2-s probes and a vote of the survivors: a killed silo is dead within seconds. Shorter probes
-        // would declare a silo dead that only waits for a CPU the three processes share with the test.
-        ("Orleans__Membership__ProbeTimeout", "00:00:02"),
-        ("Orleans__Membership__NumMissedProbesLimit", "2"),
+        // Three missed 3-s probes and a vote of the survivors: a killed silo is dead within seconds. Fewer or shorter
+        // probes declared a starting silo dead on CI (it was only waiting for a CPU the three processes share with the
+        // test) and it ended itself before it was ready.
+        ("Orleans__Membership__ProbeTimeout", "00:00:03"),
+        ("Orleans__Membership__NumMissedProbesLimit", "3"),
         ("Orleans__Membership__TableRefreshTimeout", "00:00:05"),
         ("Orleans__Membership__DeathVoteExpirationTimeout", "00:00:30"),
         // The broker's relay reads every entity at start, placing grains wherever it runs first; not needed here.
@@ -165,7 +166,7 @@ public sealed class HostCluster : IAsyncDisposable
     }
 
     /// <summary>What each silo last wrote on its console, for a failing test's message.</summary>
-    public string Logs() => string.Join("\n\n", _silos.Select(s => $"--- silo {s.SiloPort} ---\n{s.RecentOutput}"));
+    public string Logs() => string.Join("\n\n", _silos.Select(s => $"--- silo {s.SiloPort} ---\n{s.LogWithoutProbes}"));
 
     public async ValueTask DisposeAsync()
     {
