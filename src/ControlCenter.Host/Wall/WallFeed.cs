@@ -27,6 +27,7 @@ public sealed class WallFeed : IAsyncDisposable
     /// <summary>When the last delivery came (the connection indicator); null before the first.</summary>
     public DateTimeOffset? LastDelivery { get; private set; }
 
+    /// <summary>The session broke and a new one is not open yet (it is being tried again, see <see cref="Follow"/>).</summary>
     public bool Broken { get; private set; }
 
     /// <summary>Set on a picture of the past (incident review): the moment it shows, which ages count from.</summary>
@@ -44,31 +45,77 @@ public sealed class WallFeed : IAsyncDisposable
     /// <param name="topics">What to follow; the wall's <see cref="Topics"/> unless a reader needs others.</param>
     public async Task Start(LiveFeed feed, TimeProvider time, IReadOnlyCollection<string>? topics = null)
     {
-        var session = await feed.Open(topics ?? Topics, _stop.Token);
+        topics ??= Topics;
+        var session = await feed.Open(topics, _stop.Token);
         Accept(session.Snapshot.Items, session.Snapshot.Kpi, session.Snapshot.Alerts, time);
-        _loop = Task.Run(() => Loop(session, time));
+        _loop = Task.Run(() => Follow(feed, session, topics, time));
     }
 
-    private async Task Loop(FeedSession session, TimeProvider time)
+    /// <summary>
+    /// Applies the deliveries until the wall closes. A session can break (its resync reads every grain, and one on a
+    /// silo that is just stopping may not answer): the wall then says it is disconnected and opens a new session,
+    /// backing off, until one holds, so a wall on a screen nobody touches comes back by itself.
+    /// </summary>
+    private async Task Follow(LiveFeed feed, FeedSession? session, IReadOnlyCollection<string> topics, TimeProvider time)
     {
-        await using var _ = session;
-        try
+        var failures = 0;
+        while (!_stop.IsCancellationRequested)
         {
-            await foreach (var delivery in session.Changes(_stop.Token))
+            try
             {
-                var changed = Accept(delivery.States, delivery.Kpi, delivery.Alerts, time);
-                if (Changed is { } handler) await handler(changed);
+                session ??= await Reopen(feed, topics, time);
+                failures = 0;
+                await using (session) await Relay(session, time);
+                session = null;
+            }
+            catch (OperationCanceledException) when (_stop.IsCancellationRequested)
+            {
+                return; // The wall closed.
+            }
+            catch (Exception)
+            {
+                session = null;
+                if (!Broken)
+                {
+                    Broken = true;
+                    await Notify([]);
+                }
+
+                try { await Task.Delay(Backoff(++failures), _stop.Token); }
+                catch (OperationCanceledException) { return; }
             }
         }
-        catch (OperationCanceledException) when (_stop.IsCancellationRequested)
+    }
+
+    /// <summary>1, 2, 4, 8, then every 15 seconds.</summary>
+    private static TimeSpan Backoff(int failures) => TimeSpan.FromSeconds(Math.Min(15, 1 << Math.Min(failures - 1, 4)));
+
+    private async Task<FeedSession> Reopen(LiveFeed feed, IReadOnlyCollection<string> topics, TimeProvider time)
+    {
+        var session = await feed.Open(topics, _stop.Token);
+        try
         {
-            // The wall closed.
+            var changed = Accept(session.Snapshot.Items, session.Snapshot.Kpi, session.Snapshot.Alerts, time);
+            Broken = false;
+            await Notify(changed);
+            return session;
         }
-        catch (Exception)
+        catch
         {
-            Broken = true;
-            if (Changed is { } handler) await handler([]);
+            await session.DisposeAsync();
+            throw;
         }
+    }
+
+    private async Task Relay(FeedSession session, TimeProvider time)
+    {
+        await foreach (var delivery in session.Changes(_stop.Token))
+            await Notify(Accept(delivery.States, delivery.Kpi, delivery.Alerts, time));
+    }
+
+    private async Task Notify(IReadOnlyCollection<string> changed)
+    {
+        if (Changed is { } handler) await handler(changed);
     }
 
     /// <summary>Takes a snapshot or a delivery (newer versions only); returns the ids of the entities that changed.</summary>

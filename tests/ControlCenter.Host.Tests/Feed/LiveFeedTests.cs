@@ -36,6 +36,31 @@ public class LiveFeedTests : SqliteHostFixture
     private static long Version(JsonElement state) => state.GetProperty("version").GetInt64();
 
     [Test]
+    public async Task WallPicture_WhenItsSessionBreaks_SaysSoAndComesBackByItself()
+    {
+        var picture = new ControlCenter.Host.Wall.WallFeed();
+        var failOnce = 1;
+        var sawBroken = false;
+        picture.Changed += ids =>
+        {
+            sawBroken |= picture.Broken;
+            // A failure while a delivery is applied breaks the session, as a resync that a stopping silo does not answer does.
+            if (ids.Contains("fl-hai-ba-trung") && Interlocked.Exchange(ref failOnce, 0) == 1) throw new InvalidOperationException("a delivery failed");
+            return Task.CompletedTask;
+        };
+        await picture.Start(Host.Services.GetRequiredService<LiveFeed>(), TimeProvider.System);
+        await using (picture)
+        {
+            await Ingest(Json.Reading("fl-hai-ba-trung", Now, new { depthCm = 3 }));
+            await Eventually.Until(() => Task.FromResult(sawBroken), broken => broken, "the wall's picture to say it is disconnected");
+
+            await Ingest(Json.Reading("fl-hai-ba-trung", Now, new { depthCm = 7 }));
+            await Eventually.Until(() => Task.FromResult(picture.FindState("fl-hai-ba-trung")?.Values["depthCm"]), depth => depth == 7 && !picture.Broken,
+                "the picture to open a new session by itself and show the next reading");
+        }
+    }
+
+    [Test]
     public async Task Subscribe_ReturnsSnapshotOfTheTopics()
     {
         await using var client = await FeedClient.Connect(Host.ServerAddress);
