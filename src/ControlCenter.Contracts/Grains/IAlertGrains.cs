@@ -87,6 +87,9 @@ public interface IThresholdsGrain : IGrainWithIntegerKey
 {
     Task<ThresholdDocument> Get();
 
+    /// <summary>The version that was in force at <paramref name="at"/> (incident review judges the past by it).</summary>
+    Task<ThresholdDocument> At(DateTimeOffset at);
+
     /// <summary>Replaces the packs if <paramref name="expectedVersion"/> is current; returns the stored document, or null on a version conflict.</summary>
     Task<ThresholdDocument?> Replace(long expectedVersion, string json, string by);
 }

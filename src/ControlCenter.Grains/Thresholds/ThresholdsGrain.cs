@@ -14,6 +14,9 @@ public sealed class ThresholdsGrain(
     ThresholdSource source,
     CityClock clock) : Grain, IThresholdsGrain
 {
+    /// <summary>Versions kept besides the current one: packs change a few times a year, so this reaches back years.</summary>
+    public const int KeptVersions = 100;
+
     private ThresholdDocument? _document;
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
@@ -27,11 +30,24 @@ public sealed class ThresholdsGrain(
 
     public Task<ThresholdDocument> Get() => Task.FromResult(_document!);
 
+    public Task<ThresholdDocument> At(DateTimeOffset at)
+    {
+        // The shipped defaults (never changed, so no date) are in force from the start until the first change.
+        var inForce = store.State.Earlier.Append(_document!).LastOrDefault(d => d.ChangedAt is null || d.ChangedAt <= at);
+        // Before the oldest version kept: that one is the nearest the record holds.
+        var earlier = store.State.Earlier;
+        return Task.FromResult(inForce ?? (earlier.Count > 0 ? earlier[0] : _document!));
+    }
+
     public async Task<ThresholdDocument?> Replace(long expectedVersion, string json, string by)
     {
         if (expectedVersion != store.State.Version) return null;
         var packs = ThresholdJson.Parse(json);
-        var next = new ThresholdsGrainState { Version = store.State.Version + 1, Json = ThresholdJson.Write(packs), ChangedAt = clock.Now, ChangedBy = by };
+        var next = new ThresholdsGrainState
+        {
+            Version = store.State.Version + 1, Json = ThresholdJson.Write(packs), ChangedAt = clock.Now, ChangedBy = by,
+            Earlier = [.. store.State.Earlier.Append(_document!).TakeLast(KeptVersions)],
+        };
         await store.WriteOrRevert(next, this);
         _document = new ThresholdDocument(next.Version, next.Json, next.ChangedAt, next.ChangedBy);
         source.Update(next.Version, packs);

@@ -3,6 +3,8 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using ControlCenter.Host.Tests.Infrastructure;
+using ControlCenter.Host.Wall.Review;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ControlCenter.Host.Tests.Alerts;
 
@@ -55,6 +57,37 @@ public class ThresholdApiTests : SqliteHostFixture
         packs["flood"]!["warningCm"] = 10;
         using var back = await admin.PutAsync("/api/v1/thresholds", Body(new JsonObject { ["version"] = version + 1, ["packs"] = packs.DeepClone() }));
         Assert.That(back.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+    }
+
+    [Test]
+    public async Task IncidentReview_JudgesAMomentBeforeAChange_ByThePacksThenInForce()
+    {
+        using (var gateway = Host.Ingester())
+        using (var ingest = await gateway.PostAsJsonAsync("/api/v1/readings", Json.Batch(Json.Reading("fl-nguyen-khuyen", DateTimeOffset.UtcNow, new { depthCm = 11 }))))
+            Assert.That(ingest.StatusCode, Is.EqualTo(HttpStatusCode.Accepted));
+        var beforeTheChange = DateTimeOffset.UtcNow;
+        var document = await Current();
+        var version = document["version"]!.GetValue<long>();
+        var packs = document["packs"]!.DeepClone();
+        packs["flood"]!["warningCm"] = 12;
+        using var admin = await Host.SignedIn("admin");
+        using (var change = await admin.PutAsync("/api/v1/thresholds", Body(new JsonObject { ["version"] = version, ["packs"] = packs.DeepClone() })))
+            Assert.That(change.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        try
+        {
+            using var scope = Host.Services.CreateScope();
+            var moment = scope.ServiceProvider.GetRequiredService<WallMoment>();
+            string? FloodLevel(WallSnapshot snapshot) => snapshot.States.Single(s => s.EntityId == "fl-nguyen-khuyen").Derived["floodLevel"]?.ToString();
+
+            Assert.That(FloodLevel(await moment.At(beforeTheChange, CancellationToken.None)), Is.EqualTo("warning"), "11 cm by the 10-cm line then in force");
+            Assert.That(FloodLevel(await moment.At(DateTimeOffset.UtcNow, CancellationToken.None)), Is.EqualTo("none"), "11 cm by today's 12-cm line");
+        }
+        finally
+        {
+            packs["flood"]!["warningCm"] = 10;
+            using var back = await admin.PutAsync("/api/v1/thresholds", Body(new JsonObject { ["version"] = version + 1, ["packs"] = packs }));
+            Assert.That(back.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        }
     }
 
     [Test]

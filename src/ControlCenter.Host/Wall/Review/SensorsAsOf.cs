@@ -10,9 +10,10 @@ namespace ControlCenter.Host.Wall.Review;
 /// <summary>
 /// Every sensor as it was at a moment: its rows of the readings log up to the moment, folded as its grain folds
 /// them (the grain's state is a pure function of its rows), its health from the age of its last reading at the
-/// moment, and its figures derived as the grain derives them. A sensor that had not reported by then has no state.
+/// moment, and its figures derived as the grain derives them by the thresholds then in force. A sensor that had not
+/// reported by then has no state.
 /// </summary>
-public sealed class SensorsAsOf(CityCatalog catalog, ReadingRecord record, SensorDerivation derivation, ThresholdSource thresholds)
+public sealed class SensorsAsOf(CityCatalog catalog, ReadingRecord record)
 {
     /// <summary>How far back before its newest reading a sensor's derived figures read (NowCast hours, rain and oxygen windows).</summary>
     public static TimeSpan Lookback(string kind) => kind switch
@@ -23,8 +24,10 @@ public sealed class SensorsAsOf(CityCatalog catalog, ReadingRecord record, Senso
         _ => TimeSpan.FromHours(1),
     };
 
-    public async Task<(List<EntityState> States, Dictionary<string, MemberSummary> Summaries)> At(DateTimeOffset at, CancellationToken cancellationToken)
+    public async Task<(List<EntityState> States, Dictionary<string, MemberSummary> Summaries)> At(
+        DateTimeOffset at, ThresholdSource thresholds, CancellationToken cancellationToken)
     {
+        var derivation = new SensorDerivation(thresholds);
         var sensors = catalog.Sensors.Where(s => !s.Retired).ToList();
         var rows = await record.AsOf([.. sensors.Select(s => (s.Id, Lookback(s.Kind)))], at, cancellationToken);
         var states = new List<EntityState>(rows.Count);

@@ -3,6 +3,7 @@ using ControlCenter.Contracts.Messages;
 using ControlCenter.Domain.Alerts;
 using ControlCenter.Domain.Catalog;
 using ControlCenter.Domain.Derived;
+using ControlCenter.Domain.Thresholds;
 using ControlCenter.Grains.Aggregates;
 using ControlCenter.Grains.Alerts;
 using ControlCenter.Grains.City;
@@ -19,13 +20,13 @@ namespace ControlCenter.Host.Wall.Review;
 /// <summary>
 /// Builds the wall's picture of a past moment from the record: the sensors from the readings log
 /// (<see cref="SensorsAsOf"/>), lots, junctions, zones and tiles from them with the same pure functions their grains
-/// use, the alerts unresolved at the moment from their stored timelines (<see cref="AlertAsOf"/>), and the lots an
-/// operator had closed from the audit log. What the record does not hold is left out rather than guessed: a lot's
+/// use, judged by the threshold packs in force at the moment (their stored versions), the alerts unresolved at the
+/// moment from their stored timelines (<see cref="AlertAsOf"/>), and the lots an operator had closed from the audit log. What the record does not hold is left out rather than guessed: a lot's
 /// app holds, sessions and revenue. One per circuit: it keeps the alert list and the audit entries a few seconds,
 /// so playing forward reads them once in a while.
 /// </summary>
 public sealed class WallMoment(
-    CityCatalog catalog, SensorsAsOf sensors, ThresholdSource thresholds, IGrainFactory grains, AuditLog audit, TimeProvider time,
+    CityCatalog catalog, SensorsAsOf sensors, IGrainFactory grains, AuditLog audit, TimeProvider time,
     IOptions<HistoryOptions> history)
 {
     private static readonly TimeSpan RecordKept = TimeSpan.FromSeconds(10);
@@ -37,6 +38,9 @@ public sealed class WallMoment(
     private static readonly string[] NotRecorded = ["held", "sessionsOpen", "sessionsToday", "revenueTodayVnd", "paidTodayVnd"];
 
     private (DateTimeOffset Read, Alert[] Alerts, IReadOnlyList<AuditEntry> Audit)? _record;
+
+    /// <summary>The packs of the version last asked for: playing forward stays within one version for long stretches.</summary>
+    private (long Version, ThresholdSource Source)? _thresholds;
 
     /// <summary>The first moment the record still holds whole (the retention period back from now).</summary>
     public DateTimeOffset Earliest => time.GetUtcNow() - history.Value.Retention;
@@ -54,7 +58,8 @@ public sealed class WallMoment(
         var (allAlerts, entries) = await Record(cancellationToken);
         var alerts = allAlerts.Select(a => AlertAsOf.At(a, at)).OfType<Alert>().ToList();
         var closed = ClosedLots(entries, at);
-        var (states, summaries) = await sensors.At(at, cancellationToken);
+        var thresholds = await ThresholdsAt(at);
+        var (states, summaries) = await sensors.At(at, thresholds, cancellationToken);
         var packs = thresholds.Packs;
         var lots = catalog.ParkingLots.Select(lot =>
         {
@@ -78,6 +83,15 @@ public sealed class WallMoment(
                 .Select(id => summaries[id])])).ToList();
         var kpi = new KpiSnapshot(at, 0, KpiBuilder.Build(zones, packs, thresholds.Aqi));
         return new WallSnapshot(at, states, alerts, kpi);
+    }
+
+    private async Task<ThresholdSource> ThresholdsAt(DateTimeOffset at)
+    {
+        var document = await grains.GetGrain<IThresholdsGrain>(0).At(at);
+        if (_thresholds is { } kept && kept.Version == document.Version) return kept.Source;
+        var source = new ThresholdSource(ThresholdJson.Parse(document.Json));
+        _thresholds = (document.Version, source);
+        return source;
     }
 
     private List<MemberSummary> Members(string parentId, Dictionary<string, MemberSummary> summaries) =>
