@@ -61,14 +61,14 @@ public class WallBasemapFileTests
         feature.GetProperty("properties").TryGetProperty("name", out var name) ? name.GetString() : null;
 
     /// <summary>Shoelace area on a local flat projection (at 21° N a degree of longitude is ~104 km, of latitude ~111 km).</summary>
-    private static double AreaKm2(IReadOnlyList<(double Lon, double Lat)> ring)
+    private static double AreaKm2(List<(double Lon, double Lat)> ring)
     {
         var twice = 0.0;
         for (var i = 0; i + 1 < ring.Count; i++) twice += ring[i].Lon * ring[i + 1].Lat - ring[i + 1].Lon * ring[i].Lat;
         return Math.Abs(twice) / 2 * 104.0 * 110.7;
     }
 
-    private static bool Inside(IReadOnlyList<(double Lon, double Lat)> ring, double lon, double lat)
+    private static bool Inside(List<(double Lon, double Lat)> ring, double lon, double lat)
     {
         var inside = false;
         for (var i = 0; i + 1 < ring.Count; i++)
