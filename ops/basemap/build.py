@@ -160,7 +160,9 @@ def main():
     parser.add_argument("--source", type=Path, default=DEFAULT_SOURCE)
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
     args = parser.parse_args()
+    rivers = args.source / "water-rivers.txt"  # none today: the rivers are carried over (SOURCES.md)
     features = (city(args.source) + districts(args.source) + roads(args.source)
+                + (water(rivers, 0.00012) if rivers.exists() else [])
                 + carried_over(args.source) + water(args.source / "water-lakes.txt", 0.00002))
     collection = {"type": "FeatureCollection", "attribution": ATTRIBUTION, "features": features}
     args.out.parent.mkdir(parents=True, exist_ok=True)
