@@ -1,33 +1,28 @@
 #!/usr/bin/env python3
-"""Builds the wall's offline basemap of Hanoi from OpenStreetMap extracts (ODbL).
+"""Builds the wall's offline basemap of Hanoi from the OpenStreetMap extracts (ODbL) in ops/basemap/osm/.
 
-Reads the extracts listed in shared/data/osm-hanoi/SOURCES.md, keeps what an operator orients by (the city
-and its urban districts, the Red River and the Đuống, the central lakes, the main roads and the three ring
-roads), simplifies the lines (Douglas-Peucker) and rounds coordinates to ~1 m, and writes one GeoJSON file the
-host serves at /wall/basemap/hanoi-basemap.geojson. Standard library only, so it runs anywhere Python does.
+Reads the extracts listed in ops/basemap/osm/SOURCES.md, keeps what an operator orients by (the city and its
+urban districts, the Red River and the Đuống, the lakes, the main roads and the three ring roads), simplifies
+the lines (Douglas-Peucker) and rounds coordinates to ~1 m, and writes one GeoJSON file the host serves at
+/wall/basemap/hanoi-basemap.geojson. Everything it reads is in the repository, so running it again gives the
+committed file byte for byte. Standard library only, so it runs anywhere Python does.
 
     python3 ops/basemap/build.py [--source DIR] [--out FILE]
 """
 import argparse
-import html
 import json
 import math
-import re
-import struct
 from pathlib import Path
 
 from rings import RING_STREETS
 
 ROOT = Path(__file__).resolve().parents[2]
-DEFAULT_SOURCE = ROOT.parent / "shared" / "data" / "osm-hanoi"
+DEFAULT_SOURCE = Path(__file__).resolve().parent / "osm"
 DEFAULT_OUT = ROOT / "src" / "ControlCenter.Host" / "wwwroot" / "wall" / "basemap" / "hanoi-basemap.geojson"
 ATTRIBUTION = "© OpenStreetMap contributors, ODbL 1.0"
 ROAD_CLASSES = ("motorway", "trunk", "primary", "secondary")
 # Where a river's name is written: the wall's default view, midway between the banks nearest to this point.
 RIVER_LABEL_NEAR = {"Sông Hồng": (105.8500, 21.0660), "Sông Đuống": (105.9000, 21.0790)}
-# West Lake's outline is not in the extracts we found (see docs/catalogue.md); its name still belongs on the map.
-LABEL_ONLY = [("lake", "Hồ Tây", "West Lake", (105.8230, 21.0583),
-               "label only: centre from shared/data/hanoi-coordinates.md (grade B); no openly licensed outline found")]
 
 
 def simplify(points, tolerance):
@@ -85,7 +80,7 @@ def label(kind, name, name_en, at, **extra):
 
 
 def districts(source):
-    collection = json.loads((source / "districts-overpass-2020.geojson").read_text(encoding="utf-8"))
+    collection = json.loads((source / "districts.geojson").read_text(encoding="utf-8"))
     out = []
     for f in collection["features"]:
         outer = [tuple(p) for p in f["geometry"]["coordinates"][0]]
@@ -97,7 +92,7 @@ def districts(source):
 
 
 def city(source):
-    collection = json.loads((source / "city-boundary-nominatim.geojson").read_text(encoding="utf-8"))
+    collection = json.loads((source / "city-boundary.geojson").read_text(encoding="utf-8"))
     f = collection["features"][0]
     outer = [tuple(p) for p in f["geometry"]["coordinates"][0]]
     return [feature("Polygon", [ring(outer, 0.001)], kind="city", name="Hà Nội", nameEn="Hanoi", osm="relation/1903516")]
@@ -134,71 +129,15 @@ def river_label(points, near):
     return [round((points[i][0] + points[j][0]) / 2, 5), round((points[i][1] + points[j][1]) / 2, 5)]
 
 
-def shapefile_lines(path):
-    """PolyLine records of an ESRI shapefile, in file order."""
-    data = path.read_bytes()
-    offset, lines = 100, []
-    while offset < len(data):
-        _, words = struct.unpack(">ii", data[offset:offset + 8])
-        record = data[offset + 8:offset + 8 + words * 2]
-        offset += 8 + words * 2
-        if struct.unpack("<i", record[:4])[0] != 3:
-            continue
-        parts, count = struct.unpack("<ii", record[36:44])
-        starts = list(struct.unpack(f"<{parts}i", record[44:44 + 4 * parts])) + [count]
-        xy = struct.unpack(f"<{2 * count}d", record[44 + 4 * parts:44 + 4 * parts + 16 * count])
-        points = list(zip(xy[0::2], xy[1::2]))
-        lines += [points[a:b] for a, b in zip(starts, starts[1:])]
-    return lines
-
-
-def road_attributes(path):
-    """Graph nodes (exact line ends) and edges (with the OSM line's tags) of the road graph the shapefile made."""
-    text = path.read_text(encoding="utf-8")
-    edge_titles = dict(re.findall(r'<attribute id="(\d+)" title="([^"]+)"', text.split('<attributes class="node"')[0]))
-    nodes = {}
-    for node_id, body in re.findall(r'<node id="(\d+)"[^>]*>(.*?)</node>', text, re.S):
-        values = dict(re.findall(r'<attvalue for="(\d+)" value="([^"]*)"', body))
-        nodes[(float(values["1"]), float(values["0"]))] = node_id  # written with 12 significant digits
-    edges = {}
-    for source, target, body in re.findall(r'<edge id="\d+" source="(\d+)" target="(\d+)">(.*?)</edge>', text, re.S):
-        values = {edge_titles[k]: v for k, v in re.findall(r'<attvalue for="(\d+)" value="([^"]*)"', body)}
-        tags = {k: mojibake(html.unescape(values.get(k, ""))) for k in ("HIGHWAY", "NAME", "OSM_ID")}
-        edges[(source, target)] = edges[(target, source)] = tags
-    return nodes, edges
-
-
-def mojibake(text):
-    """The graph was written with UTF-8 names read as Latin-1; undo that."""
-    try:
-        return text.encode("latin-1").decode("utf-8")
-    except (UnicodeEncodeError, UnicodeDecodeError):
-        return text
-
-
-def line_tags(graphs, points):
-    """The tags of the first graph edge that runs along this line (each graph kept a different subset of lines)."""
-    for nodes, edges in graphs:
-        ids = [nodes.get((float(f"{x:.12g}"), float(f"{y:.12g}"))) for x, y in points]
-        known = [i for i in ids if i is not None]
-        tags = next((edges[(a, b)] for a, b in zip(known, known[1:]) if (a, b) in edges), None)
-        if tags:
-            return tags
-    return None
-
-
 def roads(source):
-    graphs = [road_attributes(source / name) for name in
-              ("roads-highway_line_singlepart_new_123_length.gexf", "roads-highway_line_singlepart_123.gexf")]
+    """The main roads, one feature per (class, street name, ring), its pieces in the extract's order."""
     groups = {}
-    for points in shapefile_lines(source / "roads-highway_line_singlepart.shp"):
-        tags = line_tags(graphs, points)
-        if tags is None or tags["HIGHWAY"] not in ROAD_CLASSES:
-            continue
-        name = tags["NAME"].strip()
+    for f in json.loads((source / "roads.geojson").read_text(encoding="utf-8"))["features"]:
+        tags = f["properties"]
+        name = tags["name"]
         ring_no = next((n for n, streets in RING_STREETS.items() if name.casefold() in streets), None)
-        key = (tags["HIGHWAY"], name, ring_no)
-        groups.setdefault(key, []).append(line(points, 0.00008))
+        key = (tags["highway"], name, ring_no)
+        groups.setdefault(key, []).append(line([tuple(p) for p in f["geometry"]["coordinates"]], 0.00008))
     out = []
     for (cls, name, ring_no), parts in sorted(groups.items(), key=lambda g: (ROAD_CLASSES.index(g[0][0]), g[0][1])):
         properties = {"kind": "road", "class": cls}
@@ -210,14 +149,21 @@ def roads(source):
     return out
 
 
+def carried_over(source):
+    """Rivers and lakes kept as the earlier build drew them (already simplified, with their labels): their
+    extracts are gone (see SOURCES.md), and the copy in the repository is what the wall has shown since."""
+    return json.loads((source / "carried-over.geojson").read_text(encoding="utf-8"))["features"]
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--source", type=Path, default=DEFAULT_SOURCE)
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
     args = parser.parse_args()
+    rivers = args.source / "water-rivers.txt"  # none today: the rivers are carried over (SOURCES.md)
     features = (city(args.source) + districts(args.source) + roads(args.source)
-                + water(args.source / "water-rivers.txt", 0.00012) + water(args.source / "water-lakes.txt", 0.00002))
-    features += [label(kind, name, name_en, list(at), note=note) for kind, name, name_en, at, note in LABEL_ONLY]
+                + (water(rivers, 0.00012) if rivers.exists() else [])
+                + carried_over(args.source) + water(args.source / "water-lakes.txt", 0.00002))
     collection = {"type": "FeatureCollection", "attribution": ATTRIBUTION, "features": features}
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(collection, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")

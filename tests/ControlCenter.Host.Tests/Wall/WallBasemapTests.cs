@@ -5,9 +5,9 @@ using Microsoft.Playwright;
 namespace ControlCenter.Host.Tests.Wall;
 
 /// <summary>
-/// The wall's map in Chromium: the offline basemap of Hanoi (river, lakes, districts, ring roads, Vietnamese
-/// names) with nothing fetched from beyond this host, the legend in both languages, groups of markers when
-/// zoomed out, and the pilot's inset that folds away and moves.
+/// The wall's map in Chromium: the offline basemap of Hanoi (river, lakes with West Lake's shoreline, districts,
+/// ring roads, Vietnamese names) with nothing fetched from beyond this host, the legend in both languages,
+/// groups of markers when zoomed out, and the pilot's inset that folds away and moves.
 /// </summary>
 public class WallBasemapTests : SqliteHostFixture
 {
@@ -49,11 +49,21 @@ public class WallBasemapTests : SqliteHostFixture
         var red = map.Locator("path[data-basemap='river'][data-name='Sông Hồng']");
         await Assertions.Expect(red).ToHaveCountAsync(1);
         await Assertions.Expect(map.Locator("path[data-basemap='river'][data-name='Sông Đuống']")).ToHaveCountAsync(1);
-        foreach (var lake in new[] { "Hồ Hoàn Kiếm", "Hồ Trúc Bạch", "Hồ Thiền Quang" })
+        foreach (var lake in new[] { "Hồ Tây", "Hồ Hoàn Kiếm", "Hồ Trúc Bạch", "Hồ Thiền Quang" })
             await Assertions.Expect(map.Locator($"path[data-basemap='lake'][data-name='{lake}']")).ToHaveCountAsync(1);
         // The river runs across the city view: kilometres of it, not a speck.
         var box = await red.BoundingBoxAsync();
         Assert.That(box!.Height, Is.GreaterThan(300), "the Red River drawn along the city");
+        // West Lake is its shoreline, some 3 km across at the city view (~18 m a pixel), and its name is on it.
+        var westLake = (await map.Locator("path[data-basemap='lake'][data-name='Hồ Tây']").BoundingBoxAsync())!;
+        Assert.That(westLake.Width, Is.GreaterThan(120), "West Lake drawn east to west");
+        Assert.That(westLake.Height, Is.GreaterThan(120), "West Lake drawn north to south");
+        var westLakeName = map.Locator("[data-basemap-label='Hồ Tây']");
+        await Assertions.Expect(westLakeName).ToBeVisibleAsync();
+        var written = (await westLakeName.BoundingBoxAsync())!;
+        var (x, y) = (written.X + written.Width / 2, written.Y + written.Height / 2);
+        Assert.That(x, Is.InRange(westLake.X, westLake.X + westLake.Width), "West Lake's name over the lake");
+        Assert.That(y, Is.InRange(westLake.Y, westLake.Y + westLake.Height), "West Lake's name over the lake");
 
         foreach (var name in new[] { "Sông Hồng", "Hồ Hoàn Kiếm", "Hồ Trúc Bạch", "Hồ Tây", "Hoàn Kiếm", "Ba Đình" })
             await Assertions.Expect(map.Locator($"[data-basemap-label='{name}']")).ToBeVisibleAsync();
