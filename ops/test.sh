@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The README's test command: every test of the solution, against real PostgreSQL.
 # Installs and starts what the tests need (ops/postgres.sh; ops/browser.sh: npm and Chromium; ops/mqtt-clients.sh;
-# ops/k8s-check.sh: kubectl and the offline Kubernetes schema validator), restores NuGet packages, runs `dotnet test`,
+# ops/k8s-check.sh: kubectl and the offline Kubernetes schema validator; ops/python.sh: python3), restores NuGet packages, runs `dotnet test`,
 # and ends with one plain line "N passed, N failed, N skipped" read from the test results (trx).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -15,6 +15,7 @@ ops/postgres.sh
 ops/browser.sh
 ops/mqtt-clients.sh
 ops/k8s-check.sh --install
+ops/python.sh
 
 results="TestResults"
 rm -rf "$results"
