@@ -96,6 +96,9 @@ public class AlertQueueStormTests : SqliteHostFixture
         await Assertions.Expect(count).ToHaveTextAsync($"{incidents} sự cố · {alerts} cảnh báo");
         await Assertions.Expect(page.Locator("#alert-queue .cc-incident")).ToHaveCountAsync(incidents);
         Assert.That(incidents, Is.InRange(StormZones.Length, alerts / 2), "one incident per flooded district, its alerts folded under it");
+        // ops/wall-screenshot.sh: the storm's queue, Hoàn Kiếm's incident unfolded, beside the other screenshots.
+        if (Environment.GetEnvironmentVariable("CONTROLCENTER_WALL_SCREENSHOT") is { Length: > 0 } wallPng)
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.ChangeExtension(wallPng, null) + "-storm.png" });
 
         await page.Locator("#queue-by-zone").CheckAsync();
         foreach (var zone in StormZones)
