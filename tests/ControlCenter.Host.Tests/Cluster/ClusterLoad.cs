@@ -66,6 +66,7 @@ public sealed class ClusterLoad(string urls) : IDisposable
         await TestContext.Out.WriteLineAsync($"log: {stored.Sum(s => s.Value.Count)} rows, {acknowledged.Count} readings acknowledged, {unacknowledged} stored without an acknowledgement");
 
         var turn = 0;
+        var healthChanges = new List<string>();
         foreach (var sensorId in acknowledged.Select(r => r.SensorId).Distinct(StringComparer.Ordinal))
         {
             var reader = readers[turn++ % readers.Count];
@@ -78,6 +79,7 @@ public sealed class ClusterLoad(string urls) : IDisposable
             Assert.That((folds.LogSeq, folds.ReadingsFolded), Is.EqualTo(((long)rows.Count, (long)rows.Count)),
                 $"{sensorId} folded each of its {rows.Count} rows once (version {folds.Version}, of which {folds.HealthChanges} changes of health)");
             Assert.That(state.Version, Is.InRange(rows.Count, folds.Version), $"{sensorId}'s entity shows a version of that fold");
+            if (folds.HealthChanges > 0) healthChanges.Add($"{sensorId} ×{folds.HealthChanges}");
 
             var metric = newest.Value.Keys.Order(StringComparer.Ordinal).First();
             var from = Uri.EscapeDataString(DateTimeOffset.FromUnixTimeMilliseconds(rows.Keys.Min()).AddMinutes(-1).ToString("O", CultureInfo.InvariantCulture));
@@ -86,6 +88,8 @@ public sealed class ClusterLoad(string urls) : IDisposable
             var counted = history.GetProperty("points").EnumerateArray().Sum(p => p.GetProperty("count").GetInt64());
             Assert.That(counted, Is.EqualTo(rows.Values.Count(v => v.ContainsKey(metric))), $"{sensorId}'s logged {metric} readings are all in history");
         }
+
+        await TestContext.Out.WriteLineAsync($"versions beyond the folds (changes of health on the clock): {healthChanges.Count} sensors [{string.Join(", ", healthChanges.Take(10))}]");
     }
 
     /// <summary>The rule for feed clients (live-feed.md): per sensor, versions never go back, whichever silo its grain is on.</summary>
