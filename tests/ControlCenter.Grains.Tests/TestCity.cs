@@ -33,6 +33,8 @@ public static class TestCity
                 // Sensors of the checkpoint and replay tests alone.
                 S("flood-3", SensorKinds.Flood, null, 120, "depthCm"),
                 S("flood-4", SensorKinds.Flood, null, 120, "depthCm"),
+                // The version and fold counts test alone.
+                S("flood-5", SensorKinds.Flood, null, 120, "depthCm"),
                 S("rain-2", SensorKinds.Rain, null, 300, "rainMm"),
                 S("air-2", SensorKinds.Air, null, 300, "pm25", "pm10", "no2"),
                 S("visitors-1", SensorKinds.VisitorCounter, null, 60, "entries", "present") with { Capacity = 200 },

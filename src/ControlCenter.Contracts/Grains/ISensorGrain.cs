@@ -16,6 +16,9 @@ public interface ISensorGrain : IEntityGrain
 
     Task<MemberSummary> GetSummary();
 
+    /// <summary>What its version counts: readings folded (up to which log position) and changes of health (crash tests).</summary>
+    Task<SensorFolds> GetFolds();
+
     /// <summary>Re-evaluates health against the clock (the timer calls this; so may a test).</summary>
     Task RefreshHealth();
 

@@ -91,6 +91,8 @@ public sealed class SensorGrain(
 
     public Task<MemberSummary> GetSummary() => Task.FromResult(ToSummary());
 
+    public Task<SensorFolds> GetFolds() => Task.FromResult(new SensorFolds(_state.Version, _state.LogSeq, _state.HealthChanges));
+
     /// <summary>
     /// A change of health with no reading is not in the log: it is a new version that must be durable before anyone
     /// hears of it, so the checkpoint is written first.
@@ -102,7 +104,7 @@ public sealed class SensorGrain(
         var before = _state;
         try
         {
-            _state = WithHealth(_state with { Version = _state.Version + 1 }, health);
+            _state = WithHealth(_state with { Version = _state.Version + 1, HealthChanges = _state.HealthChanges + 1 }, health);
             await _checkpoint.WriteNow(_state);
         }
         catch

@@ -70,7 +70,7 @@ public class RollingRestartTests
             var readers = cluster.Silos.Select(s => s.Client()).ToList();
             try
             {
-                await load.AssertDurable(readers);
+                await load.AssertDurable(cluster, readers);
                 foreach (var subscriber in subscribers) load.AssertVersionsOnlyGrow(subscriber);
                 // After the load (whose flood readings would overwrite it) and its checks (which count every reading).
                 await wall.ShowsOnTheMap(cluster.Silos[2], "fl-phan-boi-chau", depthCm: 23);

@@ -68,7 +68,7 @@ public class SiloKillTests
         var readers = survivors.Select(s => s.Client()).ToList();
         try
         {
-            await load.AssertDurable(readers);
+            await load.AssertDurable(cluster, readers);
             load.AssertVersionsOnlyGrow(subscriber);
             Assert.That(subscriber.States.Count, Is.GreaterThan(statesBeforeKill), "the survivor's subscriber kept receiving after the kill");
 

@@ -98,6 +98,28 @@ public sealed class HostCluster : IAsyncDisposable
         return (long)(await command.ExecuteScalarAsync())!;
     }
 
+    /// <summary>Every row of the readings log, by sensor: each reading's time (Unix ms) and values as the log holds them.</summary>
+    public async Task<Dictionary<string, Dictionary<long, Dictionary<string, double>>>> LogRows()
+    {
+        await using var connection = new NpgsqlConnection(_connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("SELECT sensor_id, ts_ms, vals FROM reading_log", connection);
+        await using var reader = await command.ExecuteReaderAsync();
+        var rows = new Dictionary<string, Dictionary<long, Dictionary<string, double>>>(StringComparer.Ordinal);
+        while (await reader.ReadAsync())
+        {
+            var sensorId = reader.GetString(0);
+            if (!rows.TryGetValue(sensorId, out var ofSensor)) rows[sensorId] = ofSensor = [];
+            ofSensor[reader.GetInt64(1)] = ControlCenter.Storage.Log.ReadingValues.Decode(reader.GetString(2));
+        }
+
+        return rows;
+    }
+
+    /// <summary>What a sensor grain's version counts (readings folded, up to which log position; changes of health), asked through a cluster client.</summary>
+    public async Task<ControlCenter.Contracts.Grains.SensorFolds> Folds(string sensorId) =>
+        await (await Client()).GetGrain<ControlCenter.Contracts.Grains.ISensorGrain>(sensorId).GetFolds();
+
     public Task WaitForActive(int silos) => Eventually.Until(Membership,
         m => _silos.All(s => m.GetValueOrDefault(s.SiloPort) == (int)SiloStatus.Active) && m.Values.Count(v => v == (int)SiloStatus.Active) == silos,
         $"{silos} silos active in the membership table", TimeSpan.FromSeconds(90));
