@@ -126,7 +126,8 @@ public sealed partial class WallPage : IAsyncDisposable
         _alertId = id;
         _entityId = null;
         // The map follows the opened alert: its zone in view, its evidence ringed (kept while its markers are explored).
-        if (_map is not null && _feed.FindAlert(id) is { } alert) await _map.FocusAsync(MapFocus.Of(alert, Catalog));
+        // While reviewing, the alert as it was at the moment shown: its evidence then, not now.
+        if (_map is not null && Shown.FindAlert(id) is { } alert) await _map.FocusAsync(MapFocus.Of(alert, Catalog));
     }
 
     private void SelectEntity(string id)
