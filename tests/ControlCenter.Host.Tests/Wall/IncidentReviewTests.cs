@@ -86,6 +86,9 @@ public class IncidentReviewTests : SqliteHostFixture
         await Assertions.Expect(flooded).ToHaveTextAsync("1");
         await Assertions.Expect(alert).ToHaveCountAsync(1);
         await Assertions.Expect(alert).ToHaveAttributeAsync("data-status", "open");
+        // Opened in review, the alert as it was then rings its evidence on the map.
+        await alert.ClickAsync();
+        await Assertions.Expect(marker).ToHaveClassAsync(new System.Text.RegularExpressions.Regex(@"\bcc-evidence\b"));
 
         // A quarter of an hour before the peak the water stood at 30 cm and no alert had been raised yet.
         await page.ClickAsync("#review-banner [data-step='-15']");
