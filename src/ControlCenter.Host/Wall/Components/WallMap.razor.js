@@ -16,11 +16,17 @@ const CLUSTER_REACH_PX = 72; // on a 1920-pixel screen; wider screens reach furt
 const STATUS_RANK = { stale: 0, ok: 1, warning: 2, alert: 3 };
 const STATUS_COLOUR = { stale: '#8a8f98', ok: '#2e7d32', warning: '#f57c00', alert: '#d32f2f' };
 
+// A circuit that ends without disposing (its silo restarted) leaves its maps on the page, and the circuit resumed
+// there draws on the same elements: Leaflet refuses a second map on one element, so the old handle goes first. Keyed
+// by element, so WallMaps still share nothing.
+const drawnOn = new WeakMap();
+
 /**
  * Draws one WallMap. options: { tileUrl, attribution, views: [{ name, element, lat, lon, zoom, largeZoom, largeFromPx,
  * controls, clusters, layers }], inset: { frame, handle } }, the elements being Blazor's element references.
  */
 export function create(dotnet, options) {
+  for (const v of options.views) drawnOn.get(v.element)?.dispose();
   let disposed = false;
   const select = id => { if (!disposed) dotnet.invokeMethodAsync('Selected', id); };
   const views = options.views.map(v => makeView(v, options, select));
@@ -31,7 +37,7 @@ export function create(dotnet, options) {
       if (!disposed) for (const view of views) drawBasemap(view, geo);
     }).catch(() => { /* the markers still show without the basemap */ });
   }
-  return {
+  const handle = {
     update: list => { for (const view of views) update(view, list); },
     walking: list => { for (const view of views) walking(view, list); },
     showLayer: (name, visible) => { for (const view of views) showLayer(view, name, visible); },
@@ -45,9 +51,11 @@ export function create(dotnet, options) {
       disposed = true;
       rings.stop();
       stopMoving();
-      for (const view of views) view.map.remove();
+      for (const view of views) { drawnOn.delete(view.map.getContainer()); view.map.remove(); }
     },
   };
+  for (const v of options.views) drawnOn.set(v.element, handle);
+  return handle;
 }
 
 function makeView(v, options, select) {
