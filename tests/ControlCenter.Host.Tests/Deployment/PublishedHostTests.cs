@@ -57,8 +57,8 @@ public class PublishedHostTests
         foreach (var asset in new[]
                  {
                      "/_content/MudBlazor/MudBlazor.min.css", "/_content/MudBlazor/MudBlazor.min.js", "/_framework/blazor.web.js",
-                     "/lib/leaflet/leaflet.js", "/wall/wall.css", "/wall/wall-map.js", "/ControlCenter.Host.styles.css",
-                     "/Wall/App.razor.js",
+                     "/lib/leaflet/leaflet.js", "/wall/wall.css", "/wall/wall-map.css", "/ControlCenter.Host.styles.css",
+                     "/Wall/App.razor.js", "/Wall/Components/WallMap.razor.js",
                  })
         {
             using var response = await client.GetAsync(asset);

@@ -333,6 +333,67 @@ public class WallTests : SqliteHostFixture
         await page.Context.CloseAsync();
     }
 
+    /// <summary>
+    /// The map's script is a module its component imports (Wall/Components/WallMap.razor.js): nothing of ours on
+    /// <c>window</c>, and the city map and its inset still draw their own markers and follow the layer switches.
+    /// </summary>
+    [Test]
+    public async Task Map_IsAModuleWithNoGlobalOfOurs_AndStillDrawsItsMarkers()
+    {
+        var page = await _browser.SignedIn(Host.ServerAddress, "viewer");
+        await Assertions.Expect(page.Locator("#wall-map .cc-marker.cc-air")).ToHaveCountAsync(10);
+        await Assertions.Expect(page.Locator("#wall-inset .cc-marker.cc-parking").First).ToBeVisibleAsync();
+        // The inset is a view of its own: the pilot's layers only.
+        await Assertions.Expect(page.Locator("#wall-inset .cc-marker.cc-air")).ToHaveCountAsync(0);
+        Assert.That(await page.EvaluateAsync<bool>("() => 'ccMap' in window"), Is.False, "no window.ccMap");
+        Assert.That(await page.EvaluateAsync<bool>("() => [...document.scripts].some(s => s.src.includes('wall-map.js'))"), Is.False, "no wall-map.js script tag");
+
+        await page.Locator("input[data-layer='air']").UncheckAsync();
+        await Assertions.Expect(page.Locator("#wall-map .cc-marker.cc-air")).ToHaveCountAsync(0);
+        await page.Locator("input[data-layer='air']").CheckAsync();
+        await Assertions.Expect(page.Locator("#wall-map .cc-marker.cc-air")).ToHaveCountAsync(10);
+        await page.Context.CloseAsync();
+    }
+
+    /// <summary>
+    /// A 3840×2160 video wall's map opens one step closer (zoom 14) so the markers spread out; a 1366×768 laptop's
+    /// map keeps the city view and its legend starts folded, lying over no marker, opens with one click, and this
+    /// browser remembers it open.
+    /// </summary>
+    [Test]
+    public async Task Map_OnAVideoWall_OpensCloser_AndOnALaptop_TheLegendStartsFolded()
+    {
+        var wall = await _browser.SignedIn(Host.ServerAddress, "viewer", 3840, 2160);
+        await Assertions.Expect(wall.Locator("#wall-map")).ToHaveAttributeAsync("data-zoom", "14");
+        await Assertions.Expect(wall.Locator("#map-legend")).ToHaveAttributeAsync("data-open", "true");
+        await Assertions.Expect(wall.Locator("#wall-map .cc-marker.cc-air")).ToHaveCountAsync(10);
+        await wall.Context.CloseAsync();
+
+        var laptop = await _browser.SignedIn(Host.ServerAddress, "viewer", 1366, 768);
+        var legend = laptop.Locator("#map-legend");
+        await Assertions.Expect(laptop.Locator("#wall-map")).ToHaveAttributeAsync("data-zoom", "13");
+        await Assertions.Expect(legend).ToHaveAttributeAsync("data-open", "false");
+        await Assertions.Expect(laptop.Locator("#wall-map .cc-marker.cc-air")).ToHaveCountAsync(10);
+        var covered = await laptop.EvaluateAsync<string[]>("""
+            () => {
+              const l = document.getElementById('map-legend').getBoundingClientRect();
+              return [...document.querySelectorAll('#wall-map .cc-marker')].filter(m => {
+                const r = m.getBoundingClientRect();
+                return r.left < l.right && r.right > l.left && r.top < l.bottom && r.bottom > l.top;
+              }).map(m => m.dataset.entity);
+            }
+            """);
+        Assert.That(covered, Is.Empty, "no marker of the city view under the folded legend");
+
+        // One click opens it (were it open, the click would fold it), and the choice outlives a reload.
+        await laptop.ClickAsync("#map-legend-toggle");
+        await Assertions.Expect(legend).ToHaveAttributeAsync("data-open", "true");
+        await Assertions.Expect(legend.Locator(".legend-row")).ToHaveCountAsync(9);
+        await laptop.ReloadAsync();
+        await Assertions.Expect(legend.Locator(".legend-row")).ToHaveCountAsync(9);
+        await laptop.Context.CloseAsync();
+    }
+
     [Test]
     public async Task Anonymous_IsSentToTheLoginPage_AndAWrongPasswordIsRefused()
     {
@@ -381,7 +442,8 @@ public class WallTests : SqliteHostFixture
         {
             var sized = await _browser.SignedIn(Host.ServerAddress, "responder", width, height);
             await Assertions.Expect(sized.Locator("#wall-map [data-basemap-label='Sông Hồng']")).ToBeVisibleAsync();
-            await Assertions.Expect(sized.Locator("#map-legend .legend-row").First).ToBeInViewportAsync(new() { Ratio = 1 });
+            // The laptop's legend starts folded to its button (Map_OnALaptop_TheLegendStartsFolded...), the video wall's open.
+            await Assertions.Expect(sized.Locator(width < 1920 ? "#map-legend-toggle" : "#map-legend .legend-row").First).ToBeInViewportAsync(new() { Ratio = 1 });
             await sized.ScreenshotAsync(new PageScreenshotOptions { Path = $"{Path.ChangeExtension(path, null)}-{width}.png" });
             var scrolls = await sized.EvaluateAsync<bool>("() => document.documentElement.scrollHeight > window.innerHeight || document.documentElement.scrollWidth > window.innerWidth");
             Assert.That(scrolls, Is.False, $"the main view fits {width}×{height} without scrolling");

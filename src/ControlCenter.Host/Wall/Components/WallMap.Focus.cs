@@ -9,7 +9,7 @@ public partial class WallMap
     public async Task FocusAsync(MapFocus? focus)
     {
         if (!_ready) return;
-        try { await JS.InvokeVoidAsync("ccMap.focus", "wall-map", focus); }
+        try { await _maps!.InvokeVoidAsync("focus", focus); }
         catch (JSDisconnectedException) { }
     }
 }

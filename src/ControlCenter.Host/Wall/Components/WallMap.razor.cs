@@ -11,15 +11,31 @@ namespace ControlCenter.Host.Wall.Components;
 /// <summary>
 /// The wall's map. Markers are sent to the script only where the feed changed something, and all of them once a
 /// minute (stale ages and walking streets move with the clock even in a quiet city). The walking streets are open
-/// or closed by the city clock, the one the rules read, so the line agrees with the alerts.
+/// or closed by the city clock, the one the rules read, so the line agrees with the alerts. The drawing is
+/// WallMap.razor.js, imported as a module; its <c>create</c> hands back this map's own handle, so every call below
+/// goes to this WallMap's maps and no other's.
 /// </summary>
 public sealed partial class WallMap : IAsyncDisposable
 {
     /// <summary>The parking pilot at street level: its lots, junctions, flood sensors and the lake's walking space.</summary>
     private static readonly string[] InsetLayers = ["parking", "traffic", "flood", "tourism"];
 
+    /// <summary>The city view: zoom 13 shows the districts around Hoàn Kiếm on a 1920×1080 wall.</summary>
+    private const int CityZoom = 13;
+
+    /// <summary>
+    /// A map at least this many pixels on its shorter side (a 3840×2160 video wall's, about twice a 1920 wall's)
+    /// opens one step closer, <see cref="LargeCityZoom"/>, so the same districts fill it instead of bunching.
+    /// </summary>
+    private const int LargeMapFromPx = 1600;
+
+    private const int LargeCityZoom = CityZoom + 1;
+
     private readonly HashSet<string> _hidden = new(StringComparer.Ordinal);
     private DotNetObjectReference<WallMap>? _self;
+    private IJSObjectReference? _module;
+    private IJSObjectReference? _maps;
+    private ElementReference _cityMap, _insetMap, _insetFrame, _insetHandle;
     private bool _ready;
     private bool _insetCollapsed;
     private bool _insetResized;
@@ -45,20 +61,21 @@ public sealed partial class WallMap : IAsyncDisposable
         if (!firstRender)
         {
             // The inset was folded or unfolded: Leaflet measures its box again once the new size is on screen.
-            if (_insetResized && _ready) await JS.InvokeVoidAsync("ccMap.resized", "wall-inset");
+            if (_insetResized && _ready) await _maps!.InvokeVoidAsync("resized", "inset");
             _insetResized = false;
             return;
         }
         _self = DotNetObjectReference.Create(this);
-        await JS.InvokeVoidAsync("ccMap.init", _self, new
+        _module = await JS.InvokeAsync<IJSObjectReference>("import", "./Wall/Components/WallMap.razor.js");
+        _maps = await _module.InvokeAsync<IJSObjectReference>("create", _self, new
         {
             tileUrl = Options.Value.TileUrl, attribution = Options.Value.TileAttribution,
             views = new object[]
             {
-                new { elementId = "wall-map", lat = 21.038, lon = 105.83, zoom = 13, controls = true, clusters = true },
-                new { elementId = "wall-inset", lat = 21.0226, lon = 105.8515, zoom = 16, controls = false, clusters = false, layers = InsetLayers },
+                new { name = "city", element = _cityMap, lat = 21.038, lon = 105.83, zoom = CityZoom, largeZoom = LargeCityZoom, largeFromPx = LargeMapFromPx, controls = true, clusters = true },
+                new { name = "inset", element = _insetMap, lat = 21.0226, lon = 105.8515, zoom = 16, controls = false, clusters = false, layers = InsetLayers },
             },
-            inset = new { frameId = "wall-inset-frame", handleId = "wall-inset-handle" },
+            inset = new { frame = _insetFrame, handle = _insetHandle },
         });
         _ready = true;
         await Refresh(null);
@@ -78,7 +95,7 @@ public sealed partial class WallMap : IAsyncDisposable
         var now = Feed.Now(Time);
         var ids = changed?.ToHashSet(StringComparer.Ordinal);
         var markers = _places.Where(p => ids is null || ids.Contains(p.Id)).Select(p => MapMarkers.Of(p, Feed.FindState(p.Id), English, now, T)).ToList();
-        if (markers.Count > 0) await JS.InvokeVoidAsync("ccMap.update", markers);
+        if (markers.Count > 0) await _maps!.InvokeVoidAsync("update", markers);
         await DrawWalkingStreets();
         if (ids is not null && now - _lastFull > TimeSpan.FromMinutes(1))
         {
@@ -93,14 +110,14 @@ public sealed partial class WallMap : IAsyncDisposable
         var lines = Catalog.WalkingStreets.Select(w => WalkingStreetLine.Of(w, City.Now, T, English)).ToList();
         var key = string.Join("|", lines.Select(l => $"{l.Id}:{l.Open}:{l.Label}"));
         if (key == _walkingDrawn) return;
-        await JS.InvokeVoidAsync("ccMap.walking", lines);
+        await _maps!.InvokeVoidAsync("walking", lines);
         _walkingDrawn = key;
     }
 
     private async Task Toggle(string layer, bool visible)
     {
         if (visible) _hidden.Remove(layer); else _hidden.Add(layer);
-        await JS.InvokeVoidAsync("ccMap.showLayer", layer, visible);
+        if (_ready) await _maps!.InvokeVoidAsync("showLayer", layer, visible);
     }
 
     /// <summary>Folds the inset to its title bar (or back); Leaflet then measures the inset again.</summary>
@@ -116,7 +133,19 @@ public sealed partial class WallMap : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         _tick?.Dispose();
+        try
+        {
+            if (_maps is not null)
+            {
+                await _maps.InvokeVoidAsync("dispose");
+                await _maps.DisposeAsync();
+            }
+            if (_module is not null) await _module.DisposeAsync();
+        }
+        catch (JSDisconnectedException)
+        {
+            // The browser has gone, and its maps with it.
+        }
         _self?.Dispose();
-        try { if (_ready) await JS.InvokeVoidAsync("ccMap.dispose"); } catch (JSDisconnectedException) { }
     }
 }
