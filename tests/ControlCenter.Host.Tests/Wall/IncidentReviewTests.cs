@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using ControlCenter.Domain;
+using ControlCenter.Domain.Catalog;
 using ControlCenter.Grains.Hosting;
 using ControlCenter.Host.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
@@ -101,6 +102,28 @@ public class IncidentReviewTests : SqliteHostFixture
         await Assertions.Expect(page.Locator("#clock")).ToHaveAttributeAsync("data-review", "false");
         await Assertions.Expect(marker).ToHaveTextAsync("8");
         await Assertions.Expect(flooded).ToHaveTextAsync("0");
+        await page.Context.CloseAsync();
+    }
+
+    [Test]
+    public async Task Review_OfAnHourTheLakesWalkingSpaceWasTheOtherWay_DrawsItAsItWasThen()
+    {
+        var lakeSpace = Host.Services.GetRequiredService<CityCatalog>().WalkingStreets.Single(w => w.Id == "ws-ho-guom");
+        var now = _clock.GetUtcNow();
+        var openNow = WalkingHours.IsOpen(lakeSpace, now);
+        // Within the past week (its hours repeat weekly) there is an hour when it was the other way.
+        var then = Enumerable.Range(1, 7 * 24).Select(h => WholeMinute(now).AddHours(-h)).First(at => WalkingHours.IsOpen(lakeSpace, at) != openNow);
+        var page = await _browser.SignedIn(Host.ServerAddress, "responder");
+        var line = page.Locator("#wall-map path.cc-walking[data-walking-street='ws-ho-guom']");
+        await Assertions.Expect(line).ToHaveAttributeAsync("data-open", openNow ? "true" : "false");
+
+        await page.ClickAsync("#review-open");
+        await page.FillAsync("#review-at", Local(then, "yyyy-MM-dd'T'HH:mm"));
+        await Assertions.Expect(page.Locator("#review-banner")).ToHaveAttributeAsync("data-at", then.UtcDateTime.ToString("O", CultureInfo.InvariantCulture));
+        await Assertions.Expect(line).ToHaveAttributeAsync("data-open", openNow ? "false" : "true");
+
+        await page.ClickAsync("#review-live");
+        await Assertions.Expect(line).ToHaveAttributeAsync("data-open", openNow ? "true" : "false");
         await page.Context.CloseAsync();
     }
 

@@ -107,7 +107,9 @@ public sealed partial class WallMap : IAsyncDisposable
     /// <summary>Sends the walking streets when their state or label differs from what the map shows.</summary>
     private async Task DrawWalkingStreets()
     {
-        var lines = Catalog.WalkingStreets.Select(w => WalkingStreetLine.Of(w, City.Now, T, English)).ToList();
+        // Open or closed as at the moment shown: a reviewed Saturday night has its walking streets open.
+        var at = Feed.AsOf ?? City.Now;
+        var lines = Catalog.WalkingStreets.Select(w => WalkingStreetLine.Of(w, at, T, English)).ToList();
         var key = string.Join("|", lines.Select(l => $"{l.Id}:{l.Open}:{l.Label}"));
         if (key == _walkingDrawn) return;
         await _maps!.InvokeVoidAsync("walking", lines);
