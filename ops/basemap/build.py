@@ -112,11 +112,44 @@ def water(path, tolerance):
             lon, lat = raw.split()
             current["points"].append((float(lon), float(lat)))
     features = []
-    for w in out:
+    for w in joined(out):
         features.append(feature("Polygon", [ring(w["points"], tolerance)], kind=w["kind"], name=w["name"], nameEn=w["nameEn"], osm=w["osm"]))
         at = river_label(w["points"], RIVER_LABEL_NEAR[w["name"]]) if w["kind"] == "river" else centroid(w["points"])
         features.append(label(w["kind"], w["name"], w["nameEn"], at))
     return features
+
+
+def joined(waters):
+    """One feature per water: OSM splits a long river into areas that share an edge (the Red River below Chương Dương
+    bridge), so an entry of the same kind and name that shares an edge with an earlier one is joined to it there."""
+    out = []
+    for w in waters:
+        into = next((o for o in out if (o["kind"], o["name"]) == (w["kind"], w["name"]) and shared_edge(o["points"], w["points"])), None)
+        if into is None:
+            out.append(dict(w))
+        else:
+            into["points"] = join_rings(into["points"], w["points"])
+            into["osm"] += " + " + w["osm"]
+    return out
+
+
+def shared_edge(first, second):
+    """The first edge (a, b) of the closed ring `first` that the closed ring `second` also has, either way round."""
+    edges = set(zip(second, second[1:]))
+    return next(((a, b) for a, b in zip(first, first[1:]) if (a, b) in edges or (b, a) in edges), None)
+
+
+def join_rings(first, second):
+    """The outline of both areas: `first` from b round to a, then `second` from a round to b, without their edge (a, b)."""
+    a, b = shared_edge(first, second)
+    ring_one, ring_two = first[:-1], second[:-1]
+    i = ring_one.index(a)
+    one = ring_one[i + 1:] + ring_one[:i + 1]  # b ... a
+    j = ring_two.index(a)
+    two = ring_two[j:] + ring_two[:j]  # a ... , with b either right after a or last
+    if two[1] == b:
+        two = [two[0]] + two[:0:-1]  # a, then backwards round to b
+    return one + two[1:]  # b ... a ... b: closed
 
 
 def river_label(points, near):
@@ -150,7 +183,7 @@ def roads(source):
 
 
 def carried_over(source):
-    """Rivers and lakes kept as the earlier build drew them (already simplified, with their labels): their
+    """The Đuống and three lakes kept as the earlier build drew them (already simplified, with their labels): their
     extracts are gone (see SOURCES.md), and the copy in the repository is what the wall has shown since."""
     return json.loads((source / "carried-over.geojson").read_text(encoding="utf-8"))["features"]
 
@@ -160,7 +193,7 @@ def main():
     parser.add_argument("--source", type=Path, default=DEFAULT_SOURCE)
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
     args = parser.parse_args()
-    rivers = args.source / "water-rivers.txt"  # none today: the rivers are carried over (SOURCES.md)
+    rivers = args.source / "water-rivers.txt"  # the Red River; the Đuống is still carried over (SOURCES.md)
     features = (city(args.source) + districts(args.source) + roads(args.source)
                 + (water(rivers, 0.00012) if rivers.exists() else [])
                 + carried_over(args.source) + water(args.source / "water-lakes.txt", 0.00002))

@@ -6,7 +6,7 @@ namespace ControlCenter.Host.Tests.Wall;
 /// <summary>
 /// The basemap file the host serves: built from the OpenStreetMap extracts kept in the repository
 /// (ops/basemap/osm/), so anyone can rebuild it and get the same bytes, and small enough for a wall to load.
-/// West Lake is a real outline there, not a name on an empty spot.
+/// West Lake is a real outline there, not a name on an empty spot, and the Red River runs on past Long Biên bridge.
 /// </summary>
 public class WallBasemapFileTests
 {
@@ -53,6 +53,32 @@ public class WallBasemapFileTests
         Assert.That(label.GetProperty("properties").GetProperty("of").GetString(), Is.EqualTo("lake"));
         var at = label.GetProperty("geometry").GetProperty("coordinates");
         Assert.That(Inside(ring, at[0].GetDouble(), at[1].GetDouble()), Is.True, "the name is written on the water");
+    }
+
+    [Test]
+    public void RedRiver_IsOneOsmOutline_ThatGoesOnBelowLongBienBridge_WithHoanKiemLakeOnTheBank()
+    {
+        using var basemap = JsonDocument.Parse(File.ReadAllText(Committed));
+        var features = basemap.RootElement.GetProperty("features").EnumerateArray().ToList();
+
+        // OSM splits the river ~800 m below Chương Dương bridge; the basemap joins the two areas into one river.
+        var river = features.Single(f => Kind(f) == "river" && Name(f) == "Sông Hồng");
+        Assert.That(river.GetProperty("properties").GetProperty("osm").GetString(), Is.EqualTo("relation/6907107 + way/471485747"));
+        var ring = river.GetProperty("geometry").GetProperty("coordinates")[0].EnumerateArray()
+            .Select(p => (Lon: p[0].GetDouble(), Lat: p[1].GetDouble())).ToList();
+        Assert.That(ring[0], Is.EqualTo(ring[^1]), "a closed ring");
+
+        Assert.That(Inside(ring, 105.8600, 21.0450), Is.True, "mid-river at Long Biên bridge");
+        Assert.That(Inside(ring, 105.8780, 21.0060), Is.True, "mid-river at Vĩnh Tuy bridge, 3 km below where the drawing used to stop");
+        Assert.That(Inside(ring, 105.9087, 20.9850), Is.True, "mid-river by Thanh Trì bridge");
+        Assert.That(ring.Min(p => p.Lat), Is.LessThan(20.93), "down past Thanh Trì");
+
+        var lake = features.Single(f => Kind(f) == "label" && Name(f) == "Hồ Hoàn Kiếm").GetProperty("geometry").GetProperty("coordinates");
+        Assert.That(Inside(ring, lake[0].GetDouble(), lake[1].GetDouble()), Is.False, "Hoàn Kiếm Lake is on land, west of the river");
+        Assert.That(Inside(ring, 105.8700, 21.0000), Is.False, "Vĩnh Tuy, on the right bank, is land");
+
+        var label = features.Single(f => Kind(f) == "label" && Name(f) == "Sông Hồng").GetProperty("geometry").GetProperty("coordinates");
+        Assert.That(Inside(ring, label[0].GetDouble(), label[1].GetDouble()), Is.True, "the name is written on the water");
     }
 
     private static string? Kind(JsonElement feature) => feature.GetProperty("properties").GetProperty("kind").GetString();
