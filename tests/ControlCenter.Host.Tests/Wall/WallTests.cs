@@ -356,34 +356,32 @@ public class WallTests : SqliteHostFixture
     }
 
     /// <summary>
-    /// A 3840×2160 video wall's map opens one step closer (zoom 14) so the markers spread out; a 1366×768 laptop's
-    /// map keeps the city view and its legend starts folded, lying over no marker, opens with one click, and this
-    /// browser remembers it open.
+    /// A 3840×2160 video wall's map opens one step closer (zoom 14) so the markers spread out; there and at 1920×1080
+    /// the legend opens as a low band that lies over no marker. A 1366×768 laptop's map keeps the city view and its
+    /// legend starts folded, lying over no marker, opens with one click, and this browser remembers it open.
     /// </summary>
     [Test]
     public async Task Map_OnAVideoWall_OpensCloser_AndOnALaptop_TheLegendStartsFolded()
     {
         var wall = await _browser.SignedIn(Host.ServerAddress, "viewer", 3840, 2160);
         await Assertions.Expect(wall.Locator("#wall-map")).ToHaveAttributeAsync("data-zoom", "14");
-        await Assertions.Expect(wall.Locator("#map-legend")).ToHaveAttributeAsync("data-open", "true");
+        await Assertions.Expect(wall.Locator("#map-legend .legend-row")).ToHaveCountAsync(9);
         await Assertions.Expect(wall.Locator("#wall-map .cc-marker.cc-air")).ToHaveCountAsync(10);
+        Assert.That(await MarkersUnderTheLegend(wall), Is.Empty, "no marker of the video wall's view under the open legend");
         await wall.Context.CloseAsync();
+
+        var desk = await _browser.SignedIn(Host.ServerAddress, "viewer", 1920, 1080);
+        await Assertions.Expect(desk.Locator("#map-legend .legend-row")).ToHaveCountAsync(9);
+        await Assertions.Expect(desk.Locator("#wall-map .cc-marker.cc-air")).ToHaveCountAsync(10);
+        Assert.That(await MarkersUnderTheLegend(desk), Is.Empty, "no marker of the 1920×1080 city view under the open legend");
+        await desk.Context.CloseAsync();
 
         var laptop = await _browser.SignedIn(Host.ServerAddress, "viewer", 1366, 768);
         var legend = laptop.Locator("#map-legend");
         await Assertions.Expect(laptop.Locator("#wall-map")).ToHaveAttributeAsync("data-zoom", "13");
         await Assertions.Expect(legend).ToHaveAttributeAsync("data-open", "false");
         await Assertions.Expect(laptop.Locator("#wall-map .cc-marker.cc-air")).ToHaveCountAsync(10);
-        var covered = await laptop.EvaluateAsync<string[]>("""
-            () => {
-              const l = document.getElementById('map-legend').getBoundingClientRect();
-              return [...document.querySelectorAll('#wall-map .cc-marker')].filter(m => {
-                const r = m.getBoundingClientRect();
-                return r.left < l.right && r.right > l.left && r.top < l.bottom && r.bottom > l.top;
-              }).map(m => m.dataset.entity);
-            }
-            """);
-        Assert.That(covered, Is.Empty, "no marker of the city view under the folded legend");
+        Assert.That(await MarkersUnderTheLegend(laptop), Is.Empty, "no marker of the city view under the folded legend");
 
         // One click opens it (were it open, the click would fold it), and the choice outlives a reload.
         await laptop.ClickAsync("#map-legend-toggle");
@@ -393,6 +391,17 @@ public class WallTests : SqliteHostFixture
         await Assertions.Expect(legend.Locator(".legend-row")).ToHaveCountAsync(9);
         await laptop.Context.CloseAsync();
     }
+
+    /// <summary>The entities whose map markers overlap the legend's box, as drawn.</summary>
+    private static Task<string[]> MarkersUnderTheLegend(IPage page) => page.EvaluateAsync<string[]>("""
+        () => {
+          const l = document.getElementById('map-legend').getBoundingClientRect();
+          return [...document.querySelectorAll('#wall-map .cc-marker')].filter(m => {
+            const r = m.getBoundingClientRect();
+            return r.left < l.right && r.right > l.left && r.top < l.bottom && r.bottom > l.top;
+          }).map(m => m.dataset.entity);
+        }
+        """);
 
     [Test]
     public async Task Anonymous_IsSentToTheLoginPage_AndAWrongPasswordIsRefused()

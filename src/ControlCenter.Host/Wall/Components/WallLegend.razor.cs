@@ -17,6 +17,9 @@ public sealed partial class WallLegend : IAsyncDisposable
     private bool _open;
     private bool _clicked;
 
+    /// <summary>The legend's box, which the city map keeps its markers clear of (WallMap.razor.js).</summary>
+    public ElementReference Box => _legend;
+
     [Inject] private IJSRuntime JS { get; set; } = null!;
 
     [Inject] private IStringLocalizer<WallText> T { get; set; } = null!;

@@ -35,7 +35,8 @@ public sealed partial class WallMap : IAsyncDisposable
     private DotNetObjectReference<WallMap>? _self;
     private IJSObjectReference? _module;
     private IJSObjectReference? _maps;
-    private ElementReference _cityMap, _insetMap, _insetFrame, _insetHandle;
+    private ElementReference _cityMap, _insetMap, _insetFrame, _insetHandle, _layers;
+    private WallLegend _legend = null!;
     private bool _ready;
     private bool _insetCollapsed;
     private bool _insetResized;
@@ -76,6 +77,7 @@ public sealed partial class WallMap : IAsyncDisposable
                 new { name = "inset", element = _insetMap, lat = 21.0226, lon = 105.8515, zoom = 16, controls = false, clusters = false, layers = InsetLayers },
             },
             inset = new { frame = _insetFrame, handle = _insetHandle },
+            legend = new { box = _legend.Box, above = _layers },
         });
         _ready = true;
         await Refresh(null);

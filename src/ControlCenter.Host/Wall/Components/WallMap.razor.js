@@ -23,7 +23,8 @@ const drawnOn = new WeakMap();
 
 /**
  * Draws one WallMap. options: { tileUrl, attribution, views: [{ name, element, lat, lon, zoom, largeZoom, largeFromPx,
- * controls, clusters, layers }], inset: { frame, handle } }, the elements being Blazor's element references.
+ * controls, clusters, layers }], inset: { frame, handle }, legend: { box, above } }, the elements being Blazor's element
+ * references (legend.above: what lies along the map's top edge, the layer switches).
  */
 export function create(dotnet, options) {
   for (const v of options.views) drawnOn.get(v.element)?.dispose();
@@ -31,6 +32,8 @@ export function create(dotnet, options) {
   const select = id => { if (!disposed) dotnet.invokeMethodAsync('Selected', id); };
   const views = options.views.map(v => makeView(v, options, select));
   const rings = evidenceRings(views[0]); // the first view is the city map, the one an opened alert moves
+  const room = options.legend ? roomForLegend(views[0], options.legend) : { fit: () => { }, moved: () => { }, stop: () => { } };
+  let drawn = false;
   const stopMoving = options.inset ? movable(options.inset.frame, options.inset.handle) : () => { };
   if (!options.tileUrl) { // the city's tiles replace our basemap
     fetch('wall/basemap/hanoi-basemap.geojson').then(r => r.json()).then(geo => {
@@ -38,18 +41,22 @@ export function create(dotnet, options) {
     }).catch(() => { /* the markers still show without the basemap */ });
   }
   const handle = {
-    update: list => { for (const view of views) update(view, list); },
+    update: list => {
+      for (const view of views) update(view, list);
+      if (!drawn) { drawn = true; room.fit(); }
+    },
     walking: list => { for (const view of views) walking(view, list); },
     showLayer: (name, visible) => { for (const view of views) showLayer(view, name, visible); },
     resized: name => {
       const view = views.find(v => v.name === name);
       if (view) requestAnimationFrame(() => { if (!disposed) view.map.invalidateSize(); });
     },
-    focus: target => rings.focus(target),
+    focus: target => { room.moved(); rings.focus(target); },
     dispose: () => {
       if (disposed) return;
       disposed = true;
       rings.stop();
+      room.stop();
       stopMoving();
       for (const view of views) { drawnOn.delete(view.map.getContainer()); view.map.remove(); }
     },
@@ -66,7 +73,7 @@ function makeView(v, options, select) {
   // Our basemap sits under Leaflet's overlays (walking streets) and its labels under the markers.
   map.createPane('ccBase').style.zIndex = 250;
   map.createPane('ccBaseLabels').style.zIndex = 450;
-  const view = { name: v.name, map, select, only: v.layers || null, clusters: !!v.clusters, layers: {}, markers: {}, data: {}, walking: {}, clusterLayer: L.layerGroup().addTo(map), hidden: new Set() };
+  const view = { name: v.name, map, home: { center: [v.lat, v.lon], zoom: map.getZoom() }, select, only: v.layers || null, clusters: !!v.clusters, layers: {}, markers: {}, data: {}, walking: {}, clusterLayer: L.layerGroup().addTo(map), hidden: new Set() };
   map.on('zoomend', () => { zoomBand(view); recluster(view); });
   map.on('moveend', () => recluster(view));
   zoomBand(view);
@@ -277,6 +284,41 @@ function movable(frame, handle) {
   };
   handle.addEventListener('pointerdown', down);
   return () => handle.removeEventListener('pointerdown', down);
+}
+
+// ---- Room for the legend ----
+
+// The open legend is a band along the city map's bottom-left edge. Until the operator moves the map (or an alert
+// moves it), the city view is nudged north just enough that no marker lies under the legend, never so far that
+// the northernmost marker slides under the layer switches; folded, the legend takes the nudge back. Measured on the
+// markers as drawn, each time the legend changes size, since their labels' widths depend on the figures.
+function roomForLegend(view, legend) {
+  const map = view.map, container = map.getContainer();
+  let moved = false, ours = false;
+  map.on('dragstart zoomstart', () => { if (!ours) moved = true; });
+  const boxes = () => {
+    const area = container.getBoundingClientRect();
+    return [...container.querySelectorAll('.cc-marker')].map(m => m.getBoundingClientRect())
+      .filter(r => r.width > 0 && r.bottom > area.top && r.top < area.bottom && r.right > area.left && r.left < area.right);
+  };
+  function fit() {
+    if (moved) return;
+    ours = true;
+    try {
+      map.setView(view.home.center, view.home.zoom, { animate: false });
+      const band = legend.box.getBoundingClientRect(), markers = boxes();
+      const under = markers.filter(r => r.left < band.right && r.right > band.left && r.bottom > band.top);
+      if (under.length === 0) return;
+      const needed = Math.max(...under.map(r => r.bottom)) - band.top + 6;
+      const spare = Math.min(...markers.map(r => r.top)) - legend.above.getBoundingClientRect().bottom - 6;
+      if (spare > 0) map.panBy([0, Math.min(needed, spare)], { animate: false });
+    } finally {
+      ours = false;
+    }
+  }
+  const resized = new ResizeObserver(() => fit());
+  resized.observe(legend.box);
+  return { fit, moved: () => { moved = true; }, stop: () => resized.disconnect() };
 }
 
 // ---- The opened alert ----
