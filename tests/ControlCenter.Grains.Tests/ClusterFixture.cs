@@ -6,6 +6,7 @@ using ControlCenter.Grains.Hosting;
 using ControlCenter.Grains.Sensors;
 using ControlCenter.Storage;
 using ControlCenter.Storage.Log;
+using ControlCenter.Storage.Parking;
 using ControlCenter.Storage.Schema;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
@@ -74,6 +75,7 @@ public sealed class ClusterFixture
             silo.UseInMemoryReminderService();
             silo.Services.AddSingleton(Database);
             silo.Services.AddReadingLog();
+            silo.Services.AddLotDeskHistory();
             silo.Services.AddSingleton<IReadingLog>(sp => new FlakyReadingLog(new ReadingLog(sp.GetRequiredService<ReadingLogWriter>(), sp.GetRequiredService<ReadingLogReader>())));
             silo.Services.AddSingleton<ReadingIntake>();
             silo.Services.AddSingleton<Webhooks.IWebhookSender, RecordingWebhookSender>();

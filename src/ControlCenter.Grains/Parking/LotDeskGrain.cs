@@ -1,9 +1,11 @@
 using ControlCenter.Contracts;
 using ControlCenter.Contracts.Grains;
 using ControlCenter.Contracts.Messages;
+using ControlCenter.Contracts.Storage;
 using ControlCenter.Domain;
 using ControlCenter.Domain.Parking;
 using ControlCenter.Grains.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace ControlCenter.Grains.Parking;
@@ -11,14 +13,20 @@ namespace ControlCenter.Grains.Parking;
 /// <summary>
 /// The lot's desk for the drivers' app. Orleans runs one request at a time here, so the check "is a space free?"
 /// and taking it are one step: racing drivers get exactly as many holds and sessions as there are spaces.
-/// Every change is written before it is answered, then told to the lot (its tile and its free spaces).
+/// Every change is written before it is answered, then recorded for incident review (<see cref="ILotDeskHistory"/>)
+/// and told to the lot (its tile and its free spaces).
 /// </summary>
 public sealed class LotDeskGrain(
     [PersistentState(StorageNames.LotDeskState, StorageNames.GrainStore)] IPersistentState<LotDeskState> store,
     CityClock clock,
-    IOptions<ParkingOptions> options) : Grain, ILotDeskGrain
+    IOptions<ParkingOptions> options,
+    ILotDeskHistory history,
+    ILogger<LotDeskGrain> logger) : Grain, ILotDeskGrain
 {
     private static readonly TimeSpan KeepFinishedHolds = TimeSpan.FromDays(1);
+
+    /// <summary>The figures last recorded by this activation: a row is appended only when they change.</summary>
+    private LotDeskFigures? _recorded;
 
     private LotDeskState State => store.State;
 
@@ -221,7 +229,8 @@ public sealed class LotDeskGrain(
             await GrainFactory.GetGrain<IParkingSessionGrain>(session.Id).ForgetPlate();
 
         if (changed) await Save(now);
-        else await Lot.SetBookings(Bookings(now));
+        // Nothing stored changed, but the figures may have: a hold past its time, or a new city day.
+        else await Publish(now);
     }
 
     private async Task Save(DateTimeOffset now)
@@ -237,6 +246,35 @@ public sealed class LotDeskGrain(
             throw;
         }
 
-        await Lot.SetBookings(Bookings(now));
+        await Publish(now);
+    }
+
+    /// <summary>Records the figures if they changed, then tells the lot.</summary>
+    private async Task Publish(DateTimeOffset now)
+    {
+        var bookings = Bookings(now);
+        await Record(now, bookings);
+        await Lot.SetBookings(bookings);
+    }
+
+    /// <summary>
+    /// Appends the figures to the history when they differ from the last appended (the first time in an activation,
+    /// always). Never fails the request: the desk's own state, already written, is the authority, and the history is
+    /// only what review shows of the past. A failed row is logged and counted (the store's failure counter), and
+    /// tried again at the next change or sweep (the figures still differ from the last recorded).
+    /// </summary>
+    private async Task Record(DateTimeOffset now, LotBookings bookings)
+    {
+        var figures = new LotDeskFigures(bookings.Held, bookings.OpenSessions, bookings.SessionsToday, bookings.RevenueTodayVnd, bookings.PaidTodayVnd);
+        if (figures == _recorded) return;
+        try
+        {
+            await history.Append(this.GetPrimaryKeyString(), now, figures, CancellationToken.None);
+            _recorded = figures;
+        }
+        catch (Exception ex)
+        {
+            logger.LogWarning(ex, "Lot desk {Lot}: its figures at {At} were not recorded for incident review", this.GetPrimaryKeyString(), now);
+        }
     }
 }

@@ -1,5 +1,6 @@
 using ControlCenter.Grains.Sensors;
 using ControlCenter.Storage.Log;
+using ControlCenter.Storage.Parking;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace ControlCenter.Host.Ingest;
@@ -27,6 +28,8 @@ public static class IngestConfiguration
         builder.Services.AddSingleton<IngestMetrics>();
         builder.Services.AddIngestRateLimit();
         builder.Services.AddReadingLog();
+        // The lot desks' figures over time, for incident review; pruned with the readings by HistoryRetention.
+        builder.Services.AddLotDeskHistory();
         builder.Services.AddHostedService<HistoryRetention>();
         return builder;
     }

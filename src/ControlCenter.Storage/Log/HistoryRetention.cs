@@ -1,13 +1,18 @@
 using ControlCenter.Domain.Catalog;
+using ControlCenter.Storage.Parking;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace ControlCenter.Storage.Log;
 
-/// <summary>Deletes the catalogue's sensors' readings older than the retention setting (and a margin), once at start and then every hour.</summary>
+/// <summary>
+/// Deletes the catalogue's sensors' readings older than the retention setting (and a margin), and the lot desk
+/// history review can no longer reach, once at start and then every hour.
+/// </summary>
 public sealed class HistoryRetention(
-    ReadingHistory history, CityCatalog catalog, IOptions<HistoryOptions> options, TimeProvider time, ILogger<HistoryRetention> logger)
+    ReadingHistory history, LotDeskHistory desks, CityCatalog catalog, IOptions<HistoryOptions> options, TimeProvider time,
+    ILogger<HistoryRetention> logger)
     : BackgroundService
 {
     /// <summary>
@@ -27,6 +32,9 @@ public sealed class HistoryRetention(
                 var cutoff = time.GetUtcNow() - options.Value.Retention - CheckpointMargin;
                 var deleted = await history.DeleteOlderThan(catalog.Sensors.Select(s => s.Id), cutoff, stoppingToken);
                 if (deleted > 0) logger.LogInformation("Retention removed {Rows} readings from the log", deleted);
+                // No margin here: nothing replays the desk history; review reaches back the retention exactly.
+                var desksDeleted = await desks.DeleteOlderThan(time.GetUtcNow() - options.Value.Retention, stoppingToken);
+                if (desksDeleted > 0) logger.LogInformation("Retention removed {Rows} rows of the lot desk history", desksDeleted);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {

@@ -11,9 +11,9 @@ namespace ControlCenter.Storage.Schema;
 /// </summary>
 public sealed class SchemaInitializer(CityDatabase database, ILogger<SchemaInitializer> logger) : IHostedService
 {
-    private static readonly string[] SqliteScripts = ["orleans-persistence.sql", "grain-state.sql", "reading-log.sql", "audit.sql", "credentials.sql", "data-protection-keys.sql"];
+    private static readonly string[] SqliteScripts = ["orleans-persistence.sql", "grain-state.sql", "reading-log.sql", "audit.sql", "credentials.sql", "data-protection-keys.sql", "lot-desk-history.sql"];
     private static readonly string[] PostgreSqlScripts =
-        ["orleans-main.sql", "orleans-persistence.sql", "orleans-clustering.sql", "orleans-reminders.sql", "grain-state.sql", "reading-log.sql", "audit.sql", "credentials.sql", "data-protection-keys.sql"];
+        ["orleans-main.sql", "orleans-persistence.sql", "orleans-clustering.sql", "orleans-reminders.sql", "grain-state.sql", "reading-log.sql", "audit.sql", "credentials.sql", "data-protection-keys.sql", "lot-desk-history.sql"];
 
     /// <summary>An arbitrary constant shared by every ControlCenter silo: "CCSCHEMA" in ASCII.</summary>
     private const long SchemaLockKey = 0x4343534348454D41;

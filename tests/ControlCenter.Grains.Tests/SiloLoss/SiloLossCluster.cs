@@ -8,6 +8,7 @@ using ControlCenter.Grains.Parking;
 using ControlCenter.Grains.Sensors;
 using ControlCenter.Storage;
 using ControlCenter.Storage.Log;
+using ControlCenter.Storage.Parking;
 using ControlCenter.Storage.Schema;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -142,6 +143,7 @@ public sealed class SiloLossCluster
             });
             silo.Services.AddSingleton(Database);
             silo.Services.AddReadingLog();
+            silo.Services.AddLotDeskHistory();
             silo.Services.AddSingleton<ReadingIntake>();
             silo.Services.AddSingleton<Webhooks.IWebhookSender, RecordingWebhookSender>();
         }

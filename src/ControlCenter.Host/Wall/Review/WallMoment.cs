@@ -12,7 +12,9 @@ using ControlCenter.Grains.Parking;
 using ControlCenter.Grains.Traffic;
 using ControlCenter.Grains.Zones;
 using ControlCenter.Host.Audit;
+using ControlCenter.Domain;
 using ControlCenter.Storage.Log;
+using ControlCenter.Storage.Parking;
 using Microsoft.Extensions.Options;
 
 namespace ControlCenter.Host.Wall.Review;
@@ -21,12 +23,15 @@ namespace ControlCenter.Host.Wall.Review;
 /// Builds the wall's picture of a past moment from the record: the sensors from the readings log
 /// (<see cref="SensorsAsOf"/>), lots, junctions, zones and tiles from them with the same pure functions their grains
 /// use, judged by the threshold packs in force at the moment (their stored versions), the alerts unresolved at the
-/// moment from their stored timelines (<see cref="AlertAsOf"/>), and the lots an operator had closed from the audit log. What the record does not hold is left out rather than guessed: a lot's
-/// app holds, sessions and revenue. One per circuit: it keeps the alert list and the audit entries a few seconds,
-/// so playing forward reads them once in a while.
+/// moment from their stored timelines (<see cref="AlertAsOf"/>), the lots an operator had closed from the audit log, and
+/// each lot's app figures (holds, sessions, revenue) from the lot desk history (<see cref="LotDeskHistory"/>). What the
+/// record does not hold is left out rather than guessed: a lot's app figures before its first recorded row (the
+/// history began, or the lot's figures never changed since), and its free spaces stay the sensors' count (the
+/// spaces of drivers arriving are not recorded). One per circuit: it keeps the alert list and the audit entries a few
+/// seconds, so playing forward reads them once in a while.
 /// </summary>
 public sealed class WallMoment(
-    CityCatalog catalog, SensorsAsOf sensors, IGrainFactory grains, AuditLog audit, TimeProvider time,
+    CityCatalog catalog, SensorsAsOf sensors, IGrainFactory grains, AuditLog audit, LotDeskHistory desks, TimeProvider time,
     IOptions<HistoryOptions> history)
 {
     private static readonly TimeSpan RecordKept = TimeSpan.FromSeconds(10);
@@ -34,8 +39,8 @@ public sealed class WallMoment(
     /// <summary>How far back the audit log is read for lot closures: a closure older than this many entries is not seen.</summary>
     private const int AuditEntries = 5000;
 
-    /// <summary>Figures the readings log does not hold (the parking app's), shown as unknown in the past.</summary>
-    private static readonly string[] NotRecorded = ["held", "sessionsOpen", "sessionsToday", "revenueTodayVnd", "paidTodayVnd"];
+    /// <summary>The parking app's figures: from the lot desk history, unknown for a lot it holds nothing of yet.</summary>
+    private static readonly string[] DeskFigures = ["held", "sessionsOpen", "sessionsToday", "revenueTodayVnd", "paidTodayVnd"];
 
     private (DateTimeOffset Read, Alert[] Alerts, IReadOnlyList<AuditEntry> Audit)? _record;
 
@@ -61,12 +66,13 @@ public sealed class WallMoment(
         var thresholds = await ThresholdsAt(at);
         var (states, summaries) = await sensors.At(at, thresholds, cancellationToken);
         var packs = thresholds.Packs;
+        var deskRows = await desks.AsOf(at, cancellationToken);
         var lots = catalog.ParkingLots.Select(lot =>
         {
             var flooded = alerts.Any(a => a.RuleId == AlertRules.FloodParking && a.Scope == lot.Id);
             var view = LotView.Compute(lot, Members(lot.Id, summaries), packs.Parking, flooded ? "flood" : null, closed.GetValueOrDefault(lot.Id));
             var derived = new Dictionary<string, object?>(view.Derived, StringComparer.Ordinal);
-            foreach (var key in NotRecorded) derived[key] = null;
+            foreach (var (key, value) in DeskFiguresAt(deskRows.GetValueOrDefault(lot.Id), at)) derived[key] = value;
             return Aggregate(lot.Id, EntityKinds.ParkingLot, lot.ZoneId, view with { Derived = derived });
         });
         var junctions = catalog.Junctions.Select(j =>
@@ -92,6 +98,22 @@ public sealed class WallMoment(
         var source = new ThresholdSource(ThresholdJson.Parse(document.Json));
         _thresholds = (document.Version, source);
         return source;
+    }
+
+    /// <summary>
+    /// A lot's app figures at the moment from its newest row at or before it. The day's figures count the city day
+    /// (as the desk does): a row of an earlier day means none yet on the moment's day.
+    /// </summary>
+    private static IEnumerable<(string Key, object? Value)> DeskFiguresAt(LotDeskRow? row, DateTimeOffset at)
+    {
+        if (row is null) return DeskFigures.Select(key => (key, (object?)null));
+        var f = row.Figures;
+        var sameDay = CityTime.Date(row.At) == CityTime.Date(at);
+        return
+        [
+            ("held", f.Held), ("sessionsOpen", f.SessionsOpen), ("sessionsToday", sameDay ? f.SessionsToday : 0),
+            ("revenueTodayVnd", sameDay ? f.RevenueTodayVnd : 0L), ("paidTodayVnd", sameDay ? f.PaidTodayVnd : 0L),
+        ];
     }
 
     private List<MemberSummary> Members(string parentId, Dictionary<string, MemberSummary> summaries) =>
