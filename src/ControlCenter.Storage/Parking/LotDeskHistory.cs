@@ -46,6 +46,8 @@ public sealed class LotDeskHistory : ILotDeskHistory
         "DELETE FROM lot_desk_history WHERE at_ms < (SELECT max(x.at_ms) FROM lot_desk_history x "
         + "WHERE x.lot_id = lot_desk_history.lot_id AND x.at_ms <= @cutoff)";
 
+    private const int AppendTimeoutSeconds = 5;
+
     private readonly CityDatabase _database;
     private readonly Counter<long> _failuresCounter;
     private long _failures;
@@ -69,6 +71,9 @@ public sealed class LotDeskHistory : ILotDeskHistory
             await using var command = CityDatabase.Command(connection, Insert,
                 ("@lot", lotId), ("@at", at.ToUnixTimeMilliseconds()), ("@held", figures.Held), ("@open", figures.SessionsOpen),
                 ("@today", figures.SessionsToday), ("@revenue", figures.RevenueTodayVnd), ("@paid", figures.PaidTodayVnd));
+            // A desk waits for this row before it answers; a locked or slow database must not hold a driver (or a
+            // silo's shutdown) for the default 30 s. A row given up on is counted and tried again at the next sweep.
+            command.CommandTimeout = AppendTimeoutSeconds;
             await command.ExecuteNonQueryAsync(cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
