@@ -3,6 +3,7 @@ using ControlCenter.Contracts.Messages;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace ControlCenter.Host.Tests.Infrastructure;
 
@@ -17,7 +18,11 @@ public sealed class CityHost : WebApplicationFactory<Program>
     public const string FeedToken = "dev-feed-token-hanoi";
     public const string ParkingOnlyToken = "parking-only-token";
 
+    /// <summary>A stop slower than this prints what the host logged while stopping.</summary>
+    private static readonly TimeSpan SlowStop = TimeSpan.FromSeconds(10);
+
     private readonly Dictionary<string, string?> _settings;
+    private readonly HostLogTail _log = new();
     private Action<IServiceCollection>? _services;
 
     private CityHost(Dictionary<string, string?> settings) => _settings = settings;
@@ -62,7 +67,35 @@ public sealed class CityHost : WebApplicationFactory<Program>
     {
         builder.UseEnvironment("Development");
         foreach (var (key, value) in _settings) builder.UseSetting(key, value);
+        builder.ConfigureLogging(logging =>
+        {
+            logging.AddProvider(_log);
+            logging.AddFilter<HostLogTail>(null, LogLevel.Warning);
+            foreach (var category in HostLogTail.ShutdownCategories) logging.AddFilter<HostLogTail>(category, LogLevel.Debug);
+        });
         if (_services is { } services) builder.ConfigureServices(services);
+        builder.ConfigureServices(TimedHostedServices.Wrap);
+    }
+
+    /// <summary>
+    /// Stops the host. A stop that fails carries the host's last log lines (its shutdown stages among them) in its
+    /// error, which the run prints; a slow one writes them to the run's detailed output. A host that cannot stop in
+    /// time is a defect to find, not to hide, so the failure stands.
+    /// </summary>
+    public override async ValueTask DisposeAsync()
+    {
+        var stopping = System.Diagnostics.Stopwatch.StartNew();
+        try
+        {
+            await base.DisposeAsync();
+        }
+        catch (Exception ex)
+        {
+            throw new InvalidOperationException($"The test host failed to stop after {stopping.Elapsed.TotalSeconds:F1} s. Its last log lines:{Environment.NewLine}{_log.Text}", ex);
+        }
+
+        if (stopping.Elapsed > SlowStop)
+            await TestContext.Progress.WriteLineAsync($"A test host took {stopping.Elapsed.TotalSeconds:F1} s to stop. Its last log lines:{Environment.NewLine}{_log.Text}");
     }
 
     /// <summary>Replaces services after the host's own registrations (a fake city clock), before it starts.</summary>
