@@ -367,13 +367,13 @@ public class WallTests : SqliteHostFixture
         await Assertions.Expect(wall.Locator("#wall-map")).ToHaveAttributeAsync("data-zoom", "14");
         await Assertions.Expect(wall.Locator("#map-legend .legend-row")).ToHaveCountAsync(9);
         await Assertions.Expect(wall.Locator("#wall-map .cc-marker.cc-air")).ToHaveCountAsync(10);
-        Assert.That(await MarkersUnderTheLegend(wall), Is.Empty, "no marker of the video wall's view under the open legend");
+        await NoMarkerUnderTheLegend(wall, "the video wall's view, legend open");
         await wall.Context.CloseAsync();
 
         var desk = await _browser.SignedIn(Host.ServerAddress, "viewer", 1920, 1080);
         await Assertions.Expect(desk.Locator("#map-legend .legend-row")).ToHaveCountAsync(9);
         await Assertions.Expect(desk.Locator("#wall-map .cc-marker.cc-air")).ToHaveCountAsync(10);
-        Assert.That(await MarkersUnderTheLegend(desk), Is.Empty, "no marker of the 1920×1080 city view under the open legend");
+        await NoMarkerUnderTheLegend(desk, "the 1920×1080 city view, legend open");
         await desk.Context.CloseAsync();
 
         var laptop = await _browser.SignedIn(Host.ServerAddress, "viewer", 1366, 768);
@@ -381,7 +381,7 @@ public class WallTests : SqliteHostFixture
         await Assertions.Expect(laptop.Locator("#wall-map")).ToHaveAttributeAsync("data-zoom", "13");
         await Assertions.Expect(legend).ToHaveAttributeAsync("data-open", "false");
         await Assertions.Expect(laptop.Locator("#wall-map .cc-marker.cc-air")).ToHaveCountAsync(10);
-        Assert.That(await MarkersUnderTheLegend(laptop), Is.Empty, "no marker of the city view under the folded legend");
+        await NoMarkerUnderTheLegend(laptop, "the 1366×768 city view, legend folded");
 
         // One click opens it (were it open, the click would fold it), and the choice outlives a reload.
         await laptop.ClickAsync("#map-legend-toggle");
@@ -392,16 +392,30 @@ public class WallTests : SqliteHostFixture
         await laptop.Context.CloseAsync();
     }
 
-    /// <summary>The entities whose map markers overlap the legend's box, as drawn.</summary>
-    private static Task<string[]> MarkersUnderTheLegend(IPage page) => page.EvaluateAsync<string[]>("""
-        () => {
-          const l = document.getElementById('map-legend').getBoundingClientRect();
-          return [...document.querySelectorAll('#wall-map .cc-marker')].filter(m => {
-            const r = m.getBoundingClientRect();
-            return r.left < l.right && r.right > l.left && r.top < l.bottom && r.bottom > l.top;
-          }).map(m => m.dataset.entity);
+    /// <summary>
+    /// Waits (up to 5 s) until no map marker overlaps the legend's box as drawn, else fails naming those that do. The
+    /// map makes room for the legend after the layout settles (the tiles above it fill in), not in the first frame.
+    /// </summary>
+    private static async Task NoMarkerUnderTheLegend(IPage page, string view)
+    {
+        const string under = """
+            () => {
+              const l = document.getElementById('map-legend').getBoundingClientRect();
+              return [...document.querySelectorAll('#wall-map .cc-marker')].filter(m => {
+                const r = m.getBoundingClientRect();
+                return r.left < l.right && r.right > l.left && r.top < l.bottom && r.bottom > l.top;
+              }).map(m => m.dataset.entity);
+            }
+            """;
+        try
+        {
+            await page.WaitForFunctionAsync($"() => ({under})().length === 0", null, new PageWaitForFunctionOptions { Timeout = 5_000 });
         }
-        """);
+        catch (TimeoutException)
+        {
+            Assert.That(await page.EvaluateAsync<string[]>(under), Is.Empty, $"markers under the legend in {view}");
+        }
+    }
 
     [Test]
     public async Task Anonymous_IsSentToTheLoginPage_AndAWrongPasswordIsRefused()

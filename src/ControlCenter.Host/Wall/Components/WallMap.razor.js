@@ -32,7 +32,7 @@ export function create(dotnet, options) {
   const select = id => { if (!disposed) dotnet.invokeMethodAsync('Selected', id); };
   const views = options.views.map(v => makeView(v, options, select));
   const rings = evidenceRings(views[0]); // the first view is the city map, the one an opened alert moves
-  const room = options.legend ? roomForLegend(views[0], options.legend) : { fit: () => { }, moved: () => { }, stop: () => { } };
+  const room = options.legend ? roomForLegend(views[0], options.legend) : { fit: () => { }, check: () => { }, moved: () => { }, stop: () => { } };
   let drawn = false;
   const stopMoving = options.inset ? movable(options.inset.frame, options.inset.handle) : () => { };
   if (!options.tileUrl) { // the city's tiles replace our basemap
@@ -43,7 +43,7 @@ export function create(dotnet, options) {
   const handle = {
     update: list => {
       for (const view of views) update(view, list);
-      if (!drawn) { drawn = true; room.fit(); }
+      if (!drawn) { drawn = true; room.fit(); } else room.check();
     },
     walking: list => { for (const view of views) walking(view, list); },
     showLayer: (name, visible) => { for (const view of views) showLayer(view, name, visible); },
@@ -291,7 +291,8 @@ function movable(frame, handle) {
 // The open legend is a band along the city map's bottom-left edge. Until the operator moves the map (or an alert
 // moves it), the city view is nudged north just enough that no marker lies under the legend, never so far that
 // the northernmost marker slides under the layer switches; folded, the legend takes the nudge back. Measured on the
-// markers as drawn, each time the legend changes size, since their labels' widths depend on the figures.
+// markers as drawn, each time the legend or the map changes size: labels' widths depend on the figures, and the map
+// grows or shrinks as the tiles above it fill in, which moves the legend (held to its bottom edge) under other markers.
 function roomForLegend(view, legend) {
   const map = view.map, container = map.getContainer();
   let moved = false, ours = false;
@@ -301,13 +302,18 @@ function roomForLegend(view, legend) {
     return [...container.querySelectorAll('.cc-marker')].map(m => m.getBoundingClientRect())
       .filter(r => r.width > 0 && r.bottom > area.top && r.top < area.bottom && r.right > area.left && r.left < area.right);
   };
+  const underBand = markers => {
+    const band = legend.box.getBoundingClientRect();
+    return markers.filter(r => r.left < band.right && r.right > band.left && r.bottom > band.top);
+  };
   function fit() {
     if (moved) return;
     ours = true;
     try {
+      map.invalidateSize({ pan: false });
       map.setView(view.home.center, view.home.zoom, { animate: false });
       const band = legend.box.getBoundingClientRect(), markers = boxes();
-      const under = markers.filter(r => r.left < band.right && r.right > band.left && r.bottom > band.top);
+      const under = underBand(markers);
       if (under.length === 0) return;
       const needed = Math.max(...under.map(r => r.bottom)) - band.top + 6;
       const spare = Math.min(...markers.map(r => r.top)) - legend.above.getBoundingClientRect().bottom - 6;
@@ -318,7 +324,10 @@ function roomForLegend(view, legend) {
   }
   const resized = new ResizeObserver(() => fit());
   resized.observe(legend.box);
-  return { fit, moved: () => { moved = true; }, stop: () => resized.disconnect() };
+  resized.observe(container);
+  // After the first draw, markers change width as their figures come and go: fit again only if one now lies under it.
+  const check = () => { if (!moved && underBand(boxes()).length > 0) fit(); };
+  return { fit, check, moved: () => { moved = true; }, stop: () => resized.disconnect() };
 }
 
 // ---- The opened alert ----
