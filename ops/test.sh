@@ -20,6 +20,9 @@ ops/python.sh
 results="TestResults"
 rm -rf "$results"
 status=0
+# A test host that takes over 10 s to stop writes what held it here (tests/…/Infrastructure/CityHost.cs).
+slow_stops=$(mktemp)
+export CONTROLCENTER_SLOW_STOPS="$slow_stops"
 dotnet test ControlCenter.sln -c Release --logger "trx" --results-directory "$results" || status=$?
 
 passed=0; failed=0; total=0
@@ -47,6 +50,12 @@ for trx in "$results"/*.trx; do
       if (++lines >= 8 || /<\/Message>/) { message = 0; failed = 0 }
     }' "$trx" | head -n 200
 done
+
+if [ -s "$slow_stops" ]; then
+  echo "Slow test-host stops (each host's stop, its last log lines; the end of the file):"
+  tail -n 120 "$slow_stops"
+fi
+rm -f "$slow_stops"
 
 if [ "$total" -eq 0 ]; then
   echo "ops/test.sh: no test results were written" >&2

@@ -23,6 +23,7 @@ public static class SiloConfiguration
             throw new InvalidOperationException($"Storage:GrainStateStore is '{database.GrainStateStore}'; use '{GrainStateStores.GroupCommit}' or '{GrainStateStores.AdoNet}'.");
         var adoNetOnly = database.GrainStateStore == GrainStateStores.AdoNet;
 
+        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = silo.ShutdownTimeout);
         builder.Services.Configure<DatabaseOptions>(builder.Configuration.GetSection(DatabaseOptions.Section));
         builder.Services.AddSingleton<CityDatabase>();
         builder.Services.AddExceptionHandler<ClusterUnavailable>();

@@ -35,4 +35,10 @@ public sealed class SiloOptions
     /// Below a minute, the silo lowers Orleans' minimum reminder period to match (tests; Orleans then logs a warning).
     /// </summary>
     public TimeSpan SweepPeriod { get; set; } = TimeSpan.FromMinutes(1);
+    /// <summary>
+    /// How long the host has in all to stop: the web server, its services one after another, then the silo (its grains
+    /// deactivated and written). .NET's default of 30 s is shared by all of them, so one slow service left the silo too
+    /// little; this stays under Kubernetes' terminationGracePeriodSeconds (60 in k8s/base) so the host, not a kill, ends it.
+    /// </summary>
+    public TimeSpan ShutdownTimeout { get; set; } = TimeSpan.FromSeconds(50);
 }

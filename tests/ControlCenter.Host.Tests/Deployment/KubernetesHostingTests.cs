@@ -68,6 +68,28 @@ public class KubernetesHostingTests
         Assert.That(app.Services.GetRequiredService<IOptions<Orleans.Configuration.SiloOptions>>().Value.SiloName, Is.Not.EqualTo(PodName));
     }
 
+    /// <summary>
+    /// The host's one stop budget (web server, services, then the silo) ends before Kubernetes would kill the pod, so a
+    /// stopping silo always finishes on its own terms; and it can be set.
+    /// </summary>
+    [Test]
+    public void Host_StopsWithinThePodsGracePeriod_OrAsConfigured()
+    {
+        var manifest = File.ReadAllText(RepositoryFolder.PathOf(Path.Combine("k8s", "base", "deployment.yaml")));
+        var grace = System.Text.RegularExpressions.Regex.Match(manifest, @"terminationGracePeriodSeconds:\s*(\d+)");
+        Assert.That(grace.Success, Is.True, "k8s/base/deployment.yaml sets terminationGracePeriodSeconds");
+
+        using (var app = Compose())
+        {
+            var budget = app.Services.GetRequiredService<IOptions<Microsoft.Extensions.Hosting.HostOptions>>().Value.ShutdownTimeout;
+            Assert.That(budget, Is.EqualTo(TimeSpan.FromSeconds(50)));
+            Assert.That(budget, Is.LessThan(TimeSpan.FromSeconds(int.Parse(grace.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture))));
+        }
+
+        using var configured = Compose(("Orleans:ShutdownTimeout", "00:00:20"));
+        Assert.That(configured.Services.GetRequiredService<IOptions<Microsoft.Extensions.Hosting.HostOptions>>().Value.ShutdownTimeout, Is.EqualTo(TimeSpan.FromSeconds(20)));
+    }
+
     private static WebApplication Compose(params (string Key, string Value)[] settings)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production", ContentRootPath = AppContext.BaseDirectory });

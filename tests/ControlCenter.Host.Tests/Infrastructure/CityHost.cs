@@ -18,6 +18,9 @@ public sealed class CityHost : WebApplicationFactory<Program>
     public const string FeedToken = "dev-feed-token-hanoi";
     public const string ParkingOnlyToken = "parking-only-token";
 
+    /// <summary>Where slow stops are reported besides the run's detailed output (set by ops/test.sh).</summary>
+    public const string SlowStopsFile = "CONTROLCENTER_SLOW_STOPS";
+
     /// <summary>A stop slower than this prints what the host logged while stopping.</summary>
     private static readonly TimeSpan SlowStop = TimeSpan.FromSeconds(10);
 
@@ -95,7 +98,12 @@ public sealed class CityHost : WebApplicationFactory<Program>
         }
 
         if (stopping.Elapsed > SlowStop)
-            await TestContext.Progress.WriteLineAsync($"A test host took {stopping.Elapsed.TotalSeconds:F1} s to stop. Its last log lines:{Environment.NewLine}{_log.Text}");
+        {
+            var report = $"{TestContext.CurrentContext.Test.FullName}: the test host took {stopping.Elapsed.TotalSeconds:F1} s to stop. Its last log lines:{Environment.NewLine}{_log.Text}{Environment.NewLine}";
+            await TestContext.Progress.WriteLineAsync(report);
+            // ops/test.sh names a file for these and prints it after the run: CI shows that, not the detailed output.
+            if (Environment.GetEnvironmentVariable(SlowStopsFile) is { Length: > 0 } file) await File.AppendAllTextAsync(file, report);
+        }
     }
 
     /// <summary>Replaces services after the host's own registrations (a fake city clock), before it starts.</summary>
