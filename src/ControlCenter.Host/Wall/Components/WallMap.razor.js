@@ -295,7 +295,8 @@ function movable(frame, handle) {
 // grows or shrinks as the tiles above it fill in, which moves the legend (held to its bottom edge) under other markers.
 function roomForLegend(view, legend) {
   const map = view.map, container = map.getContainer();
-  let moved = false, ours = false;
+  // short: the last fit could not clear the legend (a low window); updates then leave the view alone until a resize.
+  let moved = false, ours = false, short = false;
   map.on('dragstart zoomstart', () => { if (!ours) moved = true; });
   const boxes = () => {
     const area = container.getBoundingClientRect();
@@ -314,9 +315,11 @@ function roomForLegend(view, legend) {
       map.setView(view.home.center, view.home.zoom, { animate: false });
       const band = legend.box.getBoundingClientRect(), markers = boxes();
       const under = underBand(markers);
+      short = false;
       if (under.length === 0) return;
       const needed = Math.max(...under.map(r => r.bottom)) - band.top + 6;
       const spare = Math.min(...markers.map(r => r.top)) - legend.above.getBoundingClientRect().bottom - 6;
+      short = needed > spare;
       if (spare > 0) map.panBy([0, Math.min(needed, spare)], { animate: false });
     } finally {
       ours = false;
@@ -326,7 +329,7 @@ function roomForLegend(view, legend) {
   resized.observe(legend.box);
   resized.observe(container);
   // After the first draw, markers change width as their figures come and go: fit again only if one now lies under it.
-  const check = () => { if (!moved && underBand(boxes()).length > 0) fit(); };
+  const check = () => { if (!moved && !short && underBand(boxes()).length > 0) fit(); };
   return { fit, check, moved: () => { moved = true; }, stop: () => resized.disconnect() };
 }
 
