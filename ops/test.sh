@@ -52,8 +52,11 @@ for trx in "$results"/*.trx; do
 done
 
 if [ -s "$slow_stops" ]; then
-  echo "Slow test-host stops (each host's stop, its last log lines; the end of the file):"
-  tail -n 120 "$slow_stops"
+  # Each report: which test's host, how long, and each hosted service's stop time (the web server's is the gap
+  # from "Hosting stopping" to the first service); the whole file stays in the results folder.
+  echo "Slow test-host stops:"
+  { grep -E "to stop\. Its last log lines|Hosting stopping|HostedServiceStop|non-graceful" "$slow_stops" || true; } | tail -n 150
+  cp "$slow_stops" "$results/slow-stops.log" 2>/dev/null || true
 fi
 rm -f "$slow_stops"
 

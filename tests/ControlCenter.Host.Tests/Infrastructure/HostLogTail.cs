@@ -10,7 +10,7 @@ namespace ControlCenter.Host.Tests.Infrastructure;
 /// </summary>
 public sealed class HostLogTail : ILoggerProvider
 {
-    private const int Keep = 600;
+    private const int Keep = 2000;
 
     /// <summary>Categories logged at Debug into the tail: the silo's lifecycle stages and its grain deactivations.</summary>
     public static readonly string[] ShutdownCategories =
