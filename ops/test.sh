@@ -55,7 +55,7 @@ if [ -s "$slow_stops" ]; then
   # Each report: which test's host, how long, and each hosted service's stop time (the web server's is the gap
   # from "Hosting stopping" to the first service); the whole file stays in the results folder.
   echo "Slow test-host stops:"
-  { grep -E "to stop\. Its last log lines|Hosting stopping|HostedServiceStop|non-graceful" "$slow_stops" || true; } | tail -n 150
+  { grep -E "the test host .*Its last log lines|Hosting stopping|HostedServiceStop|non-graceful" "$slow_stops" || true; } | tail -n 150
   cp "$slow_stops" "$results/slow-stops.log" 2>/dev/null || true
 fi
 rm -f "$slow_stops"
