@@ -36,9 +36,9 @@ public sealed class SiloOptions
     /// </summary>
     public TimeSpan SweepPeriod { get; set; } = TimeSpan.FromMinutes(1);
     /// <summary>
-    /// How long the host has in all to stop: the web server, its services one after another, then the silo (its grains
-    /// deactivated and written). .NET's default of 30 s is shared by all of them, so one slow service left the silo too
-    /// little; this stays under Kubernetes' terminationGracePeriodSeconds (60 in k8s/base) so the host, not a kill, ends it.
+    /// How long the host has in all to stop: the web server (which drains open connections until this runs out), its
+    /// services one after another, then the silo (its grains deactivated and written). It stays under Kubernetes'
+    /// terminationGracePeriodSeconds (60 in k8s/base) so the host, not a kill, ends it.
     /// </summary>
-    public TimeSpan ShutdownTimeout { get; set; } = TimeSpan.FromSeconds(50);
+    public TimeSpan ShutdownTimeout { get; set; } = TimeSpan.FromSeconds(30);
 }

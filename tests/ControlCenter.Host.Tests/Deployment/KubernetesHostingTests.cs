@@ -82,7 +82,7 @@ public class KubernetesHostingTests
         using (var app = Compose())
         {
             var budget = app.Services.GetRequiredService<IOptions<Microsoft.Extensions.Hosting.HostOptions>>().Value.ShutdownTimeout;
-            Assert.That(budget, Is.EqualTo(TimeSpan.FromSeconds(50)));
+            Assert.That(budget, Is.EqualTo(TimeSpan.FromSeconds(30)));
             Assert.That(budget, Is.LessThan(TimeSpan.FromSeconds(int.Parse(grace.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture))));
         }
 

@@ -21,8 +21,8 @@ public sealed class CityHost : WebApplicationFactory<Program>
     /// <summary>Where slow stops are reported besides the run's detailed output (set by ops/test.sh).</summary>
     public const string SlowStopsFile = "CONTROLCENTER_SLOW_STOPS";
 
-    /// <summary>A cancelled stop this late ran out the host's budget (Orleans:ShutdownTimeout, 50 s), not failed.</summary>
-    private static readonly TimeSpan BudgetRunOut = TimeSpan.FromSeconds(45);
+    /// <summary>A cancelled stop this late ran out the host's budget (Orleans:ShutdownTimeout, 30 s), not failed.</summary>
+    private static readonly TimeSpan BudgetRunOut = TimeSpan.FromSeconds(25);
 
     /// <summary>A stop slower than this prints what the host logged while stopping.</summary>
     private static readonly TimeSpan SlowStop = TimeSpan.FromSeconds(10);
